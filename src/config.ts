@@ -1,0 +1,124 @@
+/**
+ * Reads the environment into a typed, validated configuration. Any bad variable stops start-up
+ * with a message that names it, the rule, and the value received.
+ */
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** Where EKS calls go. */
+export type BackendConfig =
+  /** No endpoint given: the gateway starts the local EKS emulator in-process. */
+  | { kind: 'embedded-emulator'; seed: string; stateFile: string | null }
+  /** An EKS-compatible endpoint that is already running (for example `npm run emulator`). */
+  | { kind: 'emulator-endpoint'; endpoint: string }
+  /** Real AWS, with the SDK's default credential chain; `endpoint` overrides the regional one. */
+  | { kind: 'aws'; endpoint: string | null };
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  backend: BackendConfig;
+  /** The regions `clusters` walks, in order; the first is the default region of arguments. */
+  regions: string[];
+  /** EKS calls in flight at once per region, shared by all requests. */
+  maxConcurrency: number;
+  /** SDK attempts per EKS call (1 = no retry). */
+  maxAttempts: number;
+  /** Time allowed for one EKS call attempt. */
+  requestTimeoutMs: number;
+  logLevel: LogLevel;
+  /** How long SIGTERM waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const EMULATOR_REGIONS = ['us-east-1', 'eu-west-1'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const backend = readBackend(env);
+  return {
+    port: readInteger(env, 'PORT', 4000, 0, 65535),
+    host: readString(env, 'HOST') ?? '127.0.0.1',
+    backend,
+    regions: readRegions(env, backend),
+    maxConcurrency: readInteger(env, 'EKS_MAX_CONCURRENCY', 16, 1, 1000),
+    maxAttempts: readInteger(env, 'EKS_MAX_ATTEMPTS', 3, 1, 10),
+    requestTimeoutMs: readInteger(env, 'EKS_REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+  };
+}
+
+function readBackend(env: NodeJS.ProcessEnv): BackendConfig {
+  const kind = readEnum(env, 'GATEWAY_BACKEND', ['emulator', 'aws'] as const, 'emulator');
+  const endpoint = readUrl(env, 'EKS_ENDPOINT');
+  if (kind === 'aws') return { kind: 'aws', endpoint };
+  if (endpoint) return { kind: 'emulator-endpoint', endpoint };
+  return {
+    kind: 'embedded-emulator',
+    seed: readString(env, 'EMULATOR_SEED') ?? 'demo',
+    stateFile: readString(env, 'EMULATOR_STATE_FILE'),
+  };
+}
+
+function readRegions(env: NodeJS.ProcessEnv, backend: BackendConfig): string[] {
+  const listed = readString(env, 'GATEWAY_REGIONS');
+  const fallback = backend.kind === 'aws' ? readString(env, 'AWS_REGION') ?? readString(env, 'AWS_DEFAULT_REGION') : null;
+  const raw = listed ?? fallback;
+  if (raw === null) {
+    if (backend.kind !== 'aws') return [...EMULATOR_REGIONS];
+    throw new ConfigError('GATEWAY_REGIONS (or AWS_REGION) must name at least one region when GATEWAY_BACKEND=aws.');
+  }
+  const name = listed !== null ? 'GATEWAY_REGIONS' : 'AWS_REGION';
+  const regions = raw.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  if (regions.length === 0) throw new ConfigError(`${name} must name at least one region, received "${raw}".`);
+  for (const region of regions) {
+    if (!REGION_PATTERN.test(region)) {
+      throw new ConfigError(`${name} must be a comma-separated list of AWS regions like us-east-1; "${region}" is not one.`);
+    }
+  }
+  return [...new Set(regions)];
+}
+
+function readString(env: NodeJS.ProcessEnv, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = readString(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, received "${raw}".`);
+  }
+  return value;
+}
+
+function readEnum<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = readString(env, name);
+  if (raw === null) return fallback;
+  const value = allowed.find((a) => a === raw.toLowerCase());
+  if (!value) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, received "${raw}".`);
+  return value;
+}
+
+function readUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = readString(env, name);
+  if (raw === null) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL such as http://127.0.0.1:4566, received "${raw}".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL such as http://127.0.0.1:4566, received "${raw}".`);
+  }
+  return raw.replace(/\/+$/, '');
+}

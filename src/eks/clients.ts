@@ -1,0 +1,56 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { EKSClient } from '@aws-sdk/client-eks';
+
+export interface EksClientOptions {
+  /** A custom endpoint (the local emulator); null for the AWS default of each region. */
+  endpoint: string | null;
+  /** Static credentials for a local endpoint; null for the SDK's default credential chain. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** Sockets per region; sized to the concurrency cap so no call waits for a connection. */
+  maxSockets: number;
+  /** SDK attempts per call, retries included. */
+  maxAttempts: number;
+  /** Time allowed for one attempt, in milliseconds. */
+  requestTimeoutMs: number;
+}
+
+/** One EKS client per region, created on first use and reused by every request. */
+export class EksClientPool {
+  private readonly clients = new Map<string, EKSClient>();
+
+  constructor(private readonly options: EksClientOptions) {}
+
+  forRegion(region: string): EKSClient {
+    let client = this.clients.get(region);
+    if (!client) {
+      client = this.create(region);
+      this.clients.set(region, client);
+    }
+    return client;
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+  }
+
+  private create(region: string): EKSClient {
+    const { endpoint, credentials, maxSockets, maxAttempts, requestTimeoutMs } = this.options;
+    const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
+    return new EKSClient({
+      region,
+      ...(endpoint ? { endpoint } : {}),
+      ...(credentials ? { credentials } : {}),
+      maxAttempts,
+      // Adaptive mode adds client-side rate limiting on throttling, on top of standard retries.
+      retryMode: 'adaptive',
+      requestHandler: {
+        httpAgent: new HttpAgent(agentOptions),
+        httpsAgent: new HttpsAgent(agentOptions),
+        requestTimeout: requestTimeoutMs,
+        connectionTimeout: Math.min(requestTimeoutMs, 5_000),
+      },
+    });
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Normalises what the AWS SDK throws into one error type the resolvers can switch on. We branch
+ * on the error name (the `x-amzn-ErrorType` of the response), never on message text, except
+ * where EKS gives one name to several failures (see `isRoleRejection`).
+ */
+
+export type EksErrorKind =
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'LimitExceeded'
+  | 'InvalidParameter'
+  | 'InvalidRequest'
+  | 'AccessDenied'
+  | 'Throttled'
+  | 'Unavailable'
+  | 'Internal';
+
+export class EksError extends Error {
+  override readonly name = 'EksError';
+
+  constructor(
+    readonly kind: EksErrorKind,
+    message: string,
+    /** The EKS error name, or the network error's name when no response came. */
+    readonly awsErrorName: string,
+    readonly operation: string,
+    readonly requestId: string | null,
+    readonly httpStatus: number | null,
+    /** Whether sending the same request again may succeed. */
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const KIND_BY_NAME: Record<string, EksErrorKind> = {
+  ResourceNotFoundException: 'NotFound',
+  ResourceInUseException: 'AlreadyExists',
+  ResourceLimitExceededException: 'LimitExceeded',
+  InvalidParameterException: 'InvalidParameter',
+  InvalidRequestException: 'InvalidRequest',
+  ClientException: 'InvalidRequest',
+  AccessDeniedException: 'AccessDenied',
+  UnauthorizedException: 'AccessDenied',
+  UnrecognizedClientException: 'AccessDenied',
+  MissingAuthenticationTokenException: 'AccessDenied',
+  InvalidSignatureException: 'AccessDenied',
+  ExpiredTokenException: 'AccessDenied',
+  ThrottlingException: 'Throttled',
+  TooManyRequestsException: 'Throttled',
+  ServiceUnavailableException: 'Unavailable',
+  ServerException: 'Internal',
+};
+
+/** Errors raised below HTTP (no response at all): the request may or may not have been applied. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ECONNABORTED',
+]);
+
+interface SdkErrorShape {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+export function toEksError(error: unknown, operation: string): EksError {
+  if (error instanceof EksError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  const message = typeof e.message === 'string' && e.message !== '' ? e.message : name;
+  const status = e.$metadata?.httpStatusCode ?? null;
+  const requestId = e.$metadata?.requestId ?? null;
+  const make = (kind: EksErrorKind, retryable: boolean) =>
+    new EksError(kind, message, name, operation, requestId, status, retryable, { cause: error });
+
+  const known = KIND_BY_NAME[name];
+  if (known) return make(known, known === 'Throttled' || known === 'Unavailable' || known === 'Internal');
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (name === 'TimeoutError' || name === 'AbortError' || NETWORK_ERROR_CODES.has(code)) {
+    return make('Unavailable', true);
+  }
+  if (status !== null && status >= 500) return make('Internal', true);
+  if (status === 429) return make('Throttled', true);
+  if (status === 403) return make('AccessDenied', false);
+  if (status !== null && status >= 400) return make('InvalidRequest', false);
+  // Anything else is a fault of ours or of the SDK; not retryable as far as we know.
+  return make('Internal', false);
+}
+
+/**
+ * EKS answers InvalidParameterException both for a malformed parameter and for a role it cannot
+ * use; only the documented messages tell them apart.
+ */
+export function isRoleRejection(error: EksError): boolean {
+  return (
+    error.kind === 'InvalidParameter' &&
+    /role provided in the request does not exist|trust policy of the role provided is invalid/i.test(
+      error.message,
+    )
+  );
+}

@@ -1,0 +1,207 @@
+import {
+  CreatePodIdentityAssociationCommand,
+  DeletePodIdentityAssociationCommand,
+  DescribeClusterCommand,
+  DescribePodIdentityAssociationCommand,
+  ListClustersCommand,
+  ListPodIdentityAssociationsCommand,
+  UpdatePodIdentityAssociationCommand,
+  type Cluster as SdkCluster,
+  type PodIdentityAssociation as SdkAssociation,
+  type PodIdentityAssociationSummary as SdkSummary,
+} from '@aws-sdk/client-eks';
+import type { EksClientPool } from './clients';
+import { EksError, toEksError } from './errors';
+import { ConcurrencyLimiter } from './limiter';
+import type {
+  AssociationDetail,
+  AssociationKey,
+  AssociationSummary,
+  ClusterDetail,
+  ClusterKey,
+  CreateAssociationParams,
+  EksPage,
+  ListAssociationsParams,
+  UpdateAssociationParams,
+} from './types';
+
+/** Counts each EKS call the gateway makes, by operation; benchmarks and logs read it. */
+export type CallObserver = (operation: string, region: string) => void;
+
+/**
+ * The EKS operations the gateway uses, one method each. Every call runs under its region's
+ * concurrency limiter (shared by all requests) and fails only with an `EksError`.
+ */
+export class PodIdentityService {
+  private readonly limiters = new Map<string, ConcurrencyLimiter>();
+
+  constructor(
+    private readonly clients: EksClientPool,
+    private readonly maxConcurrency: number,
+    private readonly observe: CallObserver = () => {},
+  ) {}
+
+  async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
+    const out = await this.send(region, 'ListClusters', (c) =>
+      c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined })),
+    );
+    return { items: out.clusters ?? [], nextToken: out.nextToken ?? null };
+  }
+
+  /** Null when the cluster does not exist. */
+  async describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
+    try {
+      const out = await this.send(key.region, 'DescribeCluster', (c) =>
+        c.send(new DescribeClusterCommand({ name: key.name })),
+      );
+      return out.cluster ? toClusterDetail(key.region, out.cluster) : null;
+    } catch (error) {
+      if (error instanceof EksError && error.kind === 'NotFound') return null;
+      throw error;
+    }
+  }
+
+  async listAssociations(
+    region: string,
+    clusterName: string,
+    params: ListAssociationsParams,
+  ): Promise<EksPage<AssociationSummary>> {
+    const out = await this.send(region, 'ListPodIdentityAssociations', (c) =>
+      c.send(
+        new ListPodIdentityAssociationsCommand({
+          clusterName,
+          namespace: params.namespace,
+          serviceAccount: params.serviceAccount,
+          maxResults: params.maxResults,
+          nextToken: params.nextToken ?? undefined,
+        }),
+      ),
+    );
+    return {
+      items: (out.associations ?? []).map((s) => toSummary(region, clusterName, s)),
+      nextToken: out.nextToken ?? null,
+    };
+  }
+
+  /** Null when the association (or its cluster) does not exist. */
+  async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
+    try {
+      const out = await this.send(key.region, 'DescribePodIdentityAssociation', (c) =>
+        c.send(
+          new DescribePodIdentityAssociationCommand({
+            clusterName: key.clusterName,
+            associationId: key.associationId,
+          }),
+        ),
+      );
+      return toDetail(key.region, key.clusterName, out.association);
+    } catch (error) {
+      if (error instanceof EksError && error.kind === 'NotFound') return null;
+      throw error;
+    }
+  }
+
+  async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
+    const { region, ...input } = params;
+    const out = await this.send(region, 'CreatePodIdentityAssociation', (c) =>
+      c.send(new CreatePodIdentityAssociationCommand(input)),
+    );
+    return toDetail(region, params.clusterName, out.association);
+  }
+
+  async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
+    const { region, ...input } = params;
+    const out = await this.send(region, 'UpdatePodIdentityAssociation', (c) =>
+      c.send(new UpdatePodIdentityAssociationCommand(input)),
+    );
+    return toDetail(region, params.clusterName, out.association);
+  }
+
+  /** Returns the association as it was before deletion. */
+  async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
+    const out = await this.send(key.region, 'DeletePodIdentityAssociation', (c) =>
+      c.send(
+        new DeletePodIdentityAssociationCommand({
+          clusterName: key.clusterName,
+          associationId: key.associationId,
+        }),
+      ),
+    );
+    return toDetail(key.region, key.clusterName, out.association);
+  }
+
+  private async send<T>(
+    region: string,
+    operation: string,
+    call: (client: ReturnType<EksClientPool['forRegion']>) => Promise<T>,
+  ): Promise<T> {
+    const client = this.clients.forRegion(region);
+    return this.limiterFor(region).run(async () => {
+      this.observe(operation, region);
+      try {
+        return await call(client);
+      } catch (error) {
+        throw toEksError(error, operation);
+      }
+    });
+  }
+
+  private limiterFor(region: string): ConcurrencyLimiter {
+    let limiter = this.limiters.get(region);
+    if (!limiter) {
+      limiter = new ConcurrencyLimiter(this.maxConcurrency);
+      this.limiters.set(region, limiter);
+    }
+    return limiter;
+  }
+}
+
+function toSummary(region: string, clusterName: string, s: SdkSummary): AssociationSummary {
+  return {
+    region,
+    clusterName: s.clusterName ?? clusterName,
+    namespace: required(s.namespace, 'namespace'),
+    serviceAccount: required(s.serviceAccount, 'serviceAccount'),
+    associationArn: required(s.associationArn, 'associationArn'),
+    associationId: required(s.associationId, 'associationId'),
+    ownerArn: s.ownerArn ?? null,
+  };
+}
+
+function toDetail(region: string, clusterName: string, a: SdkAssociation | undefined): AssociationDetail {
+  const association = required(a, 'association');
+  return {
+    ...toSummary(region, clusterName, association),
+    roleArn: required(association.roleArn, 'roleArn'),
+    targetRoleArn: association.targetRoleArn || null,
+    externalId: association.externalId || null,
+    disableSessionTags: association.disableSessionTags ?? false,
+    policy: association.policy || null,
+    tags: association.tags ?? {},
+    createdAt: association.createdAt ?? null,
+    modifiedAt: association.modifiedAt ?? null,
+  };
+}
+
+function toClusterDetail(region: string, c: SdkCluster): ClusterDetail {
+  return {
+    region,
+    name: required(c.name, 'name'),
+    arn: c.arn ?? null,
+    status: c.status ?? null,
+    version: c.version ?? null,
+    platformVersion: c.platformVersion ?? null,
+    endpoint: c.endpoint ?? null,
+    createdAt: c.createdAt ?? null,
+    tags: c.tags ?? {},
+    oidcIssuer: c.identity?.oidc?.issuer ?? null,
+  };
+}
+
+/** A member the EKS API always sends; its absence means the backend broke the contract. */
+function required<T>(value: T | undefined | null, member: string): T {
+  if (value === undefined || value === null) {
+    throw new EksError('Internal', `EKS response lacks the required member ${member}`, 'InvalidResponse', 'parse', null, null, false);
+  }
+  return value;
+}

@@ -1,0 +1,86 @@
+/**
+ * The backend models the rest of the gateway works with: EKS shapes normalised from the SDK
+ * (required members made required, tags as maps, every object tagged with its region).
+ */
+
+/** What a ListPodIdentityAssociations entry carries: enough to link, not to show the role. */
+export interface AssociationSummary {
+  region: string;
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+  associationArn: string;
+  associationId: string;
+  ownerArn: string | null;
+}
+
+/** What DescribePodIdentityAssociation (and every mutation) returns. */
+export interface AssociationDetail extends AssociationSummary {
+  roleArn: string;
+  targetRoleArn: string | null;
+  externalId: string | null;
+  disableSessionTags: boolean;
+  policy: string | null;
+  tags: Record<string, string>;
+  createdAt: Date | null;
+  modifiedAt: Date | null;
+}
+
+/** Identifies one association for a Describe, Update or Delete call. */
+export interface AssociationKey {
+  region: string;
+  clusterName: string;
+  associationId: string;
+}
+
+export interface ClusterKey {
+  region: string;
+  name: string;
+}
+
+/** What DescribeCluster returns, reduced to what the schema exposes. */
+export interface ClusterDetail extends ClusterKey {
+  arn: string | null;
+  status: string | null;
+  version: string | null;
+  platformVersion: string | null;
+  endpoint: string | null;
+  createdAt: Date | null;
+  tags: Record<string, string>;
+  oidcIssuer: string | null;
+}
+
+/** One page of a List call, with the token of the next page (null on the last one). */
+export interface EksPage<T> {
+  items: T[];
+  nextToken: string | null;
+}
+
+export interface ListAssociationsParams {
+  namespace?: string;
+  serviceAccount?: string;
+  maxResults: number;
+  nextToken: string | null;
+}
+
+export interface CreateAssociationParams {
+  region: string;
+  clusterName: string;
+  namespace: string;
+  serviceAccount: string;
+  roleArn: string;
+  targetRoleArn?: string;
+  disableSessionTags?: boolean;
+  policy?: string;
+  tags?: Record<string, string>;
+  clientRequestToken: string;
+}
+
+/** An absent member keeps its value; an empty string clears targetRoleArn or policy. */
+export interface UpdateAssociationParams extends AssociationKey {
+  roleArn?: string;
+  targetRoleArn?: string;
+  disableSessionTags?: boolean;
+  policy?: string;
+  clientRequestToken: string;
+}

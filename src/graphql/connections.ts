@@ -1,0 +1,126 @@
+/**
+ * The two connections of the schema, built from EKS List calls: a cluster's associations (one
+ * List call per page when paging by `endCursor`) and the clusters of every served region
+ * (region after region, in the configured order).
+ */
+import { EksError } from '../eks/errors';
+import type { ClusterKey, EksPage } from '../eks/types';
+import type { GatewayContext } from './context';
+import { decodeCursor, encodeCursor, type CursorScope, type Position } from './cursors';
+import { badUserInput } from './errors';
+import { checkNamespace, checkRegion, checkServiceAccount, collect } from './inputRules';
+import {
+  associationModel,
+  clusterModel,
+  type AssociationConnectionModel,
+  type ClusterConnectionModel,
+  type ConnectionModel,
+  type EdgeModel,
+} from './models';
+import { pageSize, readForward, type FetchPage, type PageArgs, type PagedItem } from './pagination';
+
+export interface AssociationFilters {
+  namespace?: string | null;
+  serviceAccount?: string | null;
+}
+
+export async function associationConnection(
+  ctx: GatewayContext,
+  cluster: ClusterKey,
+  args: PageArgs & AssociationFilters,
+): Promise<AssociationConnectionModel> {
+  const first = pageSize(args);
+  const problems = collect([
+    ['namespace', args.namespace, checkNamespace],
+    ['serviceAccount', args.serviceAccount, checkServiceAccount],
+  ]);
+  if (problems[0]) throw badUserInput(`${problems[0].message}.`, problems[0].field);
+  const namespace = args.namespace ?? undefined;
+  const serviceAccount = args.serviceAccount ?? undefined;
+  const scope: CursorScope = ['PodIdentityAssociations', cluster.region, cluster.name, namespace ?? null, serviceAccount ?? null];
+  const start = args.after ? decodeCursor(args.after, scope) : { token: null, skip: 0 };
+  const fetch = staleTokenAware((token, maxResults) =>
+    ctx.service.listAssociations(cluster.region, cluster.name, { namespace, serviceAccount, maxResults, nextToken: token }),
+  );
+  const page = await readForward(fetch, start, first);
+  return connection(page.items, page.hasNextPage, (summary, after) => ({
+    cursor: encodeCursor(scope, after),
+    node: associationModel(summary),
+  }));
+}
+
+export async function clusterConnection(
+  ctx: GatewayContext,
+  args: PageArgs & { region?: string | null },
+): Promise<ClusterConnectionModel> {
+  const first = pageSize(args);
+  if (args.region !== undefined && args.region !== null) {
+    const problem = checkRegion(args.region, ctx.regions);
+    if (problem) throw badUserInput(`region ${problem}.`, 'region');
+  }
+  const regions = args.region ? [args.region] : [...ctx.regions];
+  const scope: CursorScope = ['Clusters', args.region ?? null];
+  let regionIndex = 0;
+  let start: Position = { token: null, skip: 0 };
+  if (args.after) {
+    const cursor = decodeCursor(args.after, scope);
+    regionIndex = regions.indexOf(cursor.region ?? '');
+    if (regionIndex < 0) throw badUserInput('The `after` cursor names a region this gateway no longer serves.', 'after');
+    start = cursor;
+  }
+
+  const edges: Array<EdgeModel<ReturnType<typeof clusterModel>>> = [];
+  let hasNextPage = false;
+  for (; regionIndex < regions.length && edges.length < first; regionIndex += 1) {
+    const region = regions[regionIndex] as string;
+    const fetch = staleTokenAware((token, maxResults) => ctx.service.listClusters(region, maxResults, token));
+    const page = await readForward(fetch, start, first - edges.length);
+    for (const { item, after } of page.items) {
+      edges.push({ cursor: encodeCursor(scope, after, region), node: clusterModel(region, item) });
+    }
+    // When a region runs out exactly at the page's end, the next page starts with the next region,
+    // which may have no clusters: a Relay client then gets one empty last page.
+    hasNextPage = page.hasNextPage || regionIndex < regions.length - 1;
+    if (!page.hasNextPage && edges.length === first && regionIndex < regions.length - 1) {
+      const last = edges[edges.length - 1] as EdgeModel<ReturnType<typeof clusterModel>>;
+      last.cursor = encodeCursor(scope, { token: null, skip: 0 }, regions[regionIndex + 1]);
+    }
+    start = { token: null, skip: 0 };
+  }
+  return { edges, pageInfo: pageInfo(edges, hasNextPage) };
+}
+
+function connection<T, N>(
+  items: Array<PagedItem<T>>,
+  hasNextPage: boolean,
+  toEdge: (item: T, after: Position) => EdgeModel<N>,
+): ConnectionModel<N> {
+  const edges = items.map(({ item, after }) => toEdge(item, after));
+  return { edges, pageInfo: pageInfo(edges, hasNextPage) };
+}
+
+function pageInfo(edges: Array<{ cursor: string }>, hasNextPage: boolean) {
+  return {
+    hasNextPage,
+    hasPreviousPage: false,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  };
+}
+
+/** EKS refuses a token it no longer honours; that is the client's stale cursor, not a fault. */
+function staleTokenAware<T>(fetch: FetchPage<T>): FetchPage<T> {
+  return async (token, maxResults): Promise<EksPage<T>> => {
+    try {
+      return await fetch(token, maxResults);
+    } catch (error) {
+      if (token !== null && error instanceof EksError && error.kind === 'InvalidParameter') {
+        throw badUserInput(
+          'The `after` cursor is no longer valid (EKS refused its page token); start again without `after`.',
+          'after',
+        );
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Client-facing errors. Everything a client sees is a GraphQLError with `extensions.code`;
+ * faults of EKS say whether a retry may help and carry the AWS request id; anything unexpected
+ * is masked for the client and logged whole (see `formatError` in the server layer).
+ */
+import { GraphQLError } from 'graphql';
+import { EksError, type EksErrorKind } from '../eks/errors';
+
+/** The stable codes of top-level errors. */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'EKS_THROTTLED'
+  | 'EKS_UNAVAILABLE'
+  | 'EKS_ACCESS_DENIED'
+  | 'EKS_INTERNAL_ERROR'
+  | 'EKS_REQUEST_REJECTED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'BAD_USER_INPUT', ...(argument ? { argumentName: argument } : {}) },
+  });
+}
+
+const FAULT_CODE: Record<EksErrorKind, ErrorCode> = {
+  Throttled: 'EKS_THROTTLED',
+  Unavailable: 'EKS_UNAVAILABLE',
+  AccessDenied: 'EKS_ACCESS_DENIED',
+  Internal: 'EKS_INTERNAL_ERROR',
+  // These are expected answers where the resolvers handle them; reaching here means EKS
+  // refused a request the gateway thought valid.
+  NotFound: 'EKS_REQUEST_REJECTED',
+  AlreadyExists: 'EKS_REQUEST_REJECTED',
+  LimitExceeded: 'EKS_REQUEST_REJECTED',
+  InvalidParameter: 'EKS_REQUEST_REJECTED',
+  InvalidRequest: 'EKS_REQUEST_REJECTED',
+};
+
+const FAULT_MESSAGE: Record<EksErrorKind, string> = {
+  Throttled: 'EKS throttled the request; retry after a short wait.',
+  Unavailable: 'EKS could not be reached or did not answer in time; retry after a short wait.',
+  AccessDenied: 'The gateway is not allowed to make this EKS call.',
+  Internal: 'EKS failed with an internal error.',
+  NotFound: 'EKS refused the request',
+  AlreadyExists: 'EKS refused the request',
+  LimitExceeded: 'EKS refused the request',
+  InvalidParameter: 'EKS refused the request',
+  InvalidRequest: 'EKS refused the request',
+};
+
+/** The client-facing form of an EKS failure that the resolvers did not turn into data. */
+export function eksFault(error: EksError, extra: Record<string, unknown> = {}): GraphQLError {
+  const code = FAULT_CODE[error.kind];
+  const message =
+    code === 'EKS_REQUEST_REJECTED' ? `${FAULT_MESSAGE[error.kind]}: ${error.message}` : FAULT_MESSAGE[error.kind];
+  return new GraphQLError(message, {
+    extensions: {
+      code,
+      retryable: error.retryable,
+      awsErrorName: error.awsErrorName,
+      awsRequestId: error.requestId,
+      eksOperation: error.operation,
+      ...extra,
+    },
+  });
+}
+
+/** Returns the client-facing error for anything a resolver threw, or null to mask it. */
+export function clientFacingError(error: unknown): GraphQLError | null {
+  if (error instanceof EksError) return eksFault(error);
+  if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
+  return null;
+}

@@ -1,0 +1,76 @@
+/**
+ * The parents the resolvers receive (codegen `mappers`). A model is the backend's data, not the
+ * GraphQL shape: an association from a List call has only its summary, so the type makes each
+ * detail field resolver say how it gets the rest (one Describe through the loader).
+ */
+import type { AssociationDetail, AssociationSummary, ClusterDetail } from '../eks/types';
+
+export interface ClusterModel {
+  readonly __typename: 'Cluster';
+  readonly region: string;
+  readonly name: string;
+  /** Present when the cluster was just described; otherwise fields load it on demand. */
+  readonly detail: ClusterDetail | null;
+}
+
+export interface AssociationModel {
+  readonly __typename: 'PodIdentityAssociation';
+  readonly summary: AssociationSummary;
+  /** Present when a Describe or a mutation returned the whole association. */
+  readonly detail: AssociationDetail | null;
+}
+
+export interface PageInfoModel {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface EdgeModel<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionModel<T> {
+  edges: Array<EdgeModel<T>>;
+  pageInfo: PageInfoModel;
+}
+
+export type ClusterEdgeModel = EdgeModel<ClusterModel>;
+export type ClusterConnectionModel = ConnectionModel<ClusterModel>;
+export type AssociationEdgeModel = EdgeModel<AssociationModel>;
+export type AssociationConnectionModel = ConnectionModel<AssociationModel>;
+
+/** EKS tags are a map; GraphQL has no map type, so they travel as sorted key/value pairs. */
+export interface TagModel {
+  key: string;
+  value: string;
+}
+
+export interface AlreadyExistsErrorModel {
+  __typename: 'AlreadyExistsError';
+  code: 'ALREADY_EXISTS';
+  message: string;
+  existingAssociationId: string;
+  /** The existing association's summary when it could be found, to link it. */
+  existing: AssociationSummary | null;
+}
+
+export function clusterModel(region: string, name: string, detail: ClusterDetail | null = null): ClusterModel {
+  return { __typename: 'Cluster', region, name, detail };
+}
+
+export function associationModel(summary: AssociationSummary, detail: AssociationDetail | null = null): AssociationModel {
+  return { __typename: 'PodIdentityAssociation', summary, detail };
+}
+
+export function associationFromDetail(detail: AssociationDetail): AssociationModel {
+  return associationModel(detail, detail);
+}
+
+export function tagList(tags: Record<string, string>): TagModel[] {
+  return Object.keys(tags)
+    .sort()
+    .map((key) => ({ key, value: tags[key] ?? '' }));
+}

@@ -1,0 +1,57 @@
+import { GraphQLError } from 'graphql';
+import type {
+  PodIdentityAssociationConnectionResolvers,
+  PodIdentityAssociationEdgeResolvers,
+  PodIdentityAssociationResolvers,
+} from '../../generated/graphql';
+import type { AssociationDetail } from '../../eks/types';
+import type { GatewayContext } from '../context';
+import { associationId } from '../ids';
+import { clusterModel, tagList, type AssociationModel } from '../models';
+
+/**
+ * The DescribePodIdentityAssociation result: from the model when a Describe or a mutation
+ * produced it, otherwise through the loader (one call per association per request).
+ */
+async function detail(a: AssociationModel, ctx: GatewayContext): Promise<AssociationDetail> {
+  if (a.detail) return a.detail;
+  const { region, clusterName, associationId: id } = a.summary;
+  const loaded = await ctx.loaders.association.load({ region, clusterName, associationId: id });
+  if (!loaded) {
+    throw new GraphQLError(`Association ${id} of cluster ${clusterName} no longer exists.`, {
+      extensions: { code: 'NOT_FOUND' },
+    });
+  }
+  return loaded;
+}
+
+export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
+  id: (a) => associationId(a.summary),
+  associationId: (a) => a.summary.associationId,
+  associationArn: (a) => a.summary.associationArn,
+  cluster: (a) => clusterModel(a.summary.region, a.summary.clusterName),
+  clusterName: (a) => a.summary.clusterName,
+  region: (a) => a.summary.region,
+  namespace: (a) => a.summary.namespace,
+  serviceAccount: (a) => a.summary.serviceAccount,
+  ownerArn: (a) => a.summary.ownerArn,
+  roleArn: async (a, _, ctx) => (await detail(a, ctx)).roleArn,
+  targetRoleArn: async (a, _, ctx) => (await detail(a, ctx)).targetRoleArn,
+  externalId: async (a, _, ctx) => (await detail(a, ctx)).externalId,
+  disableSessionTags: async (a, _, ctx) => (await detail(a, ctx)).disableSessionTags,
+  policy: async (a, _, ctx) => (await detail(a, ctx)).policy,
+  tags: async (a, _, ctx) => tagList((await detail(a, ctx)).tags),
+  createdAt: async (a, _, ctx) => (await detail(a, ctx)).createdAt,
+  modifiedAt: async (a, _, ctx) => (await detail(a, ctx)).modifiedAt,
+};
+
+export const PodIdentityAssociationConnection: PodIdentityAssociationConnectionResolvers = {
+  edges: (c) => c.edges,
+  nodes: (c) => c.edges.map((e) => e.node),
+  pageInfo: (c) => c.pageInfo,
+};
+
+export const PodIdentityAssociationEdge: PodIdentityAssociationEdgeResolvers = {
+  cursor: (e) => e.cursor,
+  node: (e) => e.node,
+};

@@ -1,0 +1,23 @@
+import type { Resolvers } from '../../generated/graphql';
+import { PodIdentityAssociation, PodIdentityAssociationConnection, PodIdentityAssociationEdge } from './association';
+import { Cluster, ClusterConnection, ClusterEdge } from './cluster';
+import { Mutation } from './mutation';
+import { Query } from './query';
+import { DateTime } from './scalars';
+import { AlreadyExistsError, MutationError, Node, Tag } from './types';
+
+export const resolvers: Resolvers = {
+  DateTime,
+  Query,
+  Mutation,
+  Node,
+  MutationError,
+  AlreadyExistsError,
+  Tag,
+  Cluster,
+  ClusterConnection,
+  ClusterEdge,
+  PodIdentityAssociation,
+  PodIdentityAssociationConnection,
+  PodIdentityAssociationEdge,
+};

@@ -1,0 +1,21 @@
+import type { GatewayContext } from '../context';
+import type { NodeRef } from '../ids';
+import type { AssociationModel, ClusterModel } from '../models';
+import { findAssociation, findCluster, regionArgument } from './lookups';
+
+/** Refetches what an id names; null when it no longer exists. */
+export function resolveNode(ctx: GatewayContext, ref: NodeRef): Promise<ClusterModel | AssociationModel | null> {
+  const region = regionArgument(ctx, ref.region);
+  switch (ref.type) {
+    case 'Cluster':
+      return findCluster(ctx, region, ref.name);
+    case 'PodIdentityAssociation':
+      return findAssociation(ctx, region, ref.clusterName, ref.associationId);
+    default:
+      return assertNever(ref);
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

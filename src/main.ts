@@ -1,0 +1,65 @@
+/**
+ * Entry point: reads the configuration, starts the embedded EKS emulator when no endpoint is
+ * given, then the gateway; prints where GraphiQL is; drains cleanly on SIGTERM and SIGINT.
+ */
+import { ConfigError, loadConfig, type GatewayConfig } from './config';
+import { startEmulator, type RunningEmulator } from './emulator';
+import { startGateway, type GatewayOptions } from './server/gateway';
+import { createLogger } from './server/logger';
+
+/** The emulator does not check signatures, but the SDK must sign with something. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+async function main(): Promise<void> {
+  let config: GatewayConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let emulator: RunningEmulator | null = null;
+  let backend: Pick<GatewayOptions, 'endpoint' | 'credentials'>;
+  switch (config.backend.kind) {
+    case 'embedded-emulator':
+      emulator = await startEmulator({
+        seed: config.backend.seed,
+        stateFile: config.backend.stateFile ?? undefined,
+      });
+      logger.info({ emulatorUrl: emulator.url }, 'Embedded EKS emulator started');
+      backend = { endpoint: emulator.url, credentials: LOCAL_CREDENTIALS };
+      break;
+    case 'emulator-endpoint':
+      backend = { endpoint: config.backend.endpoint, credentials: LOCAL_CREDENTIALS };
+      break;
+    case 'aws':
+      backend = { endpoint: config.backend.endpoint, credentials: null };
+      break;
+  }
+
+  const gateway = await startGateway({ config, logger, ...backend });
+  logger.info({ url: gateway.graphqlUrl, regions: config.regions, backend: config.backend.kind }, 'Gateway ready');
+  process.stdout.write(`\nEKS Pod Identity gateway ready. GraphiQL: ${gateway.graphqlUrl}\n\n`);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'Shutting down: finishing requests in flight');
+    void (async () => {
+      await gateway.close();
+      await emulator?.close();
+      logger.info('Stopped');
+      process.exit(0);
+    })();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The gateway failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '../graphql/context';
+import { clientFacingError } from '../graphql/errors';
+
+/** Codes Apollo and graphql-js give to the client's own mistakes; they pass unmasked. */
+const CLIENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'NOT_FOUND',
+]);
+
+export function createApolloServer(schema: GraphQLSchema): ApolloServer<GatewayContext> {
+  return new ApolloServer<GatewayContext>({
+    schema,
+    // The gateway serves its own offline GraphiQL page instead of Apollo's CDN-hosted one.
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging()],
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError,
+  });
+}
+
+/**
+ * Known errors go out as they are; EKS faults get their stable code; anything else is masked,
+ * since its message may hold internals. The error itself is logged by `errorLogging`.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const facing = clientFacingError(unwrapResolverError(error));
+  if (facing) return { ...formatted, message: facing.message, extensions: { ...facing.extensions } };
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return formatted;
+  return {
+    message: 'Internal server error',
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** Logs every error whole, with the request id, before formatError masks it for the client. */
+function errorLogging(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const expected = clientFacingError(original) !== null;
+            const log = { operationName, path: error.path, err: original };
+            if (expected) contextValue.logger.info(log, 'GraphQL error');
+            else contextValue.logger.error(log, 'Unexpected error in GraphQL execution');
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The GraphiQL page, served entirely from local assets (the UMD builds of the npm packages) so
+ * it works offline and under a strict Content-Security-Policy: no inline script, no CDN.
+ */
+import { readFileSync } from 'node:fs';
+import { exampleTabs } from './graphiqlExamples';
+
+export const GRAPHIQL_ASSET_PREFIX = '/graphiql/';
+
+export const GRAPHIQL_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  // GraphiQL sets style attributes from script; its fonts are inline data: URLs.
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+interface Asset {
+  contentType: string;
+  body: Buffer | string;
+}
+
+const ASSET_FILES: Record<string, { module: string; contentType: string }> = {
+  'react.production.min.js': { module: 'react/umd/react.production.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'react-dom.production.min.js': { module: 'react-dom/umd/react-dom.production.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', contentType: 'text/css; charset=utf-8' },
+};
+
+const cache = new Map<string, Asset>();
+
+/** An asset by file name, read once and kept in memory; null for an unknown name. */
+export function graphiqlAsset(name: string, graphqlPath: string): Asset | null {
+  const cached = cache.get(name);
+  if (cached) return cached;
+  let asset: Asset | null = null;
+  const file = ASSET_FILES[name];
+  if (file) asset = { contentType: file.contentType, body: readFileSync(require.resolve(file.module)) };
+  else if (name === 'init.js') asset = { contentType: 'text/javascript; charset=utf-8', body: initScript(graphqlPath) };
+  if (asset) cache.set(name, asset);
+  return asset;
+}
+
+export function graphiqlPage(): string {
+  const asset = (name: string) => `${GRAPHIQL_ASSET_PREFIX}${name}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>EKS Pod Identity Gateway · GraphiQL</title>
+<link rel="stylesheet" href="${asset('graphiql.min.css')}">
+<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+<script src="${asset('react.production.min.js')}"></script>
+<script src="${asset('react-dom.production.min.js')}"></script>
+<script src="${asset('graphiql.min.js')}"></script>
+<script src="${asset('init.js')}"></script>
+</body>
+</html>
+`;
+}
+
+function initScript(graphqlPath: string): string {
+  return `'use strict';
+(function () {
+  var fetcher = GraphiQL.createFetcher({ url: new URL(${JSON.stringify(graphqlPath)}, window.location.href).href });
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: fetcher,
+    defaultEditorToolsVisibility: true,
+    isHeadersEditorEnabled: true,
+    shouldPersistHeaders: false,
+    defaultTabs: ${JSON.stringify(exampleTabs(), null, 2)}
+  }));
+})();
+`;
+}

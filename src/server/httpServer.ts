@@ -1,0 +1,191 @@
+/**
+ * The gateway's HTTP surface on Node's own HTTP stack: `/graphql` (Apollo Server for POST and
+ * GET, GraphiQL for browsers), `/graphiql/*` assets, `/healthz`, `/readyz`. Builds the
+ * per-request context, assigns request ids, logs each request, and drains on shutdown.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { GatewayContext } from '../graphql/context';
+import { HttpError, parseJsonBody, readBody } from './body';
+import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpServerOptions {
+  apollo: ApolloServer<GatewayContext>;
+  logger: Logger;
+  /** Builds the context of one GraphQL request: fresh loaders, the request's logger. */
+  createContext: (requestId: string, logger: Logger) => GatewayContext;
+  /** Whether the backend is ready; `/readyz` answers 503 while false. */
+  isReady: () => boolean;
+}
+
+export interface RunningHttpServer {
+  server: Server;
+  url: string;
+  /** Stops accepting, lets requests in flight finish for up to `graceMs`, then cuts the rest. */
+  close(graceMs: number): Promise<void>;
+}
+
+export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<RunningHttpServer> {
+  let draining = false;
+  const server = createServer((req, res) => {
+    void handle(req, res, options, () => draining);
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    server,
+    url: `http://${shownHost}:${address.port}`,
+    async close(graceMs) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+      await closed;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: HttpServerOptions,
+  isDraining: () => boolean,
+): Promise<void> {
+  const started = process.hrtime.bigint();
+  const requestId = requestIdOf(req);
+  const logger = options.logger.child({ reqId: requestId });
+  res.setHeader('x-request-id', requestId);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'no-referrer');
+  if (isDraining()) res.setHeader('connection', 'close');
+  res.on('finish', () => {
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    logger.info({ method: req.method, path: req.url?.split('?')[0], status: res.statusCode, durationMs }, 'request');
+  });
+  try {
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    await route(req, res, url, options, logger, requestId, isDraining);
+  } catch (error) {
+    if (error instanceof HttpError) {
+      sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+      return;
+    }
+    logger.error({ err: error }, 'Unexpected error handling a request');
+    if (!res.headersSent) {
+      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    } else {
+      res.destroy();
+    }
+  }
+}
+
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: HttpServerOptions,
+  logger: Logger,
+  requestId: string,
+  isDraining: () => boolean,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  const path = url.pathname;
+  if (path === '/healthz') return onlyGet(method, () => sendJson(res, 200, { status: 'ok' }));
+  if (path === '/readyz') {
+    return onlyGet(method, () => {
+      const ready = !isDraining() && options.isReady();
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : isDraining() ? 'draining' : 'starting' });
+    });
+  }
+  if (path === '/') {
+    res.writeHead(302, { location: GRAPHQL_PATH }).end();
+    return;
+  }
+  if (path.startsWith(GRAPHIQL_ASSET_PREFIX)) {
+    return onlyGet(method, () => {
+      const asset = graphiqlAsset(path.slice(GRAPHIQL_ASSET_PREFIX.length), GRAPHQL_PATH);
+      if (!asset) throw new HttpError(404, 'NOT_FOUND', `No GraphiQL asset at ${path}.`);
+      res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' }).end(asset.body);
+    });
+  }
+  if (path !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `Nothing at ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}.`);
+  if (method === 'GET' && wantsGraphiql(req, url)) {
+    res
+      .writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': GRAPHIQL_CSP,
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+      })
+      .end(graphiqlPage());
+    return;
+  }
+  await executeGraphql(req, res, url, options, logger, requestId);
+}
+
+async function executeGraphql(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  options: HttpServerOptions,
+  logger: Logger,
+  requestId: string,
+): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown;
+  if (method === 'POST') {
+    const text = await readBody(req, MAX_BODY_BYTES);
+    // Apollo answers a body of another content type with a clear 400 (and CSRF prevention).
+    body = /\bjson\b/i.test(headers.get('content-type') ?? '') ? parseJsonBody(text) : text;
+  }
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers, search: url.search, body },
+    context: async () => options.createContext(requestId, logger),
+  });
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
+  return !url.searchParams.has('query') && (req.headers.accept ?? '').includes('text/html');
+}
+
+function onlyGet(method: string, send: () => void): void {
+  if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
+  send();
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
+/** Keeps a caller's id for correlation when it is short and printable; otherwise makes one. */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : randomUUID();
+}
