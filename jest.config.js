@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
   },
+  setupFiles: ['<rootDir>/test/setupEnv.ts'],
   testTimeout: 30000,
 };

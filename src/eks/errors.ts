@@ -74,8 +74,11 @@ interface SdkErrorShape {
 export function toEksError(error: unknown, operation: string): EksError {
   if (error instanceof EksError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
-  const name = typeof e.name === 'string' ? e.name : 'Error';
-  const message = typeof e.message === 'string' && e.message !== '' ? e.message : name;
+  const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(e.name ?? 'Error');
+  // The SDK wraps what is not an `Error` of its own realm (as Node's socket errors are under
+  // some test runners and sandboxes) in a plain Error that keeps only the original's name.
+  const wrapped = /^AWS SDK error wrapper for (\w+)/.exec(message)?.[1];
+  const name = wrapped ?? (typeof e.name === 'string' ? e.name : 'Error');
   const status = e.$metadata?.httpStatusCode ?? null;
   const requestId = e.$metadata?.requestId ?? null;
   const make = (kind: EksErrorKind, retryable: boolean) =>

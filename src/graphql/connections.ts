@@ -5,7 +5,7 @@
  */
 import { EksError } from '../eks/errors';
 import type { ClusterKey, EksPage } from '../eks/types';
-import type { GatewayContext } from './context';
+import { once, type GatewayContext } from './context';
 import { decodeCursor, encodeCursor, type CursorScope, type Position } from './cursors';
 import { badUserInput } from './errors';
 import { checkNamespace, checkRegion, checkServiceAccount, collect } from './inputRules';
@@ -24,7 +24,22 @@ export interface AssociationFilters {
   serviceAccount?: string | null;
 }
 
-export async function associationConnection(
+/**
+ * A cluster's associations for these arguments, computed once per request: a parent that
+ * prefetched it (see `findCluster`) and the field itself share one List call.
+ */
+export function associationConnection(
+  ctx: GatewayContext,
+  cluster: ClusterKey,
+  args: PageArgs & AssociationFilters,
+): Promise<AssociationConnectionModel> {
+  const key = JSON.stringify(['PodIdentityAssociations', cluster.region, cluster.name, ...ARG_ORDER.map((a) => args[a] ?? null)]);
+  return once(ctx, key, () => listAssociations(ctx, cluster, args));
+}
+
+const ARG_ORDER = ['first', 'after', 'last', 'before', 'namespace', 'serviceAccount'] as const;
+
+async function listAssociations(
   ctx: GatewayContext,
   cluster: ClusterKey,
   args: PageArgs & AssociationFilters,
@@ -38,7 +53,7 @@ export async function associationConnection(
   const namespace = args.namespace ?? undefined;
   const serviceAccount = args.serviceAccount ?? undefined;
   const scope: CursorScope = ['PodIdentityAssociations', cluster.region, cluster.name, namespace ?? null, serviceAccount ?? null];
-  const start = args.after ? decodeCursor(args.after, scope) : { token: null, skip: 0 };
+  const start = args.after !== undefined && args.after !== null ? decodeCursor(args.after, scope) : { token: null, skip: 0 };
   const fetch = staleTokenAware((token, maxResults) =>
     ctx.service.listAssociations(cluster.region, cluster.name, { namespace, serviceAccount, maxResults, nextToken: token }),
   );
@@ -62,7 +77,7 @@ export async function clusterConnection(
   const scope: CursorScope = ['Clusters', args.region ?? null];
   let regionIndex = 0;
   let start: Position = { token: null, skip: 0 };
-  if (args.after) {
+  if (args.after !== undefined && args.after !== null) {
     const cursor = decodeCursor(args.after, scope);
     regionIndex = regions.indexOf(cursor.region ?? '');
     if (regionIndex < 0) throw badUserInput('The `after` cursor names a region this gateway no longer serves.', 'after');

@@ -10,4 +10,18 @@ export interface GatewayContext {
   readonly regions: readonly string[];
   readonly logger: Logger;
   readonly requestId: string;
+  /** Work started once per request and shared by every field that needs it (see `once`). */
+  readonly requestCache: Map<string, Promise<unknown>>;
+}
+
+/** Runs `start` at most once per request for `key`; later callers share its promise. */
+export function once<T>(ctx: GatewayContext, key: string, start: () => Promise<T>): Promise<T> {
+  let promise = ctx.requestCache.get(key) as Promise<T> | undefined;
+  if (!promise) {
+    promise = start();
+    // Started early and possibly read later: a failure must not count as unhandled meanwhile.
+    promise.catch(() => {});
+    ctx.requestCache.set(key, promise);
+  }
+  return promise;
 }

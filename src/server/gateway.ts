@@ -49,6 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     regions,
     logger: requestLogger,
     requestId,
+    requestCache: new Map(),
   });
   const http = await startHttpServer({ apollo, logger, createContext, isReady: () => true }, config.host, config.port);
   let closing: Promise<void> | null = null;

@@ -3,6 +3,7 @@
  * it works offline and under a strict Content-Security-Policy: no inline script, no CDN.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { exampleTabs } from './graphiqlExamples';
 
 export const GRAPHIQL_ASSET_PREFIX = '/graphiql/';
@@ -25,11 +26,12 @@ interface Asset {
   body: Buffer | string;
 }
 
-const ASSET_FILES: Record<string, { module: string; contentType: string }> = {
-  'react.production.min.js': { module: 'react/umd/react.production.min.js', contentType: 'text/javascript; charset=utf-8' },
-  'react-dom.production.min.js': { module: 'react-dom/umd/react-dom.production.min.js', contentType: 'text/javascript; charset=utf-8' },
-  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', contentType: 'text/javascript; charset=utf-8' },
-  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', contentType: 'text/css; charset=utf-8' },
+/** Files inside npm packages; their `exports` maps hide them from require.resolve. */
+const ASSET_FILES: Record<string, { pkg: string; file: string; contentType: string }> = {
+  'react.production.min.js': { pkg: 'react', file: 'umd/react.production.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'react-dom.production.min.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', contentType: 'text/javascript; charset=utf-8' },
+  'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', contentType: 'text/css; charset=utf-8' },
 };
 
 const cache = new Map<string, Asset>();
@@ -40,10 +42,14 @@ export function graphiqlAsset(name: string, graphqlPath: string): Asset | null {
   if (cached) return cached;
   let asset: Asset | null = null;
   const file = ASSET_FILES[name];
-  if (file) asset = { contentType: file.contentType, body: readFileSync(require.resolve(file.module)) };
+  if (file) asset = { contentType: file.contentType, body: readFileSync(join(packageDir(file.pkg), file.file)) };
   else if (name === 'init.js') asset = { contentType: 'text/javascript; charset=utf-8', body: initScript(graphqlPath) };
   if (asset) cache.set(name, asset);
   return asset;
+}
+
+function packageDir(pkg: string): string {
+  return dirname(require.resolve(`${pkg}/package.json`));
 }
 
 export function graphiqlPage(): string {

@@ -2,9 +2,13 @@
  * Single-object look-ups shared by the Query, Cluster and Node resolvers. Each validates its
  * arguments first (so a bad name costs no call) and goes through the request's loaders.
  */
+import { isObjectType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { EksError } from '../../eks/errors';
+import { associationConnection } from '../connections';
 import type { GatewayContext } from '../context';
 import { badUserInput } from '../errors';
 import { checkAssociationId, checkClusterName, checkRegion, collect } from '../inputRules';
+import { argumentsOf, selectedFields } from '../selection';
 import { associationFromDetail, clusterModel, type AssociationModel, type ClusterModel } from '../models';
 
 /** The region argument, defaulted to the first served region and checked against the list. */
@@ -16,15 +20,47 @@ export function regionArgument(ctx: GatewayContext, region: string | null | unde
   return value;
 }
 
-export async function findCluster(ctx: GatewayContext, region: string, name: string): Promise<ClusterModel | null> {
+/** Cluster fields that need no DescribeCluster call. */
+const FREE_CLUSTER_FIELDS = new Set(['__typename', 'id', 'name', 'region', 'podIdentityAssociations']);
+
+/**
+ * A cluster by name, or null when it does not exist. Whether it exists is learnt from the calls
+ * the selection needs anyway: the List calls of its `podIdentityAssociations` (started here, in
+ * parallel, and shared with those fields) fail with not-found for a missing cluster, so a page
+ * of association summaries costs one List call and no DescribeCluster.
+ */
+export async function findCluster(
+  ctx: GatewayContext,
+  region: string,
+  name: string,
+  info?: GraphQLResolveInfo,
+): Promise<ClusterModel | null> {
   throwOnProblems(collect([['name', name, checkClusterName]]));
-  const detail = await ctx.loaders.cluster.load({ region, name });
-  return detail ? clusterModel(region, name, detail) : null;
+  const clusterType = info?.schema.getType('Cluster');
+  const fields = info && isObjectType(clusterType) ? selectedFields(info, clusterType) : [];
+  const lists = fields
+    .filter((f) => f.name === 'podIdentityAssociations')
+    .map((f) => associationConnection(ctx, { region, name }, argumentsOf(clusterType as GraphQLObjectType, f, info as GraphQLResolveInfo)));
+  const needsDetail = lists.length === 0 || fields.some((f) => !FREE_CLUSTER_FIELDS.has(f.name));
+  const detail = needsDetail ? ctx.loaders.cluster.load({ region, name }) : null;
+  const settled = await Promise.allSettled(lists);
+  const missing = settled.some((r) => r.status === 'rejected' && r.reason instanceof EksError && r.reason.kind === 'NotFound');
+  if (missing) {
+    detail?.catch(() => {});
+    return null;
+  }
+  if (!detail) return clusterModel(region, name);
+  const loaded = await detail;
+  return loaded ? clusterModel(region, name, loaded) : null;
 }
 
 /** Searches every served region; a name found in several is ambiguous without `region`. */
-export async function findClusterAnywhere(ctx: GatewayContext, name: string): Promise<ClusterModel | null> {
-  const found = (await Promise.all(ctx.regions.map((region) => findCluster(ctx, region, name)))).filter(
+export async function findClusterAnywhere(
+  ctx: GatewayContext,
+  name: string,
+  info?: GraphQLResolveInfo,
+): Promise<ClusterModel | null> {
+  const found = (await Promise.all(ctx.regions.map((region) => findCluster(ctx, region, name, info)))).filter(
     (c): c is ClusterModel => c !== null,
   );
   if (found.length > 1) {

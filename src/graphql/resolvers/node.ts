@@ -1,14 +1,19 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context';
 import type { NodeRef } from '../ids';
 import type { AssociationModel, ClusterModel } from '../models';
 import { findAssociation, findCluster, regionArgument } from './lookups';
 
 /** Refetches what an id names; null when it no longer exists. */
-export function resolveNode(ctx: GatewayContext, ref: NodeRef): Promise<ClusterModel | AssociationModel | null> {
+export function resolveNode(
+  ctx: GatewayContext,
+  ref: NodeRef,
+  info?: GraphQLResolveInfo,
+): Promise<ClusterModel | AssociationModel | null> {
   const region = regionArgument(ctx, ref.region);
   switch (ref.type) {
     case 'Cluster':
-      return findCluster(ctx, region, ref.name);
+      return findCluster(ctx, region, ref.name, info);
     case 'PodIdentityAssociation':
       return findAssociation(ctx, region, ref.clusterName, ref.associationId);
     default:

@@ -8,20 +8,20 @@ import { resolveNode } from './node';
 const MAX_NODES = 100;
 
 export const Query: QueryResolvers = {
-  node: (_, { id }, ctx) => resolveNode(ctx, decodeNodeId(id)),
-  nodes: (_, { ids }, ctx) => {
+  node: (_, { id }, ctx, info) => resolveNode(ctx, decodeNodeId(id), info),
+  nodes: (_, { ids }, ctx, info) => {
     if (ids.length > MAX_NODES) throw badUserInput(`\`ids\` holds at most ${MAX_NODES} ids, received ${ids.length}.`, 'ids');
     // Each id fails on its own: a bad one nulls its entry with an error at its index. graphql-js
     // awaits promises inside lists; the generated types do not model that, hence the cast.
-    const entries = ids.map(async (id, i) => resolveNode(ctx, decodeNodeId(id, `ids.${i}`)));
+    const entries = ids.map(async (id, i) => resolveNode(ctx, decodeNodeId(id, `ids.${i}`), info));
     return entries as unknown as Array<Awaited<(typeof entries)[number]>>;
   },
   regions: (_, __, ctx) => [...ctx.regions],
   clusters: (_, args, ctx) => clusterConnection(ctx, args),
-  cluster: (_, { name, region }, ctx) =>
+  cluster: (_, { name, region }, ctx, info) =>
     region === undefined || region === null
-      ? findClusterAnywhere(ctx, name)
-      : findCluster(ctx, regionArgument(ctx, region), name),
+      ? findClusterAnywhere(ctx, name, info)
+      : findCluster(ctx, regionArgument(ctx, region), name, info),
   podIdentityAssociation: (_, { clusterName, associationId, region }, ctx) =>
     findAssociation(ctx, regionArgument(ctx, region), clusterName, associationId),
 };
