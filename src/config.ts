@@ -3,6 +3,8 @@
  * with a message that names it, the rule, and the value received.
  */
 
+import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 /** Where EKS calls go. */
@@ -29,6 +31,12 @@ export interface GatewayConfig {
   logLevel: LogLevel;
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /** Largest request body accepted. */
+  maxBodyBytes: number;
+  /** Most operations in one batched request. */
+  maxBatchOperations: number;
+  /** Limits on each operation (see src/graphql/operationLimits.ts). */
+  operationLimits: OperationLimits;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +59,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     requestTimeoutMs: readInteger(env, 'EKS_REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    maxBatchOperations: readInteger(env, 'MAX_BATCH_OPERATIONS', 10, 1, 1000),
+    operationLimits: {
+      maxDocumentLength: readInteger(env, 'MAX_DOCUMENT_LENGTH', DEFAULT_OPERATION_LIMITS.maxDocumentLength, 100, 10_000_000),
+      maxTokens: readInteger(env, 'MAX_DOCUMENT_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 10, 1_000_000),
+      maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1000),
+      maxAliases: readInteger(env, 'MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0, 100_000),
+      maxFields: readInteger(env, 'MAX_FIELDS', DEFAULT_OPERATION_LIMITS.maxFields, 1, 1_000_000),
+      maxEksCalls: readInteger(env, 'MAX_EKS_CALLS_PER_OPERATION', DEFAULT_OPERATION_LIMITS.maxEksCalls, 1, 10_000_000),
+    },
   };
 }
 

@@ -24,6 +24,8 @@ export function createApolloServer(schema: GraphQLSchema): ApolloServer<GatewayC
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging()],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
+    allowBatchedHttpRequests: true,
     formatError,
   });
 }

@@ -8,6 +8,7 @@ import { EksClientPool } from '../eks/clients';
 import { createLoaders } from '../eks/loaders';
 import { PodIdentityService, type CallObserver } from '../eks/podIdentityService';
 import type { GatewayContext } from '../graphql/context';
+import { checkOperationLimits } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
 import { createApolloServer } from './apollo';
 import { GRAPHQL_PATH, startHttpServer } from './httpServer';
@@ -40,7 +41,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestTimeoutMs: config.requestTimeoutMs,
   });
   const service = new PodIdentityService(clients, config.maxConcurrency, options.observeCalls);
-  const apollo = createApolloServer(buildSchema());
+  const schema = buildSchema();
+  const apollo = createApolloServer(schema);
   await apollo.start();
   const regions = [...config.regions];
   const createContext = (requestId: string, requestLogger: Logger): GatewayContext => ({
@@ -51,7 +53,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestId,
     requestCache: new Map(),
   });
-  const http = await startHttpServer({ apollo, logger, createContext, isReady: () => true }, config.host, config.port);
+  const checkOperation = (query: string, operationName: string | null, variables: Record<string, unknown> | null) =>
+    checkOperationLimits(schema, query, operationName, variables, config.operationLimits, regions.length);
+  const http = await startHttpServer(
+    {
+      apollo,
+      logger,
+      createContext,
+      isReady: () => true,
+      checkOperation,
+      maxBodyBytes: config.maxBodyBytes,
+      maxBatchOperations: config.maxBatchOperations,
+    },
+    config.host,
+    config.port,
+  );
   let closing: Promise<void> | null = null;
   return {
     url: http.url,

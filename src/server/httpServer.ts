@@ -8,12 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
+import type { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
 
 export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -22,6 +22,10 @@ export interface HttpServerOptions {
   createContext: (requestId: string, logger: Logger) => GatewayContext;
   /** Whether the backend is ready; `/readyz` answers 503 while false. */
   isReady: () => boolean;
+  /** The first limit an operation breaks, or null (see src/graphql/operationLimits.ts). */
+  checkOperation: (query: string, operationName: string | null, variables: Record<string, unknown> | null) => GraphQLError | null;
+  maxBodyBytes: number;
+  maxBatchOperations: number;
 }
 
 export interface RunningHttpServer {
@@ -156,9 +160,14 @@ async function executeGraphql(
   }
   let body: unknown;
   if (method === 'POST') {
-    const text = await readBody(req, MAX_BODY_BYTES);
+    const text = await readBody(req, options.maxBodyBytes);
     // Apollo answers a body of another content type with a clear 400 (and CSRF prevention).
     body = /\bjson\b/i.test(headers.get('content-type') ?? '') ? parseJsonBody(text) : text;
+  }
+  const refusal = checkRequestLimits(method === 'POST' ? body : requestFromSearch(url), options);
+  if (refusal) {
+    sendJson(res, 400, { errors: [refusal.toJSON()] });
+    return;
   }
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
@@ -172,6 +181,37 @@ async function executeGraphql(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** The batch size, then each operation's limits, before Apollo spends any work on them. */
+function checkRequestLimits(body: unknown, options: HttpServerOptions): GraphQLError | null {
+  const operations = Array.isArray(body) ? body : [body];
+  if (operations.length > options.maxBatchOperations) {
+    throw new HttpError(400, 'BATCH_TOO_LARGE', `A batch may hold at most ${options.maxBatchOperations} operations, received ${operations.length}.`);
+  }
+  for (const operation of operations) {
+    if (typeof operation !== 'object' || operation === null) continue;
+    const { query, operationName, variables } = operation as Record<string, unknown>;
+    if (typeof query !== 'string') continue;
+    const refusal = options.checkOperation(
+      query,
+      typeof operationName === 'string' ? operationName : null,
+      typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? (variables as Record<string, unknown>) : null,
+    );
+    if (refusal) return refusal;
+  }
+  return null;
+}
+
+/** A GET request's operation, as Apollo will read it from the query string. */
+function requestFromSearch(url: URL): Record<string, unknown> {
+  let variables: unknown = null;
+  try {
+    variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+  } catch {
+    // Apollo answers malformed variables itself.
+  }
+  return { query: url.searchParams.get('query'), operationName: url.searchParams.get('operationName'), variables };
 }
 
 function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
