@@ -49,6 +49,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = {
 };
 
 export type LimitCode =
+  | 'OPERATION_NOT_SUPPORTED'
   | 'DOCUMENT_TOO_LARGE'
   | 'QUERY_TOO_DEEP'
   | 'TOO_MANY_ALIASES'
@@ -74,6 +75,12 @@ export function checkOperationLimits(
   if (query.length > limits.maxDocumentLength) {
     return limitError('DOCUMENT_TOO_LARGE', `The document is ${query.length} characters long; the limit is ${limits.maxDocumentLength}.`, limits.maxDocumentLength, query.length);
   }
+  // graphql-js parses recursively: thousands of nested braces overflow its stack before any
+  // depth rule could run, so nesting is measured on the raw text first.
+  const nesting = maxNesting(query);
+  if (nesting > limits.maxDepth + NESTING_ALLOWANCE) {
+    return limitError('QUERY_TOO_DEEP', `The operation nests deeper than ${limits.maxDepth} levels.`, limits.maxDepth, nesting);
+  }
   let document: DocumentNode;
   try {
     document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
@@ -86,6 +93,9 @@ export function checkOperationLimits(
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation) return null;
+  if (operation.operation === 'subscription') {
+    return limitError('OPERATION_NOT_SUPPORTED', 'This gateway has no subscriptions; send a query or a mutation.', 0);
+  }
   const fragments = Object.fromEntries(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
@@ -107,6 +117,41 @@ export function checkOperationLimits(
     );
   }
   return null;
+}
+
+/** Brackets beyond field depth that input values (objects, lists) may legitimately add. */
+const NESTING_ALLOWANCE = 8;
+
+/** The deepest nesting of `{`, `[` and `(` outside strings and comments. */
+function maxNesting(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (c === '#') {
+      while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i += 1;
+    } else if (c === '"') {
+      const block = text.startsWith('"""', i);
+      const end = block ? text.indexOf('"""', i + 3) : findStringEnd(text, i + 1);
+      if (end < 0) return max; // unterminated: the parser reports it
+      i = block ? end + 2 : end;
+    } else if (c === '{' || c === '[' || c === '(') {
+      depth += 1;
+      if (depth > max) max = depth;
+    } else if (c === '}' || c === ']' || c === ')') {
+      depth -= 1;
+    }
+  }
+  return max;
+}
+
+function findStringEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i += 1) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '"') return i;
+    else if (text[i] === '\n') return -1;
+  }
+  return -1;
 }
 
 /** Fields of Cluster and PodIdentityAssociation that the list already carries (no Describe). */

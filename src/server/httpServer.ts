@@ -131,6 +131,10 @@ async function route(
     });
   }
   if (path !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `Nothing at ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}.`);
+  if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
+    res.setHeader('allow', 'GET, POST, HEAD');
+    throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${GRAPHQL_PATH} takes GET (queries) and POST, not ${method}.`);
+  }
   if (method === 'GET' && wantsGraphiql(req, url)) {
     res
       .writeHead(200, {
