@@ -13,6 +13,8 @@ export interface EksClientOptions {
   maxAttempts: number;
   /** Time allowed for one attempt, in milliseconds. */
   requestTimeoutMs: number;
+  /** `adaptive` adds client-side rate limiting after throttling to the standard retries. */
+  retryMode: 'adaptive' | 'standard';
 }
 
 /** One EKS client per region, created on first use and reused by every request. */
@@ -36,15 +38,14 @@ export class EksClientPool {
   }
 
   private create(region: string): EKSClient {
-    const { endpoint, credentials, maxSockets, maxAttempts, requestTimeoutMs } = this.options;
+    const { endpoint, credentials, maxSockets, maxAttempts, requestTimeoutMs, retryMode } = this.options;
     const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
     return new EKSClient({
       region,
       ...(endpoint ? { endpoint } : {}),
       ...(credentials ? { credentials } : {}),
       maxAttempts,
-      // Adaptive mode adds client-side rate limiting on throttling, on top of standard retries.
-      retryMode: 'adaptive',
+      retryMode,
       requestHandler: {
         httpAgent: new HttpAgent(agentOptions),
         httpsAgent: new HttpsAgent(agentOptions),

@@ -39,6 +39,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxSockets: config.maxConcurrency,
     maxAttempts: config.maxAttempts,
     requestTimeoutMs: config.requestTimeoutMs,
+    retryMode: config.retryMode,
   });
   const service = new PodIdentityService(clients, config.maxConcurrency, options.observeCalls);
   const schema = buildSchema();
