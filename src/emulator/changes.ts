@@ -1,0 +1,60 @@
+/**
+ * State changes: the only way state is mutated after start. Operations build a change and apply
+ * it; persistence journals the very same value and replays it on restart, so the live path and
+ * the recovery path cannot drift apart.
+ */
+import type { AssociationRecord, ClusterSnapshot, IdempotencyRecord } from './model';
+import type { Store } from './store';
+
+export type StateChange =
+  | {
+      type: 'putAssociation';
+      region: string;
+      cluster: string;
+      /** The full record after a create or an update. */
+      association: AssociationRecord;
+      idempotency: IdempotencyRecord | null;
+    }
+  | { type: 'deleteAssociation'; region: string; cluster: string; associationId: string }
+  | { type: 'addClusters'; clusters: ClusterSnapshot[] };
+
+/** Applies a change; throws if it does not fit the state (which, on replay, means a corrupt journal). */
+export function applyChange(store: Store, change: StateChange): void {
+  switch (change.type) {
+    case 'putAssociation': {
+      const cluster = requireCluster(store, change.region, change.cluster);
+      if (cluster.association(change.association.associationId)) cluster.replace({ ...change.association });
+      else cluster.insert({ ...change.association });
+      if (change.idempotency) store.idempotency.set(change.idempotency.key, change.idempotency);
+      return;
+    }
+    case 'deleteAssociation': {
+      const cluster = requireCluster(store, change.region, change.cluster);
+      if (!cluster.remove(change.associationId)) {
+        throw new Error(`association ${change.associationId} does not exist in cluster ${change.cluster} (${change.region})`);
+      }
+      return;
+    }
+    case 'addClusters': {
+      for (const snapshot of change.clusters) {
+        if (store.cluster(snapshot.region, snapshot.name)) {
+          throw new Error(`cluster ${snapshot.name} already exists in ${snapshot.region}`);
+        }
+      }
+      for (const snapshot of change.clusters) store.addCluster(snapshot);
+      return;
+    }
+    default:
+      return assertNever(change);
+  }
+}
+
+function requireCluster(store: Store, region: string, name: string) {
+  const cluster = store.cluster(region, name);
+  if (!cluster) throw new Error(`cluster ${name} does not exist in ${region}`);
+  return cluster;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,82 @@
+/**
+ * Errors as they travel on the wire: the name goes in `x-amzn-ErrorType`, the body is
+ * `{"message": ..., clusterName?, addonName?}`. Everything a client can get wrong is an
+ * `EksError`; anything else that escapes a handler becomes a 500 ServerException.
+ */
+
+const STATUS_BY_ERROR = {
+  // Modeled EKS errors (see /work/shared/eks-api.md).
+  InvalidParameterException: 400,
+  InvalidRequestException: 400,
+  ResourceLimitExceededException: 400,
+  ResourceNotFoundException: 404,
+  ResourceInUseException: 409,
+  ThrottlingException: 429,
+  ServerException: 500,
+  ServiceUnavailableException: 503,
+  // Errors of the AWS front door, before an operation runs.
+  MissingAuthenticationTokenException: 403,
+  InvalidSignatureException: 403,
+  UnknownOperationException: 404,
+  MethodNotAllowedException: 405,
+  SerializationException: 400,
+  UnsupportedMediaTypeException: 415,
+  RequestEntityTooLargeException: 413,
+} as const;
+
+export type EksErrorName = keyof typeof STATUS_BY_ERROR;
+
+/** Extra members of the error body, as the EKS model defines them. */
+export interface ErrorFields {
+  clusterName?: string;
+  addonName?: string;
+}
+
+export class EksError extends Error {
+  override readonly name: EksErrorName;
+  readonly status: number;
+  readonly fields: ErrorFields;
+
+  constructor(name: EksErrorName, message: string, fields: ErrorFields = {}) {
+    super(message);
+    this.name = name;
+    this.status = STATUS_BY_ERROR[name];
+    this.fields = fields;
+  }
+
+  body(): Record<string, string> {
+    return { message: this.message, ...definedOnly(this.fields) };
+  }
+}
+
+export function invalidParameter(message: string, fields: ErrorFields = {}): EksError {
+  return new EksError('InvalidParameterException', message, fields);
+}
+
+export function invalidRequest(message: string, fields: ErrorFields = {}): EksError {
+  return new EksError('InvalidRequestException', message, fields);
+}
+
+export function notFound(message: string, fields: ErrorFields = {}): EksError {
+  return new EksError('ResourceNotFoundException', message, fields);
+}
+
+function definedOnly(fields: ErrorFields): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
+/** Quote a received value for an error message, shortened so a huge input cannot flood a message. */
+export function quote(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const short = text.length > 120 ? `${text.slice(0, 117)}...` : text;
+  return `'${short}'`;
+}
+
+/** The JSON type name of a value, for "must be a string; received number" messages. */
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

@@ -1,0 +1,138 @@
+/** `startEmulator`: options -> store (from a state file or a seed) -> HTTP server. */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { applyChange } from './changes';
+import { Persistence, StateFileError, type LoadedState } from './persistence';
+import { EmulatorRuntime } from './runtime';
+import { checkSeedShape, resolveSeed, type SeedFile } from './seed';
+import { demoSeed } from './seeds/demo';
+import { createEmulatorServer } from './server';
+import { Store } from './store';
+
+export interface EmulatorOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; default 0 = pick a free port. */
+  port?: number;
+  /** `demo` (default), `none`, a path to a seed JSON file, or a seed object. */
+  seed?: 'demo' | 'none' | SeedFile | string;
+  /** Persist state here (snapshot) and in `<stateFile>.journal`; unset = memory only. */
+  stateFile?: string;
+  /** Default 000000000000 (or the seed's accountId). */
+  accountId?: string;
+  /** Delay added to each EKS call; default 0. */
+  latencyMs?: number;
+  /** Uniform random +/- jitter on that delay; default 0. */
+  jitterMs?: number;
+  /** Associations per cluster; default 5000. */
+  associationLimit?: number;
+  /** Receives operator-facing lines (unexpected errors, persistence events); default silent. */
+  logger?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** `http://<host>:<port>`, no trailing slash. */
+  url: string;
+  port: number;
+  /** Stops listening, drops open connections and writes a final snapshot. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_ACCOUNT = '000000000000';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const port = integerOption(options.port, 'port', 0, 0, 65535);
+  const latencyMs = integerOption(options.latencyMs, 'latencyMs', 0, 0, 60_000);
+  const jitterMs = integerOption(options.jitterMs, 'jitterMs', 0, 0, 60_000);
+  const associationLimit = integerOption(options.associationLimit, 'associationLimit', 5000, 1, 10_000_000);
+  const log = options.logger ?? (() => undefined);
+  const seedOption = options.seed ?? 'demo';
+  const seed = typeof seedOption === 'string' ? resolveSeed(seedOption, demoSeed) : checkSeedShape(seedOption, 'seed object');
+  const seedSource = typeof seedOption === 'string' ? (seedOption === 'demo' || seedOption === 'none' ? `${seedOption} seed` : `seed file ${seedOption}`) : 'seed object';
+  const accountId = options.accountId ?? seed.accountId ?? DEFAULT_ACCOUNT;
+  if (!/^\d{12}$/.test(accountId)) throw new RangeError(`Emulator option accountId must be 12 digits; received '${accountId}'.`);
+
+  let persistence: Persistence | null = null;
+  let loaded: LoadedState | null = null;
+  if (options.stateFile) ({ persistence, loaded } = await Persistence.open(options.stateFile, log));
+  try {
+    const snapshot = loaded?.snapshot ?? null;
+    const store = new Store(snapshot?.accountId ?? accountId);
+    if (snapshot && options.accountId && options.accountId !== snapshot.accountId) {
+      log(`emulator: the state file ${options.stateFile ?? ''} was made for account ${snapshot.accountId}; keeping it (ARNs already handed out name it)`);
+    }
+    const runtime = new EmulatorRuntime(
+      store,
+      snapshot ? Buffer.from(snapshot.paginationKey, 'base64') : randomBytes(32),
+      persistence,
+      { associationLimit, latencyMs, jitterMs, seed, seedSource, startTime: Date.now(), log },
+    );
+    // Materialized even when a state file exists, so a bad seed fails now rather than at a later reset.
+    const seedClusters = runtime.seedClusters();
+    if (snapshot) {
+      // The state file wins over the seed: the seed only makes a fresh state.
+      try {
+        for (const cluster of snapshot.clusters) store.addCluster(cluster);
+        for (const record of snapshot.idempotency) store.idempotency.set(record.key, record);
+      } catch (error) {
+        throw new StateFileError(`The emulator state file ${persistence?.statePath ?? ''} is corrupt: ${(error as Error).message}. Refusing to start so no data is lost.`);
+      }
+    } else {
+      for (const cluster of seedClusters) store.addCluster(cluster);
+    }
+    for (const entry of loaded?.entries ?? []) {
+      try {
+        applyChange(store, entry.change);
+      } catch (error) {
+        throw new StateFileError(`The emulator journal ${persistence?.journalPath ?? ''} is corrupt at line ${entry.line}: ${(error as Error).message}. Refusing to start so no data is lost.`);
+      }
+    }
+    if (persistence && loaded) {
+      persistence.attach(() => runtime.snapshotContent());
+      // A fresh state gets its first snapshot now; a replayed journal is folded in (dropping any torn tail).
+      if (!loaded.snapshot || loaded.journalInUse) await persistence.compact();
+      log(`emulator: state file ${persistence.statePath} (${loaded.snapshot ? `loaded, ${loaded.entries.length} journal entries replayed` : 'created from the seed'})`);
+    }
+    return await listen(runtime, host, port);
+  } catch (error) {
+    await persistence?.abandon();
+    throw error;
+  }
+}
+
+async function listen(runtime: EmulatorRuntime, host: string, port: number): Promise<RunningEmulator> {
+  const server = createEmulatorServer(runtime);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost}:${actualPort}`,
+    port: actualPort,
+    close() {
+      closing ??= (async () => {
+        runtime.closed = true;
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await stopped;
+        await runtime.persistence?.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function integerOption(value: number | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`Emulator option ${name} must be an integer from ${min} to ${max}; received ${String(value)}.`);
+  }
+  return value;
+}
