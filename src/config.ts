@@ -59,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     maxConcurrency: readInteger(env, 'EKS_MAX_CONCURRENCY', 16, 1, 1000),
     maxAttempts: readInteger(env, 'EKS_MAX_ATTEMPTS', 3, 1, 10),
     requestTimeoutMs: readInteger(env, 'EKS_REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
-    retryMode: readEnum(env, 'EKS_RETRY_MODE', ['adaptive', 'standard'] as const, 'adaptive'),
+    retryMode: readEnum(env, 'EKS_RETRY_MODE', ['standard', 'adaptive'] as const, 'standard'),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
