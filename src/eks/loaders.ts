@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { PodIdentityService } from './podIdentityService';
+import type { PodIdentityBackend } from './podIdentityService';
 import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey } from './types';
 
 /**
@@ -12,7 +12,7 @@ export interface EksLoaders {
   cluster: DataLoader<ClusterKey, ClusterDetail | null, string>;
 }
 
-export function createLoaders(service: PodIdentityService): EksLoaders {
+export function createLoaders(service: PodIdentityBackend): EksLoaders {
   return {
     association: new DataLoader((keys) => settleEach(keys, (k) => service.describeAssociation(k)), {
       cacheKeyFn: associationCacheKey,

@@ -29,10 +29,27 @@ import type {
 export type CallObserver = (operation: string, region: string) => void;
 
 /**
+ * The EKS operations the gateway uses. Implemented by the service that calls EKS and by the
+ * layers that wrap it (the shared cache), so resolvers and loaders see one interface.
+ */
+export interface PodIdentityBackend {
+  listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>>;
+  /** Null when the cluster does not exist. */
+  describeCluster(key: ClusterKey): Promise<ClusterDetail | null>;
+  listAssociations(region: string, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>>;
+  /** Null when the association (or its cluster) does not exist. */
+  describeAssociation(key: AssociationKey): Promise<AssociationDetail | null>;
+  createAssociation(params: CreateAssociationParams): Promise<AssociationDetail>;
+  updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail>;
+  /** Returns the association as it was before deletion. */
+  deleteAssociation(key: AssociationKey): Promise<AssociationDetail>;
+}
+
+/**
  * The EKS operations the gateway uses, one method each. Every call runs under its region's
  * concurrency limiter (shared by all requests) and fails only with an `EksError`.
  */
-export class PodIdentityService {
+export class PodIdentityService implements PodIdentityBackend {
   private readonly limiters = new Map<string, ConcurrencyLimiter>();
 
   constructor(
