@@ -1,0 +1,148 @@
+/**
+ * EKS results shared by requests for a time to live: describes and list pages. Every mutation
+ * made through the gateway invalidates its cluster's entries by bumping the cluster's
+ * generation, which is part of those entries' keys; a result computed before a mutation is
+ * stored under the old generation and so is never read after it. A request that asks for fresh
+ * data (Cache-Control: no-cache) skips the cached reads, and its results refresh the cache.
+ */
+import type { PodIdentityBackend } from './podIdentityService';
+import type { SharedCache } from './sharedCache';
+import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey, EksPage, ListAssociationsParams } from './types';
+
+export type CacheErrorHandler = (error: unknown, operation: string) => void;
+
+export class CachingLayer {
+  constructor(
+    private readonly inner: PodIdentityBackend,
+    private readonly cache: SharedCache,
+    private readonly ttlMs: number,
+    private readonly onError: CacheErrorHandler,
+  ) {}
+
+  /** The backend one request uses; generations are read once per request and cluster. */
+  forRequest(options: { fresh: boolean }): PodIdentityBackend {
+    return new RequestView(this.inner, this.cache, this.ttlMs, this.onError, options.fresh);
+  }
+}
+
+class RequestView implements PodIdentityBackend {
+  private readonly generations = new Map<string, Promise<number>>();
+
+  constructor(
+    private readonly inner: PodIdentityBackend,
+    private readonly cache: SharedCache,
+    private readonly ttlMs: number,
+    private readonly onError: CacheErrorHandler,
+    private readonly fresh: boolean,
+  ) {}
+
+  listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
+    return this.cached(`clusters:${region}:${maxResults}:${nextToken ?? ''}`, () => this.inner.listClusters(region, maxResults, nextToken));
+  }
+
+  describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
+    return this.cached(`cluster:${key.region}:${key.name}`, () => this.inner.describeCluster(key));
+  }
+
+  async listAssociations(region: string, clusterName: string, params: ListAssociationsParams) {
+    const generation = await this.generation(region, clusterName);
+    const query = JSON.stringify([params.namespace ?? null, params.serviceAccount ?? null, params.maxResults, params.nextToken]);
+    return this.cached(`list:${region}:${clusterName}:${generation}:${query}`, () => this.inner.listAssociations(region, clusterName, params));
+  }
+
+  async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
+    const generation = await this.generation(key.region, key.clusterName);
+    return this.cached(associationEntry(key, generation), () => this.inner.describeAssociation(key));
+  }
+
+  createAssociation(params: Parameters<PodIdentityBackend['createAssociation']>[0]) {
+    return this.mutate(params.region, params.clusterName, () => this.inner.createAssociation(params));
+  }
+
+  updateAssociation(params: Parameters<PodIdentityBackend['updateAssociation']>[0]) {
+    return this.mutate(params.region, params.clusterName, () => this.inner.updateAssociation(params));
+  }
+
+  async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
+    return this.mutate(key.region, key.clusterName, () => this.inner.deleteAssociation(key), { store: false });
+  }
+
+  /** Reads through the cache; null results (not found) are not kept, so a create shows at once. */
+  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.fresh) {
+      const [hit] = await this.safely('get', () => this.cache.getMany([key]), [undefined]);
+      if (hit !== undefined) return decode(hit) as T;
+    }
+    const value = await load();
+    if (value !== null) await this.safely('set', () => this.cache.setMany([[key, JSON.stringify(value)]], this.ttlMs), undefined);
+    return value;
+  }
+
+  /**
+   * Runs a mutation, then moves the cluster to a new generation (even when the call failed: a
+   * fault may come after EKS applied it) and stores the result under it.
+   */
+  private async mutate(
+    region: string,
+    clusterName: string,
+    run: () => Promise<AssociationDetail>,
+    options = { store: true },
+  ): Promise<AssociationDetail> {
+    try {
+      const result = await run();
+      const generation = await this.bump(region, clusterName);
+      if (options.store && generation !== null) {
+        await this.safely('set', () => this.cache.setMany([[associationEntry(result, generation), JSON.stringify(result)]], this.ttlMs), undefined);
+      }
+      return result;
+    } catch (error) {
+      await this.bump(region, clusterName);
+      throw error;
+    }
+  }
+
+  private async bump(region: string, clusterName: string): Promise<number | null> {
+    const key = generationKey(region, clusterName);
+    const next = await this.safely('invalidate', () => this.cache.increment(key), null);
+    if (next !== null) this.generations.set(key, Promise.resolve(next));
+    else this.generations.delete(key);
+    return next;
+  }
+
+  private generation(region: string, clusterName: string): Promise<number> {
+    const key = generationKey(region, clusterName);
+    let generation = this.generations.get(key);
+    if (!generation) {
+      generation = this.safely('get', () => this.cache.counter(key), -1);
+      this.generations.set(key, generation);
+    }
+    return generation;
+  }
+
+  /** A cache that fails must not fail the request: it is reported, and EKS answers instead. */
+  private async safely<T>(operation: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      this.onError(error, operation);
+      return fallback;
+    }
+  }
+}
+
+function generationKey(region: string, clusterName: string): string {
+  return `generation:${region}:${clusterName}`;
+}
+
+function associationEntry(key: AssociationKey, generation: number): string {
+  return `association:${key.region}:${key.clusterName}:${generation}:${key.associationId}`;
+}
+
+const DATE_MEMBERS = new Set(['createdAt', 'modifiedAt']);
+
+/** JSON turns Dates into ISO strings; the models expect Dates back. */
+function decode(text: string): unknown {
+  return JSON.parse(text, (member, value: unknown) =>
+    DATE_MEMBERS.has(member) && typeof value === 'string' ? new Date(value) : value,
+  );
+}
