@@ -84,23 +84,34 @@ export async function clusterConnection(
     start = cursor;
   }
 
+  // The regions are listed in parallel, each for a whole page: a page that spans regions (the
+  // usual case, fleets have few clusters per region) then costs one round trip, not one per
+  // region. Regions past the one that fills the page were listed for nothing; that is the price.
+  const pending = regions.slice(regionIndex).map((region, i) => {
+    const fetch = staleTokenAware((token, maxResults) => ctx.service.listClusters(region, maxResults, token));
+    const page = readForward(fetch, i === 0 ? start : { token: null, skip: 0 }, first);
+    page.catch(() => {}); // awaited below, unless an earlier region fills the page first
+    return { region, page };
+  });
   const edges: Array<EdgeModel<ReturnType<typeof clusterModel>>> = [];
   let hasNextPage = false;
-  for (; regionIndex < regions.length && edges.length < first; regionIndex += 1) {
-    const region = regions[regionIndex] as string;
-    const fetch = staleTokenAware((token, maxResults) => ctx.service.listClusters(region, maxResults, token));
-    const page = await readForward(fetch, start, first - edges.length);
-    for (const { item, after } of page.items) {
+  for (const [i, { region, page: pagePromise }] of pending.entries()) {
+    const page = await pagePromise;
+    const wanted = page.items.slice(0, first - edges.length);
+    for (const { item, after } of wanted) {
       edges.push({ cursor: encodeCursor(scope, after, region), node: clusterModel(region, item) });
     }
-    // When a region runs out exactly at the page's end, the next page starts with the next region,
-    // which may have no clusters: a Relay client then gets one empty last page.
-    hasNextPage = page.hasNextPage || regionIndex < regions.length - 1;
-    if (!page.hasNextPage && edges.length === first && regionIndex < regions.length - 1) {
+    const regionHasMore = page.hasNextPage || page.items.length > wanted.length;
+    const laterRegion = pending[i + 1]?.region;
+    // When a region runs out exactly at the page's end, the next page starts with the next
+    // region, which may have no clusters: a Relay client then gets one empty last page.
+    hasNextPage = regionHasMore || laterRegion !== undefined;
+    if (edges.length < first) continue;
+    if (!regionHasMore && laterRegion !== undefined) {
       const last = edges[edges.length - 1] as EdgeModel<ReturnType<typeof clusterModel>>;
-      last.cursor = encodeCursor(scope, { token: null, skip: 0 }, regions[regionIndex + 1]);
+      last.cursor = encodeCursor(scope, { token: null, skip: 0 }, laterRegion);
     }
-    start = { token: null, skip: 0 };
+    break;
   }
   return { edges, pageInfo: pageInfo(edges, hasNextPage) };
 }
