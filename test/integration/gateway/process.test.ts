@@ -1,13 +1,17 @@
 /**
- * The gateway as users start it: a separate process running src/main.ts, with the embedded
- * emulator by default, a clear exit on bad configuration, and a drain on SIGTERM.
+ * The gateway as users start it (`npm start`: build, then node dist/src/main.js) in a process of
+ * its own, with the embedded emulator by default, a clear exit on bad configuration, and a
+ * drain on SIGTERM.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 
 const root = join(__dirname, '..', '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+beforeAll(() => {
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'pipe' });
+}, 120_000);
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
@@ -16,7 +20,7 @@ interface Started {
 }
 
 function launch(env: Record<string, string>): Started & { ready: Promise<string> } {
-  const child = spawn(tsx, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: root,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
   });
