@@ -34,6 +34,9 @@ const ASSET_FILES: Record<string, { pkg: string; file: string; contentType: stri
   'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', contentType: 'text/css; charset=utf-8' },
 };
 
+/** GraphiQL's pink, as the page's icon: without one the browser asks for /favicon.ico, a 404 in the console. */
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="14" fill="#e535ab"/><text x="16" y="22" font-size="16" font-family="sans-serif" text-anchor="middle" fill="#fff">Q</text></svg>\n`;
+
 const cache = new Map<string, Asset>();
 
 /** An asset by file name, read once and kept in memory; null for an unknown name. */
@@ -44,6 +47,7 @@ export function graphiqlAsset(name: string, graphqlPath: string): Asset | null {
   const file = ASSET_FILES[name];
   if (file) asset = { contentType: file.contentType, body: readFileSync(join(packageDir(file.pkg), file.file)) };
   else if (name === 'init.js') asset = { contentType: 'text/javascript; charset=utf-8', body: initScript(graphqlPath) };
+  else if (name === 'favicon.svg') asset = { contentType: 'image/svg+xml', body: FAVICON };
   if (asset) cache.set(name, asset);
   return asset;
 }
@@ -60,6 +64,7 @@ export function graphiqlPage(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>EKS Pod Identity Gateway · GraphiQL</title>
+<link rel="icon" href="${asset('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${asset('graphiql.min.css')}">
 <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
