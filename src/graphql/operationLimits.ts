@@ -75,21 +75,10 @@ export function checkOperationLimits(
   if (query.length > limits.maxDocumentLength) {
     return limitError('DOCUMENT_TOO_LARGE', `The document is ${query.length} characters long; the limit is ${limits.maxDocumentLength}.`, limits.maxDocumentLength, query.length);
   }
-  // graphql-js parses recursively: thousands of nested braces overflow its stack before any
-  // depth rule could run, so nesting is measured on the raw text first.
-  const nesting = maxNesting(query);
-  if (nesting > limits.maxDepth + NESTING_ALLOWANCE) {
-    return limitError('QUERY_TOO_DEEP', `The operation nests deeper than ${limits.maxDepth} levels.`, limits.maxDepth, nesting);
-  }
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
-  } catch (error) {
-    if (error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message)) {
-      return limitError('DOCUMENT_TOO_LARGE', `The document has more than ${limits.maxTokens} tokens.`, limits.maxTokens);
-    }
-    return null;
-  }
+  const parsed = parseWithinLimits(query, limits);
+  if (parsed instanceof GraphQLError) return parsed;
+  if (parsed === null) return null;
+  const document = parsed;
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation) return null;
@@ -117,6 +106,42 @@ export function checkOperationLimits(
     );
   }
   return null;
+}
+
+/**
+ * Clients send the same few documents again and again: their parse is kept (per limits), so
+ * the check costs a walk, not a parse, on the hot path.
+ */
+const parsedDocuments = new Map<string, DocumentNode>();
+const MAX_PARSED_DOCUMENTS = 500;
+/** Real operations are short; huge one-off documents would only fill memory. */
+const MAX_CACHED_DOCUMENT_LENGTH = 10_000;
+
+/** The document, a limit error, or null when it does not parse (Apollo reports that). */
+function parseWithinLimits(query: string, limits: OperationLimits): DocumentNode | GraphQLError | null {
+  const key = `${limits.maxDepth}:${limits.maxTokens}:${query}`;
+  const cached = parsedDocuments.get(key);
+  if (cached) return cached;
+  // graphql-js parses recursively: thousands of nested braces overflow its stack before any
+  // depth rule could run, so nesting is measured on the raw text first.
+  const nesting = maxNesting(query);
+  if (nesting > limits.maxDepth + NESTING_ALLOWANCE) {
+    return limitError('QUERY_TOO_DEEP', `The operation nests deeper than ${limits.maxDepth} levels.`, limits.maxDepth, nesting);
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: limits.maxTokens, noLocation: true });
+  } catch (error) {
+    if (error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message)) {
+      return limitError('DOCUMENT_TOO_LARGE', `The document has more than ${limits.maxTokens} tokens.`, limits.maxTokens);
+    }
+    return null;
+  }
+  if (query.length <= MAX_CACHED_DOCUMENT_LENGTH) {
+    if (parsedDocuments.size >= MAX_PARSED_DOCUMENTS) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
+    parsedDocuments.set(key, document);
+  }
+  return document;
 }
 
 /** Brackets beyond field depth that input values (objects, lists) may legitimately add. */
