@@ -1,0 +1,190 @@
+/**
+ * The one place where the policy is enforced: a `PodIdentityBackend` that wraps the one below it
+ * (the EKS service, or the shared cache over it) for one caller. Resolvers and loaders get only
+ * this, so every query and mutation goes through it.
+ *
+ * - Reads of what the caller may not read behave as if it did not exist: a denied cluster or
+ *   association is null (not found), and its lists are not found.
+ * - Lists hold only what the caller may read (see `readPermittedPage` for why paging stays exact).
+ * - A denied change throws `ForbiddenError` before any mutating EKS call. Update and delete learn
+ *   the association's namespace and roles from a Describe first, unless the caller may act on
+ *   every association of the cluster anyway.
+ */
+import { EksError } from '../eks/errors';
+import type { PodIdentityBackend } from '../eks/podIdentityService';
+import type {
+  AssociationDetail,
+  AssociationKey,
+  AssociationSummary,
+  ClusterDetail,
+  ClusterKey,
+  CreateAssociationParams,
+  EksPage,
+  ListAssociationsParams,
+  UpdateAssociationParams,
+} from '../eks/types';
+import { ForbiddenError } from './forbidden';
+import { scopeIncludes, type NamespaceRef, type Permissions, type Scope } from './permissions';
+import { RAW_PAGE_SIZE, readPermittedPage } from './permittedPages';
+import type { Action } from './policy';
+
+export class AuthorizedPodIdentityService implements PodIdentityBackend {
+  constructor(
+    private readonly inner: PodIdentityBackend,
+    private readonly permissions: Permissions,
+  ) {}
+
+  async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
+    const scope = this.permissions.clusters('read', region);
+    switch (scope.kind) {
+      case 'all':
+        return this.inner.listClusters(region, maxResults, nextToken);
+      case 'none':
+        return { items: [], nextToken: null };
+      case 'some':
+        return readPermittedPage(
+          (token) => this.inner.listClusters(region, RAW_PAGE_SIZE, token),
+          scope.includes,
+          nextToken,
+          maxResults,
+          'ListClusters',
+        );
+      default:
+        return unknownScope(scope);
+    }
+  }
+
+  async describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
+    if (!this.mayReadCluster(key.region, key.name)) return null;
+    return this.inner.describeCluster(key);
+  }
+
+  async listAssociations(region: string, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>> {
+    if (!this.mayReadCluster(region, clusterName)) throw clusterNotFound(clusterName, 'ListPodIdentityAssociations');
+    const scope = this.readableNamespaces(region, clusterName, params.namespace);
+    switch (scope.kind) {
+      case 'all':
+        return this.inner.listAssociations(region, clusterName, params);
+      case 'none':
+        // The caller may read the cluster but not this namespace: an empty list, yet still one
+        // call, since callers learn from it whether the cluster exists (see `findCluster`).
+        await this.inner.listAssociations(region, clusterName, { ...params, maxResults: 1, nextToken: null });
+        return { items: [], nextToken: null };
+      case 'some':
+        return readPermittedPage(
+          (token) => this.inner.listAssociations(region, clusterName, { ...params, maxResults: RAW_PAGE_SIZE, nextToken: token }),
+          (summary) => scope.includes(summary.namespace),
+          params.nextToken,
+          params.maxResults,
+          'ListPodIdentityAssociations',
+        );
+      default:
+        return unknownScope(scope);
+    }
+  }
+
+  async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
+    if (!this.mayReadCluster(key.region, key.clusterName)) return null;
+    const scope = this.permissions.namespaces('read', key.region, key.clusterName);
+    const detail = await this.inner.describeAssociation(key);
+    return detail && scopeIncludes(scope, detail.namespace) ? detail : null;
+  }
+
+  async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
+    const at = { region: params.region, clusterName: params.clusterName, namespace: params.namespace };
+    this.checkNamespace('create', at);
+    this.checkRoles('create', at, [params.roleArn, params.targetRoleArn ?? null]);
+    return this.inner.createAssociation(params);
+  }
+
+  async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
+    const current = await this.currentUnlessUnrestricted('update', params);
+    if (current) {
+      const at = { region: params.region, clusterName: params.clusterName, namespace: current.namespace };
+      this.checkNamespace('update', at);
+      // The roles the association binds once updated: a change of only the session policy or
+      // tags setting still needs the right to bind its roles, or it could widen another team's.
+      const roleArn = params.roleArn ?? current.roleArn;
+      const targetRoleArn = params.targetRoleArn === undefined ? current.targetRoleArn : params.targetRoleArn || null;
+      this.checkRoles('update', at, [roleArn, targetRoleArn]);
+    }
+    return this.inner.updateAssociation(params);
+  }
+
+  async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
+    const current = await this.currentUnlessUnrestricted('delete', key);
+    if (current) this.checkNamespace('delete', { region: key.region, clusterName: key.clusterName, namespace: current.namespace });
+    return this.inner.deleteAssociation(key);
+  }
+
+  /** With a namespace filter, the list is either all readable or none of it. */
+  private readableNamespaces(region: string, clusterName: string, namespace: string | undefined): Scope {
+    const scope = this.permissions.namespaces('read', region, clusterName);
+    if (namespace === undefined) return scope;
+    return scopeIncludes(scope, namespace) ? { kind: 'all' } : { kind: 'none' };
+  }
+
+  private mayReadCluster(region: string, clusterName: string): boolean {
+    return scopeIncludes(this.permissions.clusters('read', region), clusterName);
+  }
+
+  /**
+   * The association an update or delete would change, to check its namespace and roles; null
+   * when the caller may change every association of the cluster. A caller who may change none
+   * is refused before any call, so that it learns nothing of the cluster.
+   */
+  private async currentUnlessUnrestricted(action: Action, key: AssociationKey): Promise<AssociationDetail | null> {
+    if (this.permissions.unrestricted(action, key.region, key.clusterName)) return null;
+    if (this.permissions.namespaces(action, key.region, key.clusterName).kind === 'none') {
+      throw new ForbiddenError(`${this.who()} may not ${action} associations in cluster "${key.clusterName}" (${key.region}).`, action);
+    }
+    const current = await this.inner.describeAssociation(key);
+    if (!current) throw associationNotFound(key);
+    return current;
+  }
+
+  private checkNamespace(action: Action, at: NamespaceRef): void {
+    if (!scopeIncludes(this.permissions.namespaces(action, at.region, at.clusterName), at.namespace)) {
+      throw new ForbiddenError(
+        `${this.who()} may not ${action} associations in namespace "${at.namespace}" of cluster "${at.clusterName}" (${at.region}).`,
+        action,
+      );
+    }
+  }
+
+  private checkRoles(action: Action, at: NamespaceRef, roleArns: Array<string | null>): void {
+    for (const roleArn of roleArns) {
+      if (roleArn === null || this.permissions.mayBindRole(action, at, roleArn)) continue;
+      throw new ForbiddenError(
+        `${this.who()} may not bind the role ${roleArn} to service accounts in namespace "${at.namespace}" of cluster "${at.clusterName}" (${at.region}).`,
+        action,
+        roleArn,
+      );
+    }
+  }
+
+  private who(): string {
+    return `The caller "${this.permissions.caller.subject}"`;
+  }
+}
+
+/** The answer EKS gives for a missing cluster, so callers treat a denied one alike. */
+function clusterNotFound(clusterName: string, operation: string): EksError {
+  return new EksError('NotFound', `No cluster found for name: ${clusterName}.`, 'ResourceNotFoundException', operation, null, 404, false);
+}
+
+function associationNotFound(key: AssociationKey): EksError {
+  return new EksError(
+    'NotFound',
+    `No association found for id: ${key.associationId}.`,
+    'ResourceNotFoundException',
+    'DescribePodIdentityAssociation',
+    null,
+    404,
+    false,
+  );
+}
+
+function unknownScope(scope: never): never {
+  throw new Error(`Unknown scope ${JSON.stringify(scope)}`);
+}

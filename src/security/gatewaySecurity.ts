@@ -1,0 +1,52 @@
+/**
+ * The security of one running gateway, built from its settings: how requests authenticate,
+ * which service a caller's resolvers get, and where the audit log goes. The server layer wires
+ * it in; nothing here knows about HTTP or GraphQL execution.
+ */
+import type { Logger } from 'pino';
+import type { PodIdentityBackend } from '../eks/podIdentityService';
+import { createAuthenticator, type Authenticate } from './authenticate';
+import { AuthorizedPodIdentityService } from './authorizedService';
+import { openAuditLog, type AuditLog } from './auditLog';
+import type { Caller } from './caller';
+import { allowEverything, permissionsFromPolicy } from './permissions';
+import type { AuthSettings, SecuritySettings } from './settings';
+
+export interface GatewaySecurity {
+  readonly authenticate: Authenticate;
+  /** The service one request's resolvers and loaders use: `backend` under the caller's permissions. */
+  serviceFor(backend: PodIdentityBackend, caller: Caller): PodIdentityBackend;
+  readonly audit: AuditLog;
+  close(): void;
+}
+
+export function createGatewaySecurity(settings: SecuritySettings, logger: Logger): GatewaySecurity {
+  const { auth } = settings;
+  const audit = openAuditLog(settings.audit, (error) => logger.error({ err: error }, 'Could not write to the audit log'));
+  // Counts only: tokens and rules stay out of logs.
+  logger.info({ authMode: auth.mode, ...sizes(auth), audit: settings.audit.kind, introspection: settings.introspection, graphiql: settings.graphiql }, 'Security settings');
+  return {
+    authenticate: createAuthenticator(auth),
+    serviceFor(backend, caller) {
+      const permissions = auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller);
+      return new AuthorizedPodIdentityService(backend, permissions);
+    },
+    audit,
+    close: () => audit.close(),
+  };
+}
+
+function sizes(auth: AuthSettings): Record<string, number> {
+  switch (auth.mode) {
+    case 'none':
+      return {};
+    case 'tokens':
+      return { tokens: auth.tokens.size, policyRules: auth.policy.rules.length };
+    case 'jwt':
+      return { policyRules: auth.policy.rules.length };
+    default: {
+      const unreachable: never = auth;
+      throw new Error(`Unknown AUTH_MODE ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

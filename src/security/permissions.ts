@@ -1,0 +1,104 @@
+/**
+ * What one caller may do, answered from the policy's rules that name the caller. Built once per
+ * request; the questions are the ones `AuthorizedPodIdentityService` needs to filter lists,
+ * answer reads and check mutations.
+ */
+import type { Caller } from './caller';
+import { bindsRoles, type Action, type Policy, type PolicyRule } from './policy';
+
+/** Which items of a list (clusters of a region, namespaces of a cluster) the caller may act on. */
+export type Scope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'some'; readonly includes: (name: string) => boolean };
+
+export interface NamespaceRef {
+  region: string;
+  clusterName: string;
+  namespace: string;
+}
+
+export interface Permissions {
+  readonly caller: Caller;
+  /** The clusters of `region` in which the caller may `action` (in at least one namespace). */
+  clusters(action: Action, region: string): Scope;
+  /** The namespaces of a cluster in which the caller may `action`. */
+  namespaces(action: Action, region: string, clusterName: string): Scope;
+  /**
+   * Whether the caller may `action` on every association of the cluster, whatever its namespace
+   * and role: then nothing about the association can change the answer, and no Describe is needed.
+   */
+  unrestricted(action: Action, region: string, clusterName: string): boolean;
+  /** Whether the caller may bind `roleArn` (as role or target role) by `action` in this namespace. */
+  mayBindRole(action: Action, at: NamespaceRef, roleArn: string): boolean;
+}
+
+export function scopeIncludes(scope: Scope, name: string): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'none':
+      return false;
+    case 'some':
+      return scope.includes(name);
+    default: {
+      const unreachable: never = scope;
+      throw new Error(`Unknown scope ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Authentication is off: the loopback-only development mode, where everything is allowed. */
+export function allowEverything(caller: Caller): Permissions {
+  const all: Scope = { kind: 'all' };
+  return {
+    caller,
+    clusters: () => all,
+    namespaces: () => all,
+    unrestricted: () => true,
+    mayBindRole: () => true,
+  };
+}
+
+/** The permissions the policy gives `caller`; what no rule gives is denied. */
+export function permissionsFromPolicy(policy: Policy, caller: Caller): Permissions {
+  const mine = policy.rules.filter(
+    (rule) => rule.subjects(caller.subject) || caller.groups.some((group) => rule.groups(group)),
+  );
+  const giving = (action: Action, region: string): PolicyRule[] =>
+    mine.filter((rule) => rule.actions.has(action) && rule.regions(region));
+  const inCluster = (action: Action, region: string, clusterName: string): PolicyRule[] =>
+    giving(action, region).filter((rule) => rule.clusters(clusterName));
+
+  return {
+    caller,
+    clusters(action, region) {
+      const rules = giving(action, region);
+      return scopeOf(rules, (rule) => rule.allClusters, (rule, name) => rule.clusters(name));
+    },
+    namespaces(action, region, clusterName) {
+      const rules = inCluster(action, region, clusterName);
+      return scopeOf(rules, (rule) => rule.allNamespaces, (rule, name) => rule.namespaces(name));
+    },
+    unrestricted(action, region, clusterName) {
+      return inCluster(action, region, clusterName).some(
+        (rule) => rule.allNamespaces && (!bindsRoles(action) || rule.anyRole),
+      );
+    },
+    mayBindRole(action, at, roleArn) {
+      return inCluster(action, at.region, at.clusterName).some(
+        (rule) => rule.namespaces(at.namespace) && rule.roleArns(roleArn),
+      );
+    },
+  };
+}
+
+function scopeOf(
+  rules: PolicyRule[],
+  coversAll: (rule: PolicyRule) => boolean,
+  covers: (rule: PolicyRule, name: string) => boolean,
+): Scope {
+  if (rules.length === 0) return { kind: 'none' };
+  if (rules.some(coversAll)) return { kind: 'all' };
+  return { kind: 'some', includes: (name) => rules.some((rule) => covers(rule, name)) };
+}

@@ -1,0 +1,121 @@
+/**
+ * The authorization policy file (`AUTH_POLICY_FILE`): rules that give subjects or groups actions
+ * on regions, clusters and namespaces, and limit the IAM roles they may associate. Anything no
+ * rule gives is denied. Parsed and checked once at start-up; problems name the rule and line.
+ *
+ * ```json
+ * { "rules": [{ "groups": ["team-payments"], "actions": ["read", "create"],
+ *               "clusters": ["prod-*"], "namespaces": ["payments"],
+ *               "roleArns": ["arn:aws:iam::111122223333:role/payments-*"] }] }
+ * ```
+ */
+import { ANY, compileGlobs, type Matcher } from './glob';
+import { readJsonFile, type JsonDocument } from './jsonFile';
+import { readArray, readObject, readString, readStringList } from './jsonFields';
+
+export type Action = 'read' | 'create' | 'update' | 'delete';
+export const ACTIONS: readonly Action[] = ['read', 'create', 'update', 'delete'];
+
+/** The actions that bind a role to a service account, and so are limited by `roleArns`. */
+export function bindsRoles(action: Action): boolean {
+  switch (action) {
+    case 'create':
+    case 'update':
+      return true;
+    case 'read':
+    case 'delete':
+      return false;
+    default: {
+      const unreachable: never = action;
+      throw new Error(`Unknown action ${String(unreachable)}`);
+    }
+  }
+}
+
+export interface PolicyRule {
+  /** Where the rule is, for messages: `rules[2] (line 14)`. */
+  readonly origin: string;
+  readonly subjects: Matcher;
+  readonly groups: Matcher;
+  readonly actions: ReadonlySet<Action>;
+  readonly regions: Matcher;
+  readonly clusters: Matcher;
+  /** True when `clusters` holds `*`: the rule covers every cluster of its regions. */
+  readonly allClusters: boolean;
+  readonly namespaces: Matcher;
+  /** True when `namespaces` holds `*`. */
+  readonly allNamespaces: boolean;
+  /** The roles (and target roles) the rule lets its callers associate; empty without create/update. */
+  readonly roleArns: Matcher;
+  /** True when `roleArns` holds `*`. */
+  readonly anyRole: boolean;
+}
+
+export interface Policy {
+  readonly rules: readonly PolicyRule[];
+}
+
+const RULE_KEYS = ['description', 'subjects', 'groups', 'actions', 'regions', 'clusters', 'namespaces', 'roleArns'] as const;
+
+const NAME_GLOB = /^[A-Za-z0-9*][A-Za-z0-9_*-]*$/;
+const NAMESPACE_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
+const REGION_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
+
+export function readPolicyFile(variable: string, path: string): Policy {
+  return parsePolicy(readJsonFile(variable, path));
+}
+
+export function parsePolicy(doc: JsonDocument): Policy {
+  const root = readObject(doc, '', doc.value, ['description', 'rules']);
+  if (root.description !== undefined) readString(doc, 'description', root.description);
+  const rules = readArray(doc, 'rules', root.rules, { nonEmpty: true });
+  return { rules: rules.map((rule, i) => parseRule(doc, `rules[${i}]`, rule)) };
+}
+
+function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule {
+  const rule = readObject(doc, path, value, RULE_KEYS);
+  if (rule.description !== undefined) readString(doc, `${path}.description`, rule.description);
+  if (rule.subjects === undefined && rule.groups === undefined) {
+    throw doc.problem(path, 'gives its actions to no one: name "subjects", "groups" or both ("*" for every authenticated caller).');
+  }
+  const subjects = rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects);
+  const groups = rule.groups === undefined ? [] : readStringList(doc, `${path}.groups`, rule.groups);
+  const actions = readStringList(doc, `${path}.actions`, rule.actions, (a) =>
+    ACTIONS.includes(a as Action) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
+  ) as Action[];
+  const regions = optionalGlobs(doc, `${path}.regions`, rule.regions, REGION_GLOB, 'a region such as us-east-1 or a glob such as eu-*');
+  const clusters = optionalGlobs(doc, `${path}.clusters`, rule.clusters, NAME_GLOB, 'a cluster name or a glob such as prod-*');
+  const namespaces = optionalGlobs(doc, `${path}.namespaces`, rule.namespaces, NAMESPACE_GLOB, 'a Kubernetes namespace or a glob such as team-*');
+  const grantsBinding = actions.some(bindsRoles);
+  if (grantsBinding && rule.roleArns === undefined) {
+    throw doc.problem(path, 'gives "create" or "update" but no "roleArns": list the role ARNs (globs) it may associate, or ["*"] for any role.');
+  }
+  if (!grantsBinding && rule.roleArns !== undefined) {
+    throw doc.problem(`${path}.roleArns`, 'limits roles, but the rule gives neither "create" nor "update", the only actions that associate roles.');
+  }
+  const roleArns =
+    rule.roleArns === undefined
+      ? []
+      : readStringList(doc, `${path}.roleArns`, rule.roleArns, (r) =>
+          r === ANY || /^arn:[a-z*-]+:iam::[0-9*]+:role\/./.test(r) ? null : 'must be "*" or an IAM role ARN glob such as arn:aws:iam::111122223333:role/team-*',
+        );
+  return {
+    origin: `${path} (line ${doc.lineOf(path)})`,
+    subjects: compileGlobs(subjects),
+    groups: compileGlobs(groups),
+    actions: new Set(actions),
+    regions: compileGlobs(regions),
+    clusters: compileGlobs(clusters),
+    allClusters: clusters.includes(ANY),
+    namespaces: compileGlobs(namespaces),
+    allNamespaces: namespaces.includes(ANY),
+    roleArns: compileGlobs(roleArns),
+    anyRole: roleArns.includes(ANY),
+  };
+}
+
+/** A list of globs that defaults to `*` when left out. */
+function optionalGlobs(doc: JsonDocument, path: string, value: unknown, pattern: RegExp, example: string): string[] {
+  if (value === undefined) return [ANY];
+  return readStringList(doc, path, value, (item) => (pattern.test(item) ? null : `must be ${example}`));
+}

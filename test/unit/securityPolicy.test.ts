@@ -1,0 +1,120 @@
+/**
+ * The policy file: what it accepts, how each mistake is reported (with its line), and what the
+ * permissions built from it answer.
+ */
+import { ANONYMOUS, type Caller } from '../../src/security/caller';
+import { compileGlob } from '../../src/security/glob';
+import { parseJsonDocument } from '../../src/security/jsonFile';
+import { allowEverything, permissionsFromPolicy, scopeIncludes } from '../../src/security/permissions';
+import { parsePolicy } from '../../src/security/policy';
+
+const parse = (text: string) => parsePolicy(parseJsonDocument(text, 'AUTH_POLICY_FILE policy.json'));
+const caller = (subject: string, groups: string[] = []): Caller => ({ subject, groups, authenticatedBy: 'tokens' });
+
+describe('globs', () => {
+  test.each([
+    ['*', 'anything/at:all', true],
+    ['prod-*', 'prod-payments', true],
+    ['prod-*', 'dev-prod-payments', false],
+    ['*-payments', 'prod-payments', true],
+    ['payments', 'payments', true],
+    ['payments', 'Payments', false],
+    ['arn:aws:iam::111122223333:role/team-*', 'arn:aws:iam::111122223333:role/team-a/sub', true],
+    ['arn:aws:iam::111122223333:role/team-*', 'arn:aws:iam::999999999999:role/team-a', false],
+    ['a.b', 'axb', false],
+    ['(x)+', '(x)+', true],
+  ])('%s matches %s: %s', (pattern, value, expected) => {
+    expect(compileGlob(pattern)(value)).toBe(expected);
+  });
+});
+
+describe('parsing', () => {
+  test('a valid policy, with defaults for left-out resources', () => {
+    const policy = parse(`{
+      "description": "test",
+      "rules": [
+        { "groups": ["team"], "actions": ["read"] },
+        { "subjects": ["ci"], "actions": ["create"], "clusters": ["prod-*"], "namespaces": ["team-a"], "roleArns": ["*"] }
+      ]
+    }`);
+    expect(policy.rules).toHaveLength(2);
+    expect(policy.rules[0]).toMatchObject({ origin: 'rules[0] (line 4)', allClusters: true, allNamespaces: true, anyRole: false });
+    expect(policy.rules[1]).toMatchObject({ origin: 'rules[1] (line 5)', allClusters: false, allNamespaces: false, anyRole: true });
+  });
+
+  const BAD: Array<[string, string, string]> = [
+    ['not JSON', '{\n  "rules": [\n    { "groups": ["a"], "actions": ["read"], }\n  ]\n}', 'AUTH_POLICY_FILE policy.json line 3 column 45: not valid JSON'],
+    ['an unknown action', '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}', 'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, received "deploy".'],
+    ['a misspelt key', '{"rules": [\n  {"groups": ["a"], "actions": ["read"], "namespace": ["x"]}\n]}', 'line 2 (rules[0].namespace): unknown key "namespace"; the keys allowed here are description, subjects, groups, actions, regions, clusters, namespaces, roleArns.'],
+    ['a rule for no one', '{"rules": [\n\n  {"actions": ["read"]}\n]}', 'line 3 (rules[0]): gives its actions to no one'],
+    ['create without roleArns', '{"rules": [{"groups": ["a"], "actions": ["read", "create"]}]}', 'line 1 (rules[0]): gives "create" or "update" but no "roleArns"'],
+    ['roleArns on a read rule', '{"rules": [{"groups": ["a"], "actions": ["read"], "roleArns": ["*"]}]}', '(rules[0].roleArns): limits roles, but the rule gives neither "create" nor "update"'],
+    ['a role glob that is no role ARN', '{"rules": [{"groups": ["a"], "actions": ["update"],\n "roleArns": ["team-*"]}]}', 'line 2 (rules[0].roleArns[0]): must be "*" or an IAM role ARN glob'],
+    ['a namespace glob with capitals', '{"rules": [{"groups": ["a"], "actions": ["read"], "namespaces": ["Team"]}]}', '(rules[0].namespaces[0]): must be a Kubernetes namespace or a glob such as team-*, received "Team".'],
+    ['an empty list', '{"rules": [{"groups": [], "actions": ["read"]}]}', '(rules[0].groups): must not be empty.'],
+    ['no rules', '{"rules": []}', 'line 1 (rules): must not be empty.'],
+    ['a string where a list belongs', '{"rules": [{"groups": "a", "actions": ["read"]}]}', '(rules[0].groups): must be a JSON array, received "a".'],
+  ];
+
+  test.each(BAD)('%s is refused with the line and the rule', (_, text, message) => {
+    expect(() => parse(text)).toThrow(message);
+  });
+});
+
+describe('permissions', () => {
+  const policy = parse(
+    JSON.stringify({
+      rules: [
+        { groups: ['payments'], actions: ['read', 'create'], regions: ['us-*'], clusters: ['prod-*'], namespaces: ['pay', 'pay-*'], roleArns: ['arn:aws:iam::1:role/pay-*'] },
+        { groups: ['payments'], actions: ['read'], clusters: ['shared'] },
+        { subjects: ['root'], actions: ['read', 'create', 'update', 'delete'], roleArns: ['*'] },
+        { subjects: ['*'], actions: ['read'], clusters: ['public'], namespaces: ['docs'] },
+      ],
+    }),
+  );
+
+  test('the scopes of a caller in a group', () => {
+    const p = permissionsFromPolicy(policy, caller('alice', ['payments']));
+    const clusters = p.clusters('read', 'us-east-1');
+    expect(clusters.kind).toBe('some');
+    expect(['prod-a', 'shared', 'public', 'dev-a'].map((c) => scopeIncludes(clusters, c))).toEqual([true, true, true, false]);
+    expect(p.clusters('read', 'eu-west-1').kind).toBe('some');
+    expect(scopeIncludes(p.clusters('read', 'eu-west-1'), 'prod-a')).toBe(false);
+    expect(p.clusters('delete', 'us-east-1').kind).toBe('none');
+    expect(p.namespaces('read', 'us-east-1', 'shared').kind).toBe('all');
+    const ns = p.namespaces('create', 'us-east-1', 'prod-a');
+    expect(['pay', 'pay-x', 'other'].map((n) => scopeIncludes(ns, n))).toEqual([true, true, false]);
+    expect(p.unrestricted('read', 'us-east-1', 'shared')).toBe(true);
+    expect(p.unrestricted('create', 'us-east-1', 'prod-a')).toBe(false);
+  });
+
+  test('role limits apply per namespace and rule', () => {
+    const p = permissionsFromPolicy(policy, caller('alice', ['payments']));
+    const at = { region: 'us-east-1', clusterName: 'prod-a', namespace: 'pay' };
+    expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/pay-api')).toBe(true);
+    expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/admin')).toBe(false);
+    expect(p.mayBindRole('create', { ...at, namespace: 'other' }, 'arn:aws:iam::1:role/pay-api')).toBe(false);
+    expect(p.mayBindRole('update', at, 'arn:aws:iam::1:role/pay-api')).toBe(false);
+  });
+
+  test('a subject rule, and a wildcard subject rule that every caller gets', () => {
+    const root = permissionsFromPolicy(policy, caller('root'));
+    expect(root.clusters('delete', 'ap-south-1').kind).toBe('all');
+    expect(root.unrestricted('update', 'ap-south-1', 'any')).toBe(true);
+    const stranger = permissionsFromPolicy(policy, caller('stranger', ['nobody']));
+    expect(scopeIncludes(stranger.clusters('read', 'eu-west-1'), 'public')).toBe(true);
+    expect(stranger.namespaces('read', 'eu-west-1', 'public')).toMatchObject({ kind: 'some' });
+    expect(stranger.clusters('create', 'eu-west-1').kind).toBe('none');
+  });
+
+  test('groups match by name, not by subject, and the reverse', () => {
+    expect(permissionsFromPolicy(policy, caller('payments')).clusters('create', 'us-east-1').kind).toBe('none');
+    expect(permissionsFromPolicy(policy, caller('x', ['root'])).clusters('delete', 'us-east-1').kind).toBe('none');
+  });
+
+  test('without authentication everything is allowed', () => {
+    const p = allowEverything(ANONYMOUS);
+    expect(p.clusters('delete', 'any').kind).toBe('all');
+    expect(p.unrestricted('update', 'r', 'c')).toBe(true);
+  });
+});
