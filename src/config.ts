@@ -4,6 +4,8 @@
  */
 
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
+import { SecurityConfigError } from './security/errors';
+import { readSecuritySettings, type SecuritySettings } from './security/settings';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -33,12 +35,22 @@ export interface GatewayConfig {
   logLevel: LogLevel;
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /** How long EKS results are shared between requests; 0 turns the cache off. */
+  cacheTtlMs: number;
+  /** Entries the in-memory cache holds at most. */
+  cacheMaxEntries: number;
+  /** A Redis server to share the cache between replicas; null keeps it in memory. */
+  redisUrl: string | null;
+  /** Prefix of every cache key, so several deployments can share one Redis. */
+  cacheKeyPrefix: string;
   /** Largest request body accepted. */
   maxBodyBytes: number;
   /** Most operations in one batched request. */
   maxBatchOperations: number;
   /** Limits on each operation (see src/graphql/operationLimits.ts). */
   operationLimits: OperationLimits;
+  /** Authentication, policy, audit log, introspection and GraphiQL (see docs/security.md). */
+  security: SecuritySettings;
 }
 
 export class ConfigError extends Error {
@@ -51,9 +63,10 @@ const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const backend = readBackend(env);
+  const host = readString(env, 'HOST') ?? '127.0.0.1';
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
-    host: readString(env, 'HOST') ?? '127.0.0.1',
+    host,
     backend,
     regions: readRegions(env, backend),
     maxConcurrency: readInteger(env, 'EKS_MAX_CONCURRENCY', 16, 1, 1000),
@@ -62,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     retryMode: readEnum(env, 'EKS_RETRY_MODE', ['standard', 'adaptive'] as const, 'standard'),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    cacheTtlMs: readInteger(env, 'CACHE_TTL_MS', 5_000, 0, 24 * 60 * 60 * 1000),
+    cacheMaxEntries: readInteger(env, 'CACHE_MAX_ENTRIES', 50_000, 1, 10_000_000),
+    redisUrl: readRedisUrl(env),
+    cacheKeyPrefix: readString(env, 'CACHE_KEY_PREFIX') ?? 'eks-pod-identity-gateway:v1:',
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxBatchOperations: readInteger(env, 'MAX_BATCH_OPERATIONS', 10, 1, 1000),
     operationLimits: {
@@ -72,7 +89,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxFields: readInteger(env, 'MAX_FIELDS', DEFAULT_OPERATION_LIMITS.maxFields, 1, 1_000_000),
       maxEksCalls: readInteger(env, 'MAX_EKS_CALLS_PER_OPERATION', DEFAULT_OPERATION_LIMITS.maxEksCalls, 1, 10_000_000),
     },
+    security: readSecurity(env, host),
   };
+}
+
+/** The security variables and the files they name; their problems are configuration errors too. */
+function readSecurity(env: NodeJS.ProcessEnv, host: string): SecuritySettings {
+  try {
+    return readSecuritySettings(env, host);
+  } catch (error) {
+    if (error instanceof SecurityConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 function readBackend(env: NodeJS.ProcessEnv): BackendConfig {
@@ -127,6 +155,21 @@ function readEnum<T extends string>(env: NodeJS.ProcessEnv, name: string, allowe
   const value = allowed.find((a) => a === raw.toLowerCase());
   if (!value) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, received "${raw}".`);
   return value;
+}
+
+function readRedisUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = readString(env, 'REDIS_URL');
+  if (raw === null) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0.');
+  }
+  return raw;
 }
 
 function readUrl(env: NodeJS.ProcessEnv, name: string): string | null {

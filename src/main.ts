@@ -1,6 +1,6 @@
 /**
  * Entry point: reads the configuration, starts the embedded EKS emulator when no endpoint is
- * given, then the gateway; prints where GraphiQL is; drains cleanly on SIGTERM and SIGINT.
+ * given, then the gateway; prints where GraphiQL (or the endpoint) is; drains cleanly on SIGTERM and SIGINT.
  */
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { startEmulator, type RunningEmulator } from './emulator';
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
 
   const gateway = await startGateway({ config, logger, ...backend });
   logger.info({ url: gateway.graphqlUrl, regions: config.regions, backend: config.backend.kind }, 'Gateway ready');
-  process.stdout.write(`\nEKS Pod Identity gateway ready. GraphiQL: ${gateway.graphqlUrl}\n\n`);
+  const where = config.security.graphiql ? `GraphiQL: ${gateway.graphqlUrl}` : `GraphQL endpoint: ${gateway.graphqlUrl}`;
+  process.stdout.write(`\nEKS Pod Identity gateway ready. ${where}\n\n`);
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'Shutting down: finishing requests in flight');

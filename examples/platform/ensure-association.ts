@@ -103,7 +103,7 @@ function rejected(error: MutationError, requests: number): Outcome {
       return { ...base, detail: { roleArn: error.roleArn } };
     case 'ForbiddenError':
       // The gateway's policy: this caller may not make the change, or not bind this role.
-      return { ...base, detail: { roleArn: error.forbiddenRoleArn } };
+      return { ...base, detail: { roleArn: error.deniedRoleArn } };
     case 'AlreadyExistsError':
       return { ...base, detail: { existingAssociationId: error.existingAssociationId } };
     case 'AssociationNotFoundError':

@@ -223,6 +223,23 @@ export type DeletePodIdentityAssociationPayload = {
   podIdentityAssociation?: Maybe<PodIdentityAssociation>;
 };
 
+/**
+ * The gateway's policy does not let the caller make this change. Nothing was changed and no change
+ * was sent to EKS.
+ */
+export type ForbiddenError = MutationError & {
+  __typename?: 'ForbiddenError';
+  /** Always `FORBIDDEN`. */
+  code: MutationErrorCode;
+  /**
+   * The role ARN (or target role ARN) that the caller may not bind; null when the role was not the
+   * reason. Named apart from `InvalidRoleError.roleArn` (non-null), so one selection can ask both.
+   */
+  deniedRoleArn?: Maybe<Scalars['String']['output']>;
+  /** What the caller may not do: the action, cluster and namespace, or the role. */
+  message: Scalars['String']['output'];
+};
+
 /** An input field breaks a rule of EKS. */
 export type InvalidInputError = MutationError & {
   __typename?: 'InvalidInputError';
@@ -269,7 +286,8 @@ export type LimitExceededError = MutationError & {
 /**
  * The changes that can be made to Pod Identity associations. Each mutation takes one `input` and
  * returns a payload. Expected failures (invalid input, not found, already exists, limit reached,
- * invalid role) come back in the payload's `errors`, and nothing is changed. Faults of EKS
+ * invalid role, forbidden by the gateway's policy) come back in the payload's `errors`, and nothing
+ * is changed. Faults of EKS
  * (throttling, unavailability, access denied) are top-level errors whose `extensions` carry
  * `code`, `retryable` and `awsRequestId`.
  */
@@ -296,7 +314,8 @@ export type Mutation = {
 /**
  * The changes that can be made to Pod Identity associations. Each mutation takes one `input` and
  * returns a payload. Expected failures (invalid input, not found, already exists, limit reached,
- * invalid role) come back in the payload's `errors`, and nothing is changed. Faults of EKS
+ * invalid role, forbidden by the gateway's policy) come back in the payload's `errors`, and nothing
+ * is changed. Faults of EKS
  * (throttling, unavailability, access denied) are top-level errors whose `extensions` carry
  * `code`, `retryable` and `awsRequestId`.
  */
@@ -308,7 +327,8 @@ export type MutationCreatePodIdentityAssociationArgs = {
 /**
  * The changes that can be made to Pod Identity associations. Each mutation takes one `input` and
  * returns a payload. Expected failures (invalid input, not found, already exists, limit reached,
- * invalid role) come back in the payload's `errors`, and nothing is changed. Faults of EKS
+ * invalid role, forbidden by the gateway's policy) come back in the payload's `errors`, and nothing
+ * is changed. Faults of EKS
  * (throttling, unavailability, access denied) are top-level errors whose `extensions` carry
  * `code`, `retryable` and `awsRequestId`.
  */
@@ -320,7 +340,8 @@ export type MutationDeletePodIdentityAssociationArgs = {
 /**
  * The changes that can be made to Pod Identity associations. Each mutation takes one `input` and
  * returns a payload. Expected failures (invalid input, not found, already exists, limit reached,
- * invalid role) come back in the payload's `errors`, and nothing is changed. Faults of EKS
+ * invalid role, forbidden by the gateway's policy) come back in the payload's `errors`, and nothing
+ * is changed. Faults of EKS
  * (throttling, unavailability, access denied) are top-level errors whose `extensions` carry
  * `code`, `retryable` and `awsRequestId`.
  */
@@ -344,6 +365,11 @@ export type MutationErrorCode =
   | 'ASSOCIATION_NOT_FOUND'
   /** The cluster does not exist in that region. */
   | 'CLUSTER_NOT_FOUND'
+  /**
+   * The gateway's policy does not let the caller make this change: the action in that cluster and
+   * namespace, or the role (or target role) to bind. No change was sent to EKS.
+   */
+  | 'FORBIDDEN'
   /** An input field breaks a rule of EKS; `field` names it. */
   | 'INVALID_INPUT'
   /**
@@ -641,6 +667,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( AlreadyExistsErrorModel & { __typename: 'AlreadyExistsError' } )
     | ( AssociationNotFoundError & { __typename: 'AssociationNotFoundError' } )
     | ( ClusterNotFoundError & { __typename: 'ClusterNotFoundError' } )
+    | ( ForbiddenError & { __typename: 'ForbiddenError' } )
     | ( InvalidInputError & { __typename: 'InvalidInputError' } )
     | ( InvalidRequestError & { __typename: 'InvalidRequestError' } )
     | ( InvalidRoleError & { __typename: 'InvalidRoleError' } )
@@ -667,6 +694,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePodIdentityAssociationInput: DeletePodIdentityAssociationInput;
   DeletePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<DeletePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
+  ForbiddenError: ResolverTypeWrapper<ForbiddenError>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvalidInputError: ResolverTypeWrapper<InvalidInputError>;
@@ -703,6 +731,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeletePodIdentityAssociationInput: DeletePodIdentityAssociationInput;
   DeletePodIdentityAssociationPayload: Omit<DeletePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
+  ForbiddenError: ForbiddenError;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   InvalidInputError: InvalidInputError;
@@ -793,6 +822,13 @@ export type DeletePodIdentityAssociationPayloadResolvers<ContextType = GatewayCo
   podIdentityAssociation?: Resolver<Maybe<ResolversTypes['PodIdentityAssociation']>, ParentType, ContextType>;
 };
 
+export type ForbiddenErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ForbiddenError'] = ResolversParentTypes['ForbiddenError']> = {
+  code?: Resolver<ResolversTypes['MutationErrorCode'], ParentType, ContextType>;
+  deniedRoleArn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type InvalidInputErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InvalidInputError'] = ResolversParentTypes['InvalidInputError']> = {
   code?: Resolver<ResolversTypes['MutationErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -826,7 +862,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 };
 
 export type MutationErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MutationError'] = ResolversParentTypes['MutationError']> = {
-  __resolveType: TypeResolveFn<'AlreadyExistsError' | 'AssociationNotFoundError' | 'ClusterNotFoundError' | 'InvalidInputError' | 'InvalidRequestError' | 'InvalidRoleError' | 'LimitExceededError', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AlreadyExistsError' | 'AssociationNotFoundError' | 'ClusterNotFoundError' | 'ForbiddenError' | 'InvalidInputError' | 'InvalidRequestError' | 'InvalidRoleError' | 'LimitExceededError', ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -903,6 +939,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   CreatePodIdentityAssociationPayload?: CreatePodIdentityAssociationPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePodIdentityAssociationPayload?: DeletePodIdentityAssociationPayloadResolvers<ContextType>;
+  ForbiddenError?: ForbiddenErrorResolvers<ContextType>;
   InvalidInputError?: InvalidInputErrorResolvers<ContextType>;
   InvalidRequestError?: InvalidRequestErrorResolvers<ContextType>;
   InvalidRoleError?: InvalidRoleErrorResolvers<ContextType>;

@@ -1,15 +1,22 @@
 import type { Logger } from 'pino';
 import type { EksLoaders } from '../eks/loaders';
 import type { PodIdentityBackend } from '../eks/podIdentityService';
+import type { AuditLog } from '../security/auditLog';
+import type { Caller } from '../security/caller';
 
 /** What every resolver receives. Built once per HTTP request, in the server layer only. */
 export interface GatewayContext {
+  /** EKS under the caller's permissions (src/security/authorizedService.ts): all reads and changes go through it. */
   readonly service: PodIdentityBackend;
   readonly loaders: EksLoaders;
   /** The served regions; the first is the default of optional `region` arguments. */
   readonly regions: readonly string[];
   readonly logger: Logger;
   readonly requestId: string;
+  /** Who is calling, as authentication established it (`anonymous` when AUTH_MODE=none). */
+  readonly caller: Caller;
+  /** Where each mutation attempt is recorded (see src/security/auditedMutation.ts). */
+  readonly audit: AuditLog;
   /** Work started once per request and shared by every field that needs it (see `once`). */
   readonly requestCache: Map<string, Promise<unknown>>;
 }

@@ -17,9 +17,15 @@ const CLIENT_ERROR_CODES = new Set([
   'NOT_FOUND',
 ]);
 
-export function createApolloServer(schema: GraphQLSchema): ApolloServer<GatewayContext> {
+export interface ApolloOptions {
+  /** Whether introspection queries are answered (ENABLE_INTROSPECTION; off in production by default). */
+  introspection: boolean;
+}
+
+export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions): ApolloServer<GatewayContext> {
   return new ApolloServer<GatewayContext>({
     schema,
+    introspection: options.introspection,
     // The gateway serves its own offline GraphiQL page instead of Apollo's CDN-hosted one.
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging()],
     includeStacktraceInErrorResponses: false,

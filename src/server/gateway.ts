@@ -5,13 +5,18 @@
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config';
 import { EksClientPool } from '../eks/clients';
+import { CachingLayer } from '../eks/cachingLayer';
 import { createLoaders } from '../eks/loaders';
+import { RedisCache } from '../eks/redisCache';
+import { MemoryCache, type SharedCache } from '../eks/sharedCache';
 import { PodIdentityService, type CallObserver } from '../eks/podIdentityService';
 import type { GatewayContext } from '../graphql/context';
 import { checkOperationLimits } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
+import { reportEksRequestIds } from '../security/eksRequestIds';
+import { createGatewaySecurity } from '../security/gatewaySecurity';
 import { createApolloServer } from './apollo';
-import { GRAPHQL_PATH, startHttpServer } from './httpServer';
+import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -42,18 +47,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     retryMode: config.retryMode,
   });
   const service = new PodIdentityService(clients, config.maxConcurrency, options.observeCalls);
+  const cache = await createSharedCache(config);
+  const caching = cache
+    ? new CachingLayer(service, cache, config.cacheTtlMs, (error, operation) =>
+        logger.warn({ err: error, operation }, 'Shared cache failed; answering from EKS'),
+      )
+    : null;
+  const security = createGatewaySecurity(config.security, logger);
   const schema = buildSchema();
-  const apollo = createApolloServer(schema);
+  const apollo = createApolloServer(schema, { introspection: config.security.introspection });
   await apollo.start();
   const regions = [...config.regions];
-  const createContext = (requestId: string, requestLogger: Logger): GatewayContext => ({
-    service,
-    loaders: createLoaders(service),
-    regions,
-    logger: requestLogger,
-    requestId,
-    requestCache: new Map(),
-  });
+  // Every EKS call goes to a served region; the audit log reads its mutations' request ids.
+  for (const region of regions) reportEksRequestIds(clients.forRegion(region));
+  const createContext = (request: GraphqlRequest): GatewayContext => {
+    const backend = caching ? caching.forRequest({ fresh: request.fresh }) : service;
+    // The policy sits above the shared cache: cached answers are EKS's, filtered per caller.
+    const authorized = security.serviceFor(backend, request.caller);
+    return {
+      service: authorized,
+      loaders: createLoaders(authorized),
+      regions,
+      logger: request.logger,
+      requestId: request.id,
+      caller: request.caller,
+      audit: security.audit,
+      requestCache: new Map(),
+    };
+  };
   const checkOperation = (query: string, operationName: string | null, variables: Record<string, unknown> | null) =>
     checkOperationLimits(schema, query, operationName, variables, config.operationLimits, regions.length);
   const http = await startHttpServer(
@@ -65,6 +86,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       checkOperation,
       maxBodyBytes: config.maxBodyBytes,
       maxBatchOperations: config.maxBatchOperations,
+      authenticate: security.authenticate,
+      graphiql: config.security.graphiql,
     },
     config.host,
     config.port,
@@ -78,8 +101,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         await http.close(config.shutdownGraceMs);
         await apollo.stop();
         clients.destroy();
+        await cache?.close();
+        security.close();
       })();
       return closing;
     },
   };
+}
+
+/** The shared EKS cache the configuration asks for: none, in memory, or Redis. */
+async function createSharedCache(config: GatewayConfig): Promise<SharedCache | null> {
+  if (config.cacheTtlMs === 0) return null;
+  if (config.redisUrl) return RedisCache.connect(config.redisUrl, config.cacheKeyPrefix);
+  return new MemoryCache(config.cacheMaxEntries);
 }

@@ -242,9 +242,7 @@ fragment MutationErrorDetails on MutationError {
     roleArn
   }
   ... on ForbiddenError {
-    # Aliased: this roleArn may be null, InvalidRoleError's may not, and GraphQL does not let
-    # one selection give one response key two types.
-    forbiddenRoleArn: roleArn
+    deniedRoleArn
   }
 }
 `,
@@ -336,9 +334,7 @@ fragment MutationErrorDetails on MutationError {
     roleArn
   }
   ... on ForbiddenError {
-    # Aliased: this roleArn may be null, InvalidRoleError's may not, and GraphQL does not let
-    # one selection give one response key two types.
-    forbiddenRoleArn: roleArn
+    deniedRoleArn
   }
 }
 `,
@@ -398,9 +394,7 @@ fragment MutationErrorDetails on MutationError {
     roleArn
   }
   ... on ForbiddenError {
-    # Aliased: this roleArn may be null, InvalidRoleError's may not, and GraphQL does not let
-    # one selection give one response key two types.
-    forbiddenRoleArn: roleArn
+    deniedRoleArn
   }
 }
 `,

@@ -10,6 +10,8 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
+import { authenticationFailure, type Authenticate } from '../security/authenticate';
+import type { Caller } from '../security/caller';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
 
@@ -19,13 +21,28 @@ export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
   logger: Logger;
   /** Builds the context of one GraphQL request: fresh loaders, the request's logger. */
-  createContext: (requestId: string, logger: Logger) => GatewayContext;
+  createContext: (request: GraphqlRequest) => GatewayContext;
   /** Whether the backend is ready; `/readyz` answers 503 while false. */
   isReady: () => boolean;
   /** The first limit an operation breaks, or null (see src/graphql/operationLimits.ts). */
   checkOperation: (query: string, operationName: string | null, variables: Record<string, unknown> | null) => GraphQLError | null;
   maxBodyBytes: number;
   maxBatchOperations: number;
+  /** Establishes the caller from the `Authorization` header, before anything of the request runs. */
+  authenticate: Authenticate;
+  /** Whether browsers get the GraphiQL page and its assets (ENABLE_GRAPHIQL). */
+  graphiql: boolean;
+}
+
+/** What the HTTP layer knows of a GraphQL request when its context is built. */
+export interface GraphqlRequest {
+  id: string;
+  logger: Logger;
+  headers: IncomingMessage['headers'];
+  /** The client asked for data fresh from EKS (`Cache-Control: no-cache`). */
+  fresh: boolean;
+  /** Who is calling; the request got this far only because authentication accepted it. */
+  caller: Caller;
 }
 
 export interface RunningHttpServer {
@@ -79,6 +96,9 @@ async function handle(
   res.setHeader('x-request-id', requestId);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
+  // Nothing here is meant to be framed or to load anything; the GraphiQL page sets its own policy.
+  res.setHeader('x-frame-options', 'DENY');
+  res.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   if (isDraining()) res.setHeader('connection', 'close');
   res.on('finish', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -123,7 +143,7 @@ async function route(
     res.writeHead(302, { location: GRAPHQL_PATH }).end();
     return;
   }
-  if (path.startsWith(GRAPHIQL_ASSET_PREFIX)) {
+  if (options.graphiql && path.startsWith(GRAPHIQL_ASSET_PREFIX)) {
     return onlyGet(method, () => {
       const asset = graphiqlAsset(path.slice(GRAPHIQL_ASSET_PREFIX.length), GRAPHQL_PATH);
       if (!asset) throw new HttpError(404, 'NOT_FOUND', `No GraphiQL asset at ${path}.`);
@@ -136,6 +156,7 @@ async function route(
     throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${GRAPHQL_PATH} takes GET (queries) and POST, not ${method}.`);
   }
   if (method === 'GET' && wantsGraphiql(req, url)) {
+    if (!options.graphiql) throw new HttpError(404, 'NOT_FOUND', `GraphiQL is turned off here (ENABLE_GRAPHIQL); send GraphQL requests to ${GRAPHQL_PATH} with POST.`);
     res
       .writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
@@ -146,7 +167,17 @@ async function route(
       .end(graphiqlPage());
     return;
   }
-  await executeGraphql(req, res, url, options, logger, requestId);
+  // Before the body is read or anything parsed: an unauthenticated request gets no further.
+  const authentication = await options.authenticate(req.headers.authorization);
+  if (authentication.kind !== 'authenticated') {
+    const failure = authenticationFailure(authentication);
+    logger.info({ reason: authentication.reason }, 'Request refused by authentication');
+    res
+      .writeHead(failure.status, { ...failure.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+      .end(JSON.stringify(failure.body));
+    return;
+  }
+  await executeGraphql(req, res, url, options, logger, requestId, authentication.caller);
 }
 
 async function executeGraphql(
@@ -156,6 +187,7 @@ async function executeGraphql(
   options: HttpServerOptions,
   logger: Logger,
   requestId: string,
+  caller: Caller,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const headers = new HeaderMap();
@@ -175,9 +207,11 @@ async function executeGraphql(
   }
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
-    context: async () => options.createContext(requestId, logger),
+    context: async () => options.createContext({ id: requestId, logger, headers: req.headers, fresh: wantsFresh(req), caller }),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
+  // Answers depend on the caller's permissions: no cache may keep or share them.
+  res.setHeader('cache-control', 'no-store');
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
     res.end(response.body.string);
@@ -216,6 +250,11 @@ function requestFromSearch(url: URL): Record<string, unknown> {
     // Apollo answers malformed variables itself.
   }
   return { query: url.searchParams.get('query'), operationName: url.searchParams.get('operationName'), variables };
+}
+
+/** `Cache-Control: no-cache` (or no-store, or max-age=0) bypasses the shared EKS cache. */
+function wantsFresh(req: IncomingMessage): boolean {
+  return /\b(no-cache|no-store|max-age=0)\b/i.test(req.headers['cache-control'] ?? '') || /\bno-cache\b/i.test(String(req.headers.pragma ?? ''));
 }
 
 function wantsGraphiql(req: IncomingMessage, url: URL): boolean {

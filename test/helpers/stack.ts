@@ -16,7 +16,7 @@ export interface Stack {
   emulator: RunningEmulator;
   gateway: RunningGateway;
   /** POSTs one operation to the gateway and returns the parsed JSON body. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** EKS calls counted by the emulator since the last `resetCalls`. */
   calls(): Promise<Record<string, number>>;
   resetCalls(): Promise<void>;
@@ -40,12 +40,16 @@ export async function startStack(
   env: Record<string, string> = {},
 ): Promise<Stack> {
   const emulator = await startEmulator({ seed: 'none', ...emulatorOptions });
-  const config: GatewayConfig = loadConfig({ PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'silent', ...env });
+  // The shared cache is off unless a test turns it on: most tests count every EKS call.
+  const config: GatewayConfig = loadConfig({ PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', ...env });
   const gateway = await startGateway({
     config,
     endpoint: emulator.url,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     logger: pino({ level: 'silent' }),
+  }).catch(async (error: unknown) => {
+    await emulator.close();
+    throw error;
   });
   const control = async (path: string, init?: RequestInit) => {
     const res = await fetch(`${emulator.url}/_emulator/${path}`, init);
@@ -55,10 +59,10 @@ export async function startStack(
   return {
     emulator,
     gateway,
-    async gql(query, variables) {
+    async gql(query, variables, headers = {}) {
       const res = await fetch(gateway.graphqlUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await res.json()) as GraphQLResponse<never>;

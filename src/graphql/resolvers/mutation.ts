@@ -23,12 +23,14 @@ import {
   type InputProblem,
 } from '../inputRules';
 import { associationFromDetail } from '../models';
+import { audited } from '../../security/auditedMutation';
 import { expectedFailure, invalidInput } from './mutationErrors';
 
 type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
+/** Each attempt, allowed or not, leaves one audit record (src/security/auditedMutation.ts). */
 export const Mutation: MutationResolvers = {
-  createPodIdentityAssociation: async (_, { input }, ctx) => {
+  createPodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'createPodIdentityAssociation', input, async () => {
     const clientMutationId = input.clientMutationId ?? null;
     const checked = validateCreate(input, ctx.regions);
     if (!checked.ok) {
@@ -49,9 +51,9 @@ export const Mutation: MutationResolvers = {
       });
       return { clientMutationId, podIdentityAssociation: null, clientRequestToken: params.clientRequestToken, errors: [failure] };
     }
-  },
+  }),
 
-  updatePodIdentityAssociation: async (_, { input }, ctx) => {
+  updatePodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'updatePodIdentityAssociation', input, async () => {
     const clientMutationId = input.clientMutationId ?? null;
     const checked = validateUpdate(input, ctx);
     if (!checked.ok) {
@@ -69,9 +71,9 @@ export const Mutation: MutationResolvers = {
       });
       return { clientMutationId, podIdentityAssociation: null, clientRequestToken: params.clientRequestToken, errors: [failure] };
     }
-  },
+  }),
 
-  deletePodIdentityAssociation: async (_, { input }, ctx) => {
+  deletePodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'deletePodIdentityAssociation', input, async () => {
     const clientMutationId = input.clientMutationId ?? null;
     const target = resolveTarget(input, ctx);
     if (!target.ok) {
@@ -92,7 +94,7 @@ export const Mutation: MutationResolvers = {
       const failure = await expectedFailure(ctx, error, key);
       return { clientMutationId, deletedPodIdentityAssociationId: null, podIdentityAssociation: null, errors: [failure] };
     }
-  },
+  }),
 };
 
 function validateCreate(input: CreatePodIdentityAssociationInput, regions: readonly string[]): Validated<CreateAssociationParams> {

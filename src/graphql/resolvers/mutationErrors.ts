@@ -6,6 +6,7 @@
 import { EksError, isRoleRejection } from '../../eks/errors';
 import type { AssociationSummary } from '../../eks/types';
 import type { ResolversTypes } from '../../generated/graphql';
+import { ForbiddenError } from '../../security/forbidden';
 import type { GatewayContext } from '../context';
 import { eksFault } from '../errors';
 import type { InputProblem } from '../inputRules';
@@ -37,6 +38,10 @@ export async function expectedFailure(
   error: unknown,
   at: FailureContext,
 ): Promise<MutationErrorModel> {
+  // The policy refused the change before any mutating EKS call (src/security/authorizedService.ts).
+  if (error instanceof ForbiddenError) {
+    return { __typename: 'ForbiddenError', code: 'FORBIDDEN', message: error.message, deniedRoleArn: error.roleArn };
+  }
   if (!(error instanceof EksError)) throw error;
   switch (error.kind) {
     case 'NotFound':
