@@ -5,7 +5,7 @@
  */
 
 const STATUS_BY_ERROR = {
-  // Modeled EKS errors (see /work/shared/eks-api.md).
+  // Modeled EKS errors, with the names and statuses the real service uses.
   InvalidParameterException: 400,
   InvalidRequestException: 400,
   ResourceLimitExceededException: 400,

@@ -1,5 +1,5 @@
 /**
- * Input rules of the EKS API (see /work/shared/eks-api.md). Every check throws an
+ * Input rules of the EKS API (as the real service applies them). Every check throws an
  * InvalidParameterException whose message names the parameter, the rule and the value received.
  */
 import { invalidParameter, jsonType, quote } from './errors';
