@@ -46,6 +46,9 @@ export class EksClientPool {
       ...(credentials ? { credentials } : {}),
       maxAttempts,
       retryMode,
+      // Resolve each command's middleware chain once instead of on every call (all middleware
+      // is added when the client is made).
+      cacheMiddleware: true,
       requestHandler: {
         httpAgent: new HttpAgent(agentOptions),
         httpsAgent: new HttpsAgent(agentOptions),

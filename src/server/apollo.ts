@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
 import { clientFacingError } from '../graphql/errors';
@@ -27,7 +27,8 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     schema,
     introspection: options.introspection,
     // The gateway serves its own offline GraphiQL page instead of Apollo's CDN-hosted one.
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging()],
+    // No cache hints are set, and the cache-control plugin would wrap every field's resolver.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), errorLogging()],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).

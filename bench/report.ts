@@ -1,0 +1,288 @@
+/**
+ * Turns measurements into results (calls against the minimum, time against the floor, the
+ * script comparison, the issue's targets) and writes them as Markdown and JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { parse, print } from 'graphql';
+import { cpus } from 'node:os';
+import { sameCalls, throughputCeiling, totalCalls, type CallCounts } from './floor';
+import type { LatencyMeasurement, LoadResult, Memory, ThroughputMeasurement } from './measure';
+import type { LatencyScenario, Target, ThroughputScenario } from './scenarios';
+import { round, type Timing } from './stats';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  node: string;
+  latencyMs: number;
+  concurrency: number;
+  /** R: p50 of one Describe by the SDK alone against the emulator (see sdkRoundTrip). */
+  roundTripMs: number;
+  /** 1-minute load average before the benchmark started: other work on the machine skews it. */
+  loadAverage: number;
+  /** Cores other processes kept busy on average during the run (null where /proc is missing). */
+  otherCores: number | null;
+  date: string;
+}
+
+export interface TargetResult {
+  target: string;
+  met: boolean;
+}
+
+export interface LatencyResult {
+  id: string;
+  title: string;
+  gateway: 'uncached' | 'cached';
+  minimumCalls: CallCounts;
+  /** The calls of the measured run that made the most (all runs, when they agree). */
+  calls: Record<string, number>;
+  /** True when measured runs made different calls (a cache expiring, a retry, ...). */
+  callsVaried: boolean;
+  floorRounds: number;
+  floorMs: number;
+  time: Timing;
+  /** p50 over the floor, as a fraction (0.08 = 8% above); null when the floor is 0. */
+  overFloor: number | null;
+  /** p50 over rounds x R, the floor this machine can reach; null when there are no rounds. */
+  overRoundTrips: number | null;
+  script: Timing;
+  /** Script p50 / gateway p50. */
+  speedUp: number;
+  /** (gateway p50 - script p50) / script p50: what the gateway adds to the SDK alone. */
+  overhead: number;
+  comparison: 'speedUp' | 'overhead';
+  memory: Memory;
+  targets: TargetResult[];
+}
+
+export interface ThroughputResult extends ThroughputMeasurement {
+  id: string;
+  title: string;
+  ceiling: { requestsPerSecond: number; latencyMs: number };
+  minimumCallsPerRequest: number;
+  callsPerRequest: number;
+  targets: TargetResult[];
+}
+
+export interface Report {
+  machine: Machine;
+  latency: LatencyResult[];
+  throughput: ThroughputResult[];
+}
+
+export function machine(latencyMs: number, concurrency: number, roundTripMs: number, loadAverage: number): Machine {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    // Not Linux: os.cpus() named it.
+  }
+  return {
+    cpu,
+    cores: cpus().length,
+    node: process.version,
+    latencyMs,
+    concurrency,
+    roundTripMs,
+    loadAverage: round(loadAverage, 2),
+    otherCores: null,
+    date: new Date().toISOString(),
+  };
+}
+
+export function latencyResult(scenario: LatencyScenario, m: LatencyMeasurement, mc: Machine): LatencyResult {
+  const totals = m.callsPerRun.map((calls) => Object.values(calls).reduce((a, b) => a + b, 0));
+  const worst = m.callsPerRun[totals.indexOf(Math.max(...totals))] ?? {};
+  const floorMs = scenario.minimum.rounds * mc.latencyMs;
+  const reachableMs = scenario.minimum.rounds * mc.roundTripMs;
+  const result: Omit<LatencyResult, 'targets'> = {
+    id: scenario.id,
+    title: scenario.title,
+    gateway: scenario.gateway,
+    minimumCalls: scenario.minimum.calls,
+    calls: worst,
+    callsVaried: new Set(m.callsPerRun.map((c) => JSON.stringify(Object.entries(c).sort()))).size > 1,
+    floorRounds: scenario.minimum.rounds,
+    floorMs,
+    time: m.gateway,
+    overFloor: floorMs > 0 ? round(m.gateway.p50Ms / floorMs - 1, 3) : null,
+    overRoundTrips: reachableMs > 0 ? round(m.gateway.p50Ms / reachableMs - 1, 3) : null,
+    script: m.script,
+    speedUp: round(m.script.p50Ms / m.gateway.p50Ms, 2),
+    overhead: round(m.gateway.p50Ms / m.script.p50Ms - 1, 3),
+    comparison: scenario.comparison,
+    memory: m.memory,
+  };
+  return {
+    ...result,
+    targets: scenario.targets.map((t) => ({ target: describeTarget(t), met: meets(t, result, m.callsPerRun) })),
+  };
+}
+
+export function throughputResult(scenario: ThroughputScenario, m: ThroughputMeasurement, concurrency: number, latencyMs: number): ThroughputResult {
+  const minimumCallsPerRequest = totalCalls(scenario.minimum.calls);
+  const sent = m.query.requests + m.query.errors;
+  const callsPerRequest = sent > 0 ? round(Object.values(m.query.calls).reduce((a, b) => a + b, 0) / sent, 3) : NaN;
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    ...m,
+    ceiling: throughputCeiling(m.clients, concurrency, latencyMs),
+    minimumCallsPerRequest,
+    callsPerRequest,
+    targets: [
+      { target: 'minimum calls per request', met: callsPerRequest === minimumCallsPerRequest },
+      { target: 'no errors', met: m.query.errors === 0 && m.trivial.errors === 0 },
+    ],
+  };
+}
+
+function meets(target: Target, r: Omit<LatencyResult, 'targets'>, callsPerRun: Array<Record<string, number>>): boolean {
+  switch (target.kind) {
+    case 'minimumCalls':
+      return callsPerRun.every((calls) => sameCalls(calls, r.minimumCalls));
+    case 'floor':
+      return r.overFloor !== null && r.overFloor <= target.within;
+    case 'speedUp':
+      return r.speedUp >= target.atLeast;
+    case 'overhead':
+      return r.overhead < target.under;
+    default:
+      return assertNever(target);
+  }
+}
+
+function describeTarget(target: Target): string {
+  switch (target.kind) {
+    case 'minimumCalls':
+      return 'minimum calls';
+    case 'floor':
+      return `within ${pct(target.within)} of the floor`;
+    case 'speedUp':
+      return `${target.atLeast}x the script`;
+    case 'overhead':
+      return `adds under ${pct(target.under)} to the SDK`;
+    default:
+      return assertNever(target);
+  }
+}
+
+export function missedTargets(report: Report): string[] {
+  return [...report.latency, ...report.throughput].flatMap((r) => r.targets.filter((t) => !t.met).map((t) => `${r.id}: ${t.target}`));
+}
+
+/** The tables, for bench/results/latest.md and the README. */
+export function markdownTables(report: Report): string {
+  const { machine: mc } = report;
+  const lines = [
+    `Machine: ${mc.cpu}, ${mc.cores} cores, Node.js ${mc.node}; L = ${mc.latencyMs} ms per EKS call, C = ${mc.concurrency} calls per region at once; ` +
+      `R = ${mc.roundTripMs} ms for one Describe by the SDK alone; load average ${mc.loadAverage} before the run` +
+      `${mc.otherCores === null ? '' : `, other processes busy on ${mc.otherCores} cores during it`}; ${mc.date.slice(0, 10)}.`,
+    '',
+    '| # | scenario | EKS calls (made / min) | floor | p50 | p99 | p50 vs floor | p50 vs rounds × R | SDK script p50 | vs script | gateway RSS | targets |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...report.latency.map((r) =>
+      row([
+        r.id,
+        r.title + (r.gateway === 'cached' ? ' (cache on)' : ''),
+        callsCell(r.calls, r.minimumCalls, r.callsVaried),
+        `${r.floorRounds} × L = ${r.floorMs} ms`,
+        ms(r.time.p50Ms),
+        ms(r.time.p99Ms),
+        r.overFloor === null ? 'n/a' : signedPct(r.overFloor),
+        r.overRoundTrips === null ? 'n/a' : signedPct(r.overRoundTrips),
+        ms(r.script.p50Ms),
+        r.comparison === 'overhead' ? `adds ${signedPct(r.overhead)}` : `${r.speedUp.toFixed(1)}× faster`,
+        memoryCell(r.memory),
+        targetsCell(r.targets),
+      ]),
+    ),
+  ];
+  for (const t of report.throughput) {
+    lines.push(
+      '',
+      `Scenario ${t.id}, ${t.title}: ${t.clients} clients for ${t.seconds} s each. The ceiling is min(clients, C) / L requests per second for a query that costs one call.`,
+      '',
+      '| # | query | req/s | ceiling req/s | p50 | p99 | EKS calls / request (min) | errors | CPU cores busy: gateway, bench | gateway RSS | targets |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      row([t.id, 'summary page', String(t.query.requestsPerSecond), String(Math.round(t.ceiling.requestsPerSecond)), ms(t.query.p50Ms), ms(t.query.p99Ms), `${t.callsPerRequest} (${t.minimumCallsPerRequest})`, errorsCell(t.query), coresCell(t.query), memoryCell(t.memory), targetsCell(t.targets)]),
+      row([t.id, '`{ __typename }` (framework only)', String(t.trivial.requestsPerSecond), '—', ms(t.trivial.p50Ms), ms(t.trivial.p99Ms), `${totalCalls(t.trivial.calls)} total (0)`, errorsCell(t.trivial), coresCell(t.trivial), '', '']),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function markdownReport(report: Report, queries: Record<string, string>): string {
+  return [
+    '# Benchmark: latest results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); see the README\'s "Benchmark" section for what each column means.',
+    '',
+    markdownTables(report),
+    '',
+    '## Queries',
+    '',
+    ...Object.entries(queries).flatMap(([name, query]) => [`${name}:`, '', '```graphql', print(parse(query)), '```', '']),
+  ].join('\n');
+}
+
+export function jsonReport(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function callsCell(made: Record<string, number>, minimum: CallCounts, varied: boolean): string {
+  const names = [...new Set([...Object.keys(minimum), ...Object.keys(made)])];
+  const parts = names.map((name) => `${abbreviate(name)} ${made[name] ?? 0}/${(minimum as Record<string, number | undefined>)[name] ?? 0}`);
+  return (parts.length ? parts.join(', ') : '0/0') + (varied ? ' (varied; worst run)' : '');
+}
+
+/** Short operation names keep the table readable. */
+function abbreviate(operation: string): string {
+  return (
+    {
+      ListClusters: 'ListClusters',
+      DescribeCluster: 'DescribeCluster',
+      ListPodIdentityAssociations: 'List',
+      DescribePodIdentityAssociation: 'Describe',
+    } as Record<string, string>
+  )[operation] ?? operation;
+}
+
+function targetsCell(targets: TargetResult[]): string {
+  if (targets.length === 0) return '';
+  const missed = targets.filter((t) => !t.met);
+  return missed.length === 0 ? 'met' : `missed: ${missed.map((t) => t.target).join('; ')}`;
+}
+
+function errorsCell(r: LoadResult): string {
+  return r.errors === 0 ? '0' : `${r.errors} (${(r.firstError ?? '').replace(/\|/g, '/').slice(0, 80)})`;
+}
+
+function coresCell(r: LoadResult): string {
+  return `${r.gatewayCores.toFixed(2)}, ${r.benchCores.toFixed(2)}`;
+}
+
+function memoryCell(m: Memory): string {
+  return `${Math.round(m.beforeMiB)} → ${Math.round(m.afterMiB)} MiB`;
+}
+
+function ms(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)} ms` : '—';
+}
+
+function pct(fraction: number): string {
+  return `${round(fraction * 100, 1)}%`;
+}
+
+function signedPct(fraction: number): string {
+  return `${fraction >= 0 ? '+' : ''}${pct(fraction)}`;
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unexpected target: ${JSON.stringify(value)}`);
+}

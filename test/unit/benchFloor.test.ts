@@ -1,0 +1,113 @@
+import {
+  batches,
+  cached,
+  dashboard,
+  detailedPage,
+  pagedToEnd,
+  sameCalls,
+  singleAssociation,
+  summaryPage,
+  throughputCeiling,
+  totalCalls,
+} from '../../bench/floor';
+import { parseOptions } from '../../bench/options';
+import { benchSeed, seedShape } from '../../bench/seed';
+import { percentile } from '../../bench/stats';
+
+describe('bench floor: minimum calls and sequential rounds', () => {
+  test('a page of summaries is one List in one round', () => {
+    expect(summaryPage()).toEqual({ calls: { ListPodIdentityAssociations: 1 }, rounds: 1 });
+  });
+
+  test('a detailed page adds one Describe per association, ceil(N / C) rounds of them', () => {
+    expect(detailedPage(100, 16)).toEqual({
+      calls: { ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 100 },
+      rounds: 1 + 7,
+    });
+    expect(detailedPage(16, 16).rounds).toBe(2);
+    expect(detailedPage(17, 16).rounds).toBe(3);
+    expect(detailedPage(0, 16).rounds).toBe(1);
+  });
+
+  test('paging to the end costs one sequential List per page, and an empty list one page', () => {
+    expect(pagedToEnd(5000, 100)).toEqual({ calls: { ListPodIdentityAssociations: 50 }, rounds: 50 });
+    expect(pagedToEnd(5001, 100).rounds).toBe(51);
+    expect(pagedToEnd(0, 100).rounds).toBe(1);
+  });
+
+  test('the dashboard lists regions in parallel and waits for its slowest region', () => {
+    const cost = dashboard(
+      [
+        { region: 'us-east-1', detailedPerCluster: [20, 20] },
+        { region: 'eu-west-1', detailedPerCluster: [20] },
+      ],
+      16,
+      true,
+    );
+    expect(cost.calls).toEqual({
+      ListClusters: 2,
+      DescribeCluster: 3,
+      ListPodIdentityAssociations: 3,
+      DescribePodIdentityAssociation: 60,
+    });
+    // ListClusters, then Lists beside DescribeClusters, then ceil(40 / 16) = 3 Describe rounds in us-east-1.
+    expect(cost.rounds).toBe(1 + 1 + 3);
+  });
+
+  test('the dashboard asks DescribeCluster only for cluster detail fields', () => {
+    const cost = dashboard([{ region: 'us-east-1', detailedPerCluster: [5] }], 16, false);
+    expect(cost.calls).toEqual({ ListClusters: 1, ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 5 });
+    expect(cost.rounds).toBe(3);
+  });
+
+  test('a region with more cluster calls than C needs more rounds for them', () => {
+    expect(dashboard([{ region: 'us-east-1', detailedPerCluster: Array(10).fill(0) }], 16, true).rounds).toBe(1 + 2);
+  });
+
+  test('a single association is one Describe; a cached query is free', () => {
+    expect(singleAssociation()).toEqual({ calls: { DescribePodIdentityAssociation: 1 }, rounds: 1 });
+    expect(cached()).toEqual({ calls: {}, rounds: 0 });
+  });
+
+  test('throughput is capped at min(clients, C) calls per L', () => {
+    expect(throughputCeiling(32, 16, 20)).toEqual({ requestsPerSecond: 800, latencyMs: 40 });
+    expect(throughputCeiling(8, 16, 20)).toEqual({ requestsPerSecond: 400, latencyMs: 20 });
+  });
+
+  test('comparing calls ignores operations that are zero on both sides', () => {
+    expect(sameCalls({ ListPodIdentityAssociations: 1 }, { ListPodIdentityAssociations: 1 })).toBe(true);
+    expect(sameCalls({ ListPodIdentityAssociations: 1, DescribeCluster: 1 }, { ListPodIdentityAssociations: 1 })).toBe(false);
+    expect(sameCalls({}, {})).toBe(true);
+    expect(totalCalls({ ListClusters: 2, DescribePodIdentityAssociation: 60 })).toBe(62);
+  });
+
+  test('refuses impossible inputs', () => {
+    expect(() => batches(3, 0)).toThrow(/concurrency must be a positive integer/);
+    expect(() => detailedPage(-1, 16)).toThrow(/non-negative integer/);
+  });
+});
+
+describe('bench helpers', () => {
+  test('nearest-rank percentiles', () => {
+    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(samples, 50)).toBe(50);
+    expect(percentile(samples, 99)).toBe(99);
+    // With fewer than 100 samples, p99 is the slowest.
+    expect(percentile([3, 1, 2], 99)).toBe(3);
+    expect(percentile([3, 1, 2], 50)).toBe(2);
+  });
+
+  test('the seed keeps the demo shape and fills one cluster to the quota', () => {
+    const shape = seedShape(benchSeed(5000));
+    expect([...shape.keys()]).toEqual(['us-east-1', 'eu-west-1']);
+    expect(shape.get('us-east-1')?.map((c) => c.name)).toEqual(['prod-platform', 'staging-apps']);
+    expect(shape.get('us-east-1')?.[0]?.associations).toBe(5000);
+  });
+
+  test('flags win over the environment, and bad values name the flag', () => {
+    const options = parseOptions(['--latency-ms', '50', '--only=2,4b'], { BENCH_LATENCY_MS: '5', EKS_MAX_CONCURRENCY: '8' });
+    expect(options).toMatchObject({ latencyMs: 50, concurrency: 8, only: ['2', '4b'] });
+    expect(() => parseOptions(['--runs', '0'], {})).toThrow(/--runs \(or BENCH_RUNS\) must be an integer from 1/);
+    expect(() => parseOptions(['--nope', '1'], {})).toThrow(/Unknown flag --nope/);
+  });
+});
