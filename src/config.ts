@@ -39,6 +39,8 @@ export interface GatewayConfig {
   cacheTtlMs: number;
   /** Entries the in-memory cache holds at most. */
   cacheMaxEntries: number;
+  /** Memory the in-memory cache's entries may take, in bytes. */
+  cacheMaxBytes: number;
   /** A Redis server to share the cache between replicas; null keeps it in memory. */
   redisUrl: string | null;
   /** Prefix of every cache key, so several deployments can share one Redis. */
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     cacheTtlMs: readInteger(env, 'CACHE_TTL_MS', 5_000, 0, 24 * 60 * 60 * 1000),
     cacheMaxEntries: readInteger(env, 'CACHE_MAX_ENTRIES', 50_000, 1, 10_000_000),
+    cacheMaxBytes: readInteger(env, 'CACHE_MAX_MB', 64, 1, 64 * 1024) * 1024 * 1024,
     redisUrl: readRedisUrl(env),
     cacheKeyPrefix: readString(env, 'CACHE_KEY_PREFIX') ?? 'eks-pod-identity-gateway:v1:',
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),

@@ -12,13 +12,19 @@ export interface SharedCache {
   close(): Promise<void>;
 }
 
-/** An in-process cache bounded by entry count: the least recently used entries go first. */
+/**
+ * An in-process cache bounded by entry count and by size. Entries are kept in the order they
+ * were written; with one TTL for all, that is also the order they expire in, so expired entries
+ * are dropped from the front on every write and the oldest go first when a bound is reached.
+ */
 export class MemoryCache implements SharedCache {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
   private readonly counters = new Map<string, number>();
+  private bytes = 0;
 
   constructor(
     private readonly maxEntries: number,
+    private readonly maxBytes: number,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -26,23 +32,21 @@ export class MemoryCache implements SharedCache {
     const at = this.now();
     return keys.map((key) => {
       const entry = this.entries.get(key);
-      if (!entry) return undefined;
-      this.entries.delete(key);
-      if (entry.expiresAt <= at) return undefined;
-      this.entries.set(key, entry); // most recently used last
-      return entry.value;
+      return entry && entry.expiresAt > at ? entry.value : undefined;
     });
   }
 
   async setMany(entries: ReadonlyArray<readonly [string, string]>, ttlMs: number): Promise<void> {
-    const expiresAt = this.now() + ttlMs;
+    const at = this.now();
     for (const [key, value] of entries) {
-      this.entries.delete(key);
-      this.entries.set(key, { value, expiresAt });
+      this.remove(key);
+      this.entries.set(key, { value, expiresAt: at + ttlMs });
+      this.bytes += size(key, value);
     }
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(key);
+    for (const [key, entry] of this.entries) {
+      const over = this.entries.size > this.maxEntries || this.bytes > this.maxBytes;
+      if (!over && entry.expiresAt > at) break;
+      this.remove(key);
     }
   }
 
@@ -60,7 +64,24 @@ export class MemoryCache implements SharedCache {
     return this.entries.size;
   }
 
+  /** Approximate memory held by the entries (UTF-16 code units of keys and values, times two). */
+  get sizeInBytes(): number {
+    return this.bytes;
+  }
+
   async close(): Promise<void> {
     this.entries.clear();
+    this.bytes = 0;
   }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= size(key, entry.value);
+  }
+}
+
+function size(key: string, value: string): number {
+  return 2 * (key.length + value.length);
 }

@@ -113,5 +113,5 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 async function createSharedCache(config: GatewayConfig): Promise<SharedCache | null> {
   if (config.cacheTtlMs === 0) return null;
   if (config.redisUrl) return RedisCache.connect(config.redisUrl, config.cacheKeyPrefix);
-  return new MemoryCache(config.cacheMaxEntries);
+  return new MemoryCache(config.cacheMaxEntries, config.cacheMaxBytes);
 }
