@@ -25,9 +25,6 @@ import type {
   UpdateAssociationParams,
 } from './types';
 
-/** Counts each EKS call the gateway makes, by operation; benchmarks and logs read it. */
-export type CallObserver = (operation: string, region: string) => void;
-
 /**
  * The EKS operations the gateway uses. Implemented by the service that calls EKS and by the
  * layers that wrap it (the shared cache), so resolvers and loaders see one interface.
@@ -55,7 +52,6 @@ export class PodIdentityService implements PodIdentityBackend {
   constructor(
     private readonly clients: EksClientPool,
     private readonly maxConcurrency: number,
-    private readonly observe: CallObserver = () => {},
   ) {}
 
   async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
@@ -154,7 +150,6 @@ export class PodIdentityService implements PodIdentityBackend {
   ): Promise<T> {
     const client = this.clients.forRegion(region);
     return this.limiterFor(region).run(async () => {
-      this.observe(operation, region);
       try {
         return await call(client);
       } catch (error) {

@@ -9,7 +9,7 @@ import { CachingLayer } from '../eks/cachingLayer';
 import { createLoaders } from '../eks/loaders';
 import { RedisCache } from '../eks/redisCache';
 import { MemoryCache, type SharedCache } from '../eks/sharedCache';
-import { PodIdentityService, type CallObserver } from '../eks/podIdentityService';
+import { PodIdentityService } from '../eks/podIdentityService';
 import type { GatewayContext } from '../graphql/context';
 import { checkOperationLimits } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
@@ -25,7 +25,6 @@ export interface GatewayOptions {
   /** Static credentials (a local endpoint); null for the SDK's default chain. */
   credentials: { accessKeyId: string; secretAccessKey: string } | null;
   logger: Logger;
-  observeCalls?: CallObserver;
 }
 
 export interface RunningGateway {
@@ -46,7 +45,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestTimeoutMs: config.requestTimeoutMs,
     retryMode: config.retryMode,
   });
-  const service = new PodIdentityService(clients, config.maxConcurrency, options.observeCalls);
+  const service = new PodIdentityService(clients, config.maxConcurrency);
   const cache = await createSharedCache(config);
   const caching = cache
     ? new CachingLayer(service, cache, config.cacheTtlMs, (error, operation) =>
@@ -82,7 +81,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       apollo,
       logger,
       createContext,
-      isReady: () => true,
       checkOperation,
       maxBodyBytes: config.maxBodyBytes,
       maxBatchOperations: config.maxBatchOperations,

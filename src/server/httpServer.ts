@@ -22,8 +22,6 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Builds the context of one GraphQL request: fresh loaders, the request's logger. */
   createContext: (request: GraphqlRequest) => GatewayContext;
-  /** Whether the backend is ready; `/readyz` answers 503 while false. */
-  isReady: () => boolean;
   /** The first limit an operation breaks, or null (see src/graphql/operationLimits.ts). */
   checkOperation: (query: string, operationName: string | null, variables: Record<string, unknown> | null) => GraphQLError | null;
   maxBodyBytes: number;
@@ -135,8 +133,9 @@ async function route(
   if (path === '/healthz') return onlyGet(method, () => sendJson(res, 200, { status: 'ok' }));
   if (path === '/readyz') {
     return onlyGet(method, () => {
-      const ready = !isDraining() && options.isReady();
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : isDraining() ? 'draining' : 'starting' });
+      const ready = !isDraining();
+      // The server listens only once everything is started, so it is ready until it drains.
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'draining' });
     });
   }
   if (path === '/') {
