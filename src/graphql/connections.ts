@@ -6,7 +6,7 @@
 import { EksError } from '../eks/errors';
 import type { ClusterKey, EksPage } from '../eks/types';
 import { once, type GatewayContext } from './context';
-import { decodeCursor, encodeCursor, type CursorScope, type Position } from './cursors';
+import { decodeCursor, type CursorPlace, type CursorScope, type Position } from './cursors';
 import { badUserInput } from './errors';
 import { checkNamespace, checkRegion, checkServiceAccount, collect } from './inputRules';
 import {
@@ -16,6 +16,7 @@ import {
   type ClusterConnectionModel,
   type ConnectionModel,
   type EdgeModel,
+  type PageInfoModel,
 } from './models';
 import { pageSize, readForward, type FetchPage, type PageArgs, type PagedItem } from './pagination';
 
@@ -59,7 +60,7 @@ async function listAssociations(
   );
   const page = await readForward(fetch, start, first);
   return connection(page.items, page.hasNextPage, (summary, after) => ({
-    cursor: encodeCursor(scope, after),
+    cursor: { scope, position: after, region: null },
     node: associationModel(summary),
   }));
 }
@@ -99,7 +100,7 @@ export async function clusterConnection(
     const page = await pagePromise;
     const wanted = page.items.slice(0, first - edges.length);
     for (const { item, after } of wanted) {
-      edges.push({ cursor: encodeCursor(scope, after, region), node: clusterModel(region, item) });
+      edges.push({ cursor: { scope, position: after, region }, node: clusterModel(region, item) });
     }
     const regionHasMore = page.hasNextPage || page.items.length > wanted.length;
     const laterRegion = pending[i + 1]?.region;
@@ -109,7 +110,7 @@ export async function clusterConnection(
     if (edges.length < first) continue;
     if (!regionHasMore && laterRegion !== undefined) {
       const last = edges[edges.length - 1] as EdgeModel<ReturnType<typeof clusterModel>>;
-      last.cursor = encodeCursor(scope, { token: null, skip: 0 }, laterRegion);
+      last.cursor = { scope, position: { token: null, skip: 0 }, region: laterRegion };
     }
     break;
   }
@@ -125,12 +126,12 @@ function connection<T, N>(
   return { edges, pageInfo: pageInfo(edges, hasNextPage) };
 }
 
-function pageInfo(edges: Array<{ cursor: string }>, hasNextPage: boolean) {
+function pageInfo(edges: Array<{ cursor: CursorPlace }>, hasNextPage: boolean): PageInfoModel {
   return {
     hasNextPage,
     hasPreviousPage: false,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
+    start: edges[0]?.cursor ?? null,
+    end: edges[edges.length - 1]?.cursor ?? null,
   };
 }
 

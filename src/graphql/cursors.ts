@@ -20,8 +20,19 @@ const PREFIX = 'cursor:v1:';
 const MAX_CURSOR_LENGTH = 4096;
 const MAX_SKIP = 100;
 
-export function encodeCursor(scope: CursorScope, position: Position, region?: string): string {
-  const payload = JSON.stringify([scope, region ?? null, position.token, position.skip]);
+/**
+ * Where a cursor resumes, not yet encoded: a page of 100 edges keeps 100 of these and encodes
+ * only the cursors a client selects (usually just `endCursor`).
+ */
+export interface CursorPlace {
+  scope: CursorScope;
+  position: Position;
+  /** The region a cursor over several regions (the clusters list) resumes in. */
+  region: string | null;
+}
+
+export function encodeCursor({ scope, position, region }: CursorPlace): string {
+  const payload = JSON.stringify([scope, region, position.token, position.skip]);
   return Buffer.from(PREFIX + payload, 'utf8').toString('base64url');
 }
 

@@ -4,6 +4,7 @@
  * detail field resolver say how it gets the rest (one Describe through the loader).
  */
 import type { AssociationDetail, AssociationSummary, ClusterDetail } from '../eks/types';
+import type { CursorPlace } from './cursors';
 
 export interface ClusterModel {
   readonly __typename: 'Cluster';
@@ -20,15 +21,16 @@ export interface AssociationModel {
   readonly detail: AssociationDetail | null;
 }
 
+/** Cursors stay places until a client selects them (see `CursorPlace`). */
 export interface PageInfoModel {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
+  start: CursorPlace | null;
+  end: CursorPlace | null;
 }
 
 export interface EdgeModel<T> {
-  cursor: string;
+  cursor: CursorPlace;
   node: T;
 }
 

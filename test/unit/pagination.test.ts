@@ -71,12 +71,12 @@ describe('pageSize', () => {
 describe('cursors', () => {
   const scope = ['PodIdentityAssociations', 'us-east-1', 'prod', 'payments', null];
   test('round-trip and stay opaque', () => {
-    const cursor = encodeCursor(scope, { token: 'abc', skip: 3 });
+    const cursor = encodeCursor({ scope, position: { token: 'abc', skip: 3 }, region: null });
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor(cursor, scope)).toEqual({ region: null, token: 'abc', skip: 3 });
   });
   test('are bound to their scope', () => {
-    const cursor = encodeCursor(scope, { token: null, skip: 1 });
+    const cursor = encodeCursor({ scope, position: { token: null, skip: 1 }, region: null });
     expect(() => decodeCursor(cursor, [...scope.slice(0, 3), 'search', null])).toThrow(/another list or other filters/);
   });
   test.each(['', '!!!', 'abc', Buffer.from('cursor:v1:[[],null,null,-1]').toString('base64url'), Buffer.from('cursor:v1:[[],null,null,101]').toString('base64url')])(

@@ -6,6 +6,7 @@ import type {
 } from '../../generated/graphql';
 import type { AssociationDetail } from '../../eks/types';
 import type { GatewayContext } from '../context';
+import { encodeCursor } from '../cursors';
 import { associationId } from '../ids';
 import { clusterModel, tagList, type AssociationModel } from '../models';
 
@@ -52,6 +53,6 @@ export const PodIdentityAssociationConnection: PodIdentityAssociationConnectionR
 };
 
 export const PodIdentityAssociationEdge: PodIdentityAssociationEdgeResolvers = {
-  cursor: (e) => e.cursor,
+  cursor: (e) => encodeCursor(e.cursor),
   node: (e) => e.node,
 };

@@ -3,6 +3,7 @@ import type { ClusterDetail } from '../../eks/types';
 import { associationConnection } from '../connections';
 import type { GatewayContext } from '../context';
 import { GraphQLError } from 'graphql';
+import { encodeCursor } from '../cursors';
 import { clusterId } from '../ids';
 import { tagList, type ClusterModel } from '../models';
 import { findAssociation } from './lookups';
@@ -47,6 +48,6 @@ export const ClusterConnection: ClusterConnectionResolvers = {
 };
 
 export const ClusterEdge: ClusterEdgeResolvers = {
-  cursor: (e) => e.cursor,
+  cursor: (e) => encodeCursor(e.cursor),
   node: (e) => e.node,
 };

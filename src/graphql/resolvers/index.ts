@@ -4,7 +4,7 @@ import { Cluster, ClusterConnection, ClusterEdge } from './cluster';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { DateTime } from './scalars';
-import { AlreadyExistsError, MutationError, Node, Tag } from './types';
+import { AlreadyExistsError, MutationError, Node, PageInfo, Tag } from './types';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -14,6 +14,7 @@ export const resolvers: Resolvers = {
   MutationError,
   AlreadyExistsError,
   Tag,
+  PageInfo,
   Cluster,
   ClusterConnection,
   ClusterEdge,

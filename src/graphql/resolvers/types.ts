@@ -1,4 +1,5 @@
-import type { AlreadyExistsErrorResolvers, MutationErrorResolvers, NodeResolvers, TagResolvers } from '../../generated/graphql';
+import type { AlreadyExistsErrorResolvers, MutationErrorResolvers, NodeResolvers, PageInfoResolvers, TagResolvers } from '../../generated/graphql';
+import { encodeCursor } from '../cursors';
 import { associationModel } from '../models';
 
 /** Every model carries its `__typename`, so interfaces resolve without guessing. */
@@ -20,4 +21,11 @@ export const AlreadyExistsError: AlreadyExistsErrorResolvers = {
 export const Tag: TagResolvers = {
   key: (t) => t.key,
   value: (t) => t.value,
+};
+
+export const PageInfo: PageInfoResolvers = {
+  hasNextPage: (p) => p.hasNextPage,
+  hasPreviousPage: (p) => p.hasPreviousPage,
+  startCursor: (p) => (p.start ? encodeCursor(p.start) : null),
+  endCursor: (p) => (p.end ? encodeCursor(p.end) : null),
 };

@@ -62,6 +62,8 @@ test('paging through 1,000 associations with first: 37 returns every one exactly
     pages += 1;
     seen.push(...p.edges.map((e) => e.node.associationId));
     expect(p.pageInfo.hasPreviousPage).toBe(false);
+    expect(p.pageInfo.startCursor).toBe(p.edges[0]?.cursor);
+    expect(p.pageInfo.endCursor).toBe(p.edges[p.edges.length - 1]?.cursor);
     if (!p.pageInfo.hasNextPage) break;
     expect(p.edges).toHaveLength(37);
     after = p.pageInfo.endCursor;
@@ -101,6 +103,10 @@ test('filters by namespace and service account, and the cursor stays bound to th
   const one = await pageAfter(5, null, ', namespace: "team-a", serviceAccount: "sa-3"');
   expect(one.edges.map((e) => [e.node.namespace, e.node.serviceAccount])).toEqual([['team-a', 'sa-3']]);
   expect(one.pageInfo.hasNextPage).toBe(false);
+
+  const none = await pageAfter(5, null, ', namespace: "team-a", serviceAccount: "nobody"');
+  expect(none.edges).toEqual([]);
+  expect(none.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null });
 
   const misuse = await stack.gql(
     `query P($after: String) { cluster(name: "thousand", region: "us-east-1") {
