@@ -7,7 +7,7 @@ import { callsSinceReset, resetCalls } from './emulatorControl';
 import type { GatewayProcess } from './gatewayProcess';
 import type { LatencyScenario, ThroughputScenario } from './scenarios';
 import { TRIVIAL } from './scenarios';
-import { percentile, round, timing, type Timing } from './stats';
+import { percentile, round, timed, timing, type Timing } from './stats';
 
 /**
  * Unmeasured runs first, for JIT (a fresh gateway needs on the order of a hundred requests to
@@ -31,33 +31,76 @@ export interface LatencyMeasurement {
   /** EKS calls of each measured run, by operation. */
   callsPerRun: Array<Record<string, number>>;
   script: Timing;
+  /**
+   * R for this scenario: one Describe by the SDK alone, sampled right before each measured
+   * gateway run, so R and the gateway's times come from the same minutes of the machine.
+   */
+  roundTrip: Timing;
   memory: Memory;
 }
+
+export interface LatencySettings {
+  emulatorUrl: string;
+  /** Measured gateway runs at least (more while MEASURE.ms has not passed). */
+  runs: number;
+  /** Measured script runs, for scenarios whose script is not paired with the gateway's runs. */
+  scriptRuns: number;
+  /** One Describe by the SDK alone: a sample of R. */
+  roundTrip: () => Promise<void>;
+}
+
+/**
+ * Measured runs: at least `--runs`, then more until 2 s of measuring have passed (at most 200),
+ * so a scenario of one round trip gets enough samples for a steady p50 and a real p99. Scripts:
+ * at least `--script-runs`, then more until 1 s has passed (a detailed page's script takes 2 s).
+ */
+const MEASURE = { ms: 2000, scriptMs: 1000, maxRuns: 200 };
 
 export async function measureLatency(
   scenario: LatencyScenario,
   gateway: GatewayProcess,
   client: GraphqlClient,
-  emulatorUrl: string,
-  runs: number,
-  scriptRuns: number,
+  settings: LatencySettings,
 ): Promise<LatencyMeasurement> {
+  const { emulatorUrl, runs, scriptRuns, roundTrip } = settings;
+  // A scenario that measures the gateway's overhead over the SDK alone runs the two in turns:
+  // machine state drifts over seconds (other tenants, CPU frequency), and a few percent is the
+  // whole result, so each gateway run is compared with an SDK run of the same moment.
+  const paired = scenario.comparison === 'overhead';
   const beforeMiB = gateway.rssMiB();
   await warmUp(() => scenario.run(client));
+  // The script warms up too (one run when unpaired: each is long), so neither side pays
+  // connection set-up.
+  if (paired) await warmUp(() => scenario.script());
+  else await scenario.script();
+  await roundTrip();
+
   const samples: number[] = [];
+  const roundTrips: number[] = [];
+  const scriptSamples: number[] = [];
   const callsPerRun: Array<Record<string, number>> = [];
-  for (let i = 0; i < runs; i += 1) {
+  await repeat(runs, MEASURE.ms, async () => {
+    roundTrips.push(await timed(roundTrip));
     await resetCalls(emulatorUrl);
     samples.push(await timed(() => scenario.run(client)));
     callsPerRun.push(await callsSinceReset(emulatorUrl));
-  }
+    if (paired) scriptSamples.push(await timed(() => scenario.script()));
+  });
   const afterMiB = gateway.rssMiB();
+  if (!paired) await repeat(scriptRuns, MEASURE.scriptMs, async () => void scriptSamples.push(await timed(() => scenario.script())));
+  return {
+    gateway: timing(samples),
+    callsPerRun,
+    script: timing(scriptSamples),
+    roundTrip: timing(roundTrips),
+    memory: { beforeMiB, afterMiB },
+  };
+}
 
-  // The script warms up too (one run: each is long), so neither side pays connection set-up.
-  await scenario.script();
-  const scriptSamples: number[] = [];
-  for (let i = 0; i < scriptRuns; i += 1) scriptSamples.push(await timed(() => scenario.script()));
-  return { gateway: timing(samples), callsPerRun, script: timing(scriptSamples), memory: { beforeMiB, afterMiB } };
+/** Runs `run` at least `min` times and until `ms` have passed, but no more than max(min, MEASURE.maxRuns) times. */
+async function repeat(min: number, ms: number, run: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  for (let i = 0; i < Math.max(min, MEASURE.maxRuns) && (i < min || performance.now() - started < ms); i += 1) await run();
 }
 
 export interface LoadResult {
@@ -151,22 +194,4 @@ async function load(
     gatewayCores,
     benchCores: round((benchUsage.user + benchUsage.system) / 1e6 / elapsed, 2),
   };
-}
-
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await run();
-  return performance.now() - t0;
-}
-
-/**
- * R: one EKS round trip as the SDK alone sees it on this machine (L plus the emulator's and the
- * SDK's own work), the p50 of sequential Describe calls. Rounds x R is a floor that this machine
- * can actually reach; rounds x L is the issue's.
- */
-export async function sdkRoundTrip(describe: () => Promise<void>, runs: number): Promise<Timing> {
-  await warmUp(describe);
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) samples.push(await timed(describe));
-  return timing(samples);
 }

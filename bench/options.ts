@@ -24,8 +24,8 @@ const USAGE = `npm run bench -- [flags]
 
   --latency-ms N    latency L of every EKS call (env BENCH_LATENCY_MS; default 20)
   --concurrency N   the gateway's EKS_MAX_CONCURRENCY, C (env EKS_MAX_CONCURRENCY; default 16)
-  --runs N          measured gateway runs per scenario (env BENCH_RUNS; default 20)
-  --script-runs N   measured runs of the sequential SDK script (env BENCH_SCRIPT_RUNS; default 3)
+  --runs N          measured gateway runs per scenario at least (env BENCH_RUNS; default 20)
+  --script-runs N   measured runs of the sequential SDK script at least (env BENCH_SCRIPT_RUNS; default 3)
   --clients N       concurrent clients of the throughput scenario (env BENCH_CLIENTS; default 32)
   --seconds N       seconds per throughput query (env BENCH_SECONDS; default 10)
   --only IDS        comma-separated scenario ids, e.g. 2,4,4b (default: all); prints, writes no file

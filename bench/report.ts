@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse, print } from 'graphql';
 import { cpus } from 'node:os';
 import { sameCalls, throughputCeiling, totalCalls, type CallCounts } from './floor';
+import type { HopCost } from './hop';
 import type { LatencyMeasurement, LoadResult, Memory, ThroughputMeasurement } from './measure';
 import type { LatencyScenario, Target, ThroughputScenario } from './scenarios';
 import { round, type Timing } from './stats';
@@ -16,8 +17,13 @@ export interface Machine {
   node: string;
   latencyMs: number;
   concurrency: number;
-  /** R: p50 of one Describe by the SDK alone against the emulator (see sdkRoundTrip). */
-  roundTripMs: number;
+  /**
+   * R over the whole run: p50 of every sample of one Describe by the SDK alone against the
+   * emulator, taken before each measured run (null when no latency scenario ran).
+   */
+  roundTripMs: number | null;
+  /** One bare HTTP exchange between two processes (see bench/hop.ts); null until measured. */
+  hop: HopCost | null;
   /** 1-minute load average before the benchmark started: other work on the machine skews it. */
   loadAverage: number;
   /** Cores other processes kept busy on average during the run (null where /proc is missing). */
@@ -41,6 +47,10 @@ export interface LatencyResult {
   callsVaried: boolean;
   floorRounds: number;
   floorMs: number;
+  /** R during this scenario: p50 of the SDK Describes sampled between its runs. */
+  roundTripMs: number;
+  /** Rounds x R: the floor this machine can reach. */
+  reachableMs: number;
   time: Timing;
   /** p50 over the floor, as a fraction (0.08 = 8% above); null when the floor is 0. */
   overFloor: number | null;
@@ -71,7 +81,7 @@ export interface Report {
   throughput: ThroughputResult[];
 }
 
-export function machine(latencyMs: number, concurrency: number, roundTripMs: number, loadAverage: number): Machine {
+export function machine(latencyMs: number, concurrency: number, loadAverage: number): Machine {
   let cpu = cpus()[0]?.model ?? 'unknown';
   try {
     cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
@@ -84,7 +94,8 @@ export function machine(latencyMs: number, concurrency: number, roundTripMs: num
     node: process.version,
     latencyMs,
     concurrency,
-    roundTripMs,
+    roundTripMs: null,
+    hop: null,
     loadAverage: round(loadAverage, 2),
     otherCores: null,
     date: new Date().toISOString(),
@@ -95,7 +106,7 @@ export function latencyResult(scenario: LatencyScenario, m: LatencyMeasurement, 
   const totals = m.callsPerRun.map((calls) => Object.values(calls).reduce((a, b) => a + b, 0));
   const worst = m.callsPerRun[totals.indexOf(Math.max(...totals))] ?? {};
   const floorMs = scenario.minimum.rounds * mc.latencyMs;
-  const reachableMs = scenario.minimum.rounds * mc.roundTripMs;
+  const reachableMs = round(scenario.minimum.rounds * m.roundTrip.p50Ms);
   const result: Omit<LatencyResult, 'targets'> = {
     id: scenario.id,
     title: scenario.title,
@@ -105,6 +116,8 @@ export function latencyResult(scenario: LatencyScenario, m: LatencyMeasurement, 
     callsVaried: new Set(m.callsPerRun.map((c) => JSON.stringify(Object.entries(c).sort()))).size > 1,
     floorRounds: scenario.minimum.rounds,
     floorMs,
+    roundTripMs: m.roundTrip.p50Ms,
+    reachableMs,
     time: m.gateway,
     overFloor: floorMs > 0 ? round(m.gateway.p50Ms / floorMs - 1, 3) : null,
     overRoundTrips: reachableMs > 0 ? round(m.gateway.p50Ms / reachableMs - 1, 3) : null,
@@ -179,17 +192,21 @@ export function markdownTables(report: Report): string {
   const { machine: mc } = report;
   const lines = [
     `Machine: ${mc.cpu}, ${mc.cores} cores, Node.js ${mc.node}; L = ${mc.latencyMs} ms per EKS call, C = ${mc.concurrency} calls per region at once; ` +
-      `R = ${mc.roundTripMs} ms for one Describe by the SDK alone; load average ${mc.loadAverage} before the run` +
+      `R = ${mc.roundTripMs ?? '—'} ms for one Describe by the SDK alone (p50 over the run; each scenario's own R is in its row); ` +
+      (mc.hop ? `one bare HTTP exchange between two processes ${mc.hop.backToBackMs} ms back to back, ${mc.hop.afterIdleMs} ms after ${mc.hop.idleMs} ms idle; ` : '') +
+      `load average ${mc.loadAverage} before the run` +
       `${mc.otherCores === null ? '' : `, other processes busy on ${mc.otherCores} cores during it`}; ${mc.date.slice(0, 10)}.`,
     '',
-    '| # | scenario | EKS calls (made / min) | floor | p50 | p99 | p50 vs floor | p50 vs rounds × R | SDK script p50 | vs script | gateway RSS | targets |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| # | scenario | EKS calls (made / min) | floor | rounds × R | runs | p50 | p99 | p50 vs floor | p50 vs rounds × R | SDK script p50 | vs script | gateway RSS | targets |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...report.latency.map((r) =>
       row([
         r.id,
         r.title + (r.gateway === 'cached' ? ' (cache on)' : ''),
         callsCell(r.calls, r.minimumCalls, r.callsVaried),
         `${r.floorRounds} × L = ${r.floorMs} ms`,
+        r.floorRounds > 0 ? `${r.floorRounds} × ${r.roundTripMs} = ${ms(r.reachableMs)}` : 'n/a',
+        String(r.time.runs),
         ms(r.time.p50Ms),
         ms(r.time.p99Ms),
         r.overFloor === null ? 'n/a' : signedPct(r.overFloor),

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../src/emulator';
 import { graphqlClient, type GraphqlClient } from './client';
 import { startCpuAccounting } from './contention';
-import { measureLatency, measureThroughput, sdkRoundTrip } from './measure';
+import { measureHop } from './hop';
+import { measureLatency, measureThroughput } from './measure';
 import { parseOptions, UsageError, type BenchOptions } from './options';
 import { updateReadme } from './readme';
 import {
@@ -25,12 +26,11 @@ import {
 import { FIRST_ASSOCIATION, QUERIES, scenarios, type LatencyScenario } from './scenarios';
 import { SequentialScript } from './sdkBaseline';
 import { benchSeed, QUOTA_CLUSTER, seedShape } from './seed';
-import { round } from './stats';
+import { percentile, round } from './stats';
 import { startGateway, type GatewayProcess } from './gatewayProcess';
 
 const ROOT = join(__dirname, '..');
 const QUOTA = 5000;
-const ROUND_TRIP_RUNS = 50;
 /** Long enough that scenario 4b's runs all fall inside it. */
 const CACHED_TTL_MS = 60_000;
 
@@ -58,18 +58,23 @@ async function main(options: BenchOptions): Promise<Report> {
     if (unknown.length) throw new UsageError(`Unknown scenario ids: ${unknown.join(', ')}; known: ${all.map((s) => s.id).join(', ')}.`);
     const selected = all.filter((s) => options.only.length === 0 || options.only.includes(s.id));
 
-    const roundTrip = await sdkRoundTrip(() => script.describe(QUOTA_CLUSTER, association.associationId), ROUND_TRIP_RUNS);
-    const report: Report = { machine: machine(options.latencyMs, options.concurrency, roundTrip.p50Ms, loadAverage), latency: [], throughput: [] };
+    const roundTrip = () => script.describe(QUOTA_CLUSTER, association.associationId);
+    const roundTrips: number[] = [];
+    const report: Report = { machine: machine(options.latencyMs, options.concurrency, loadAverage), latency: [], throughput: [] };
+    report.machine.hop = await measureHop(options.latencyMs);
+    progress(`one HTTP exchange between two processes: ${report.machine.hop.backToBackMs} ms back to back, ${report.machine.hop.afterIdleMs} ms after ${options.latencyMs} ms idle`);
     for (const scenario of selected) {
       progress(`scenario ${scenario.id}: ${scenario.title} ...`);
       if (scenario.kind === 'latency') {
         const { process: gateway, client } = await gateways.get(scenario.gateway);
-        const m = await measureLatency(scenario, gateway, client, emulator.url, options.runs, options.scriptRuns);
+        const settings = { emulatorUrl: emulator.url, runs: options.runs, scriptRuns: options.scriptRuns, roundTrip };
+        const m = await measureLatency(scenario, gateway, client, settings);
+        roundTrips.push(...m.roundTrip.samplesMs);
         const result = latencyResult(scenario, m, report.machine);
         report.latency.push(result);
         progress(
-          `  p50 ${result.time.p50Ms} ms, p99 ${result.time.p99Ms} ms, floor ${result.floorMs} ms (rounds × R ${round(result.floorRounds * roundTrip.p50Ms)} ms), ` +
-            `script ${result.script.p50Ms} ms, calls ${JSON.stringify(result.calls)}${missed(result.targets)}`,
+          `  p50 ${result.time.p50Ms} ms, p99 ${result.time.p99Ms} ms (${result.time.runs} runs), floor ${result.floorMs} ms ` +
+            `(rounds × R ${result.reachableMs} ms, R ${result.roundTripMs} ms), script ${result.script.p50Ms} ms, calls ${JSON.stringify(result.calls)}${missed(result.targets)}`,
         );
       } else {
         const { process: gateway } = await gateways.get('uncached');
@@ -80,6 +85,7 @@ async function main(options: BenchOptions): Promise<Report> {
       }
       if (scenario.kind === 'latency' && scenario.gateway === 'cached') await gateways.stop('cached');
     }
+    report.machine.roundTripMs = roundTrips.length ? round(percentile(roundTrips, 50)) : null;
     return report;
   } finally {
     await gateways.stopAll();

@@ -10,9 +10,12 @@ import {
   throughputCeiling,
   totalCalls,
 } from '../../bench/floor';
+import type { LatencyMeasurement } from '../../bench/measure';
 import { parseOptions } from '../../bench/options';
+import { latencyResult, machine } from '../../bench/report';
+import type { LatencyScenario } from '../../bench/scenarios';
 import { benchSeed, seedShape } from '../../bench/seed';
-import { percentile } from '../../bench/stats';
+import { percentile, timing } from '../../bench/stats';
 
 describe('bench floor: minimum calls and sequential rounds', () => {
   test('a page of summaries is one List in one round', () => {
@@ -109,5 +112,63 @@ describe('bench helpers', () => {
     expect(options).toMatchObject({ latencyMs: 50, concurrency: 8, only: ['2', '4b'] });
     expect(() => parseOptions(['--runs', '0'], {})).toThrow(/--runs \(or BENCH_RUNS\) must be an integer from 1/);
     expect(() => parseOptions(['--nope', '1'], {})).toThrow(/Unknown flag --nope/);
+  });
+});
+
+describe('bench results: targets are judged on the measured samples', () => {
+  const mc = machine(20, 16, 0.5);
+  const scenario: LatencyScenario = {
+    kind: 'latency',
+    id: '2',
+    title: 'a detailed page',
+    gateway: 'uncached',
+    minimum: detailedPage(100, 16),
+    comparison: 'speedUp',
+    targets: [{ kind: 'minimumCalls' }, { kind: 'floor', within: 0.15 }, { kind: 'speedUp', atLeast: 10 }],
+    run: async () => {},
+    script: async () => {},
+  };
+  const minimum = { ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 100 };
+  const measured = (gatewayMs: number, roundTripMs: number, calls: Record<string, number> = minimum): LatencyMeasurement => ({
+    gateway: timing([gatewayMs, gatewayMs, gatewayMs]),
+    callsPerRun: [minimum, calls, minimum],
+    script: timing([2200]),
+    roundTrip: timing([roundTripMs, roundTripMs]),
+    memory: { beforeMiB: 100, afterMiB: 110 },
+  });
+  const met = (r: ReturnType<typeof latencyResult>) => Object.fromEntries(r.targets.map((t) => [t.target, t.met]));
+
+  test('the floor is rounds × L; the target is judged against rounds × R, R measured during the scenario', () => {
+    const r = latencyResult(scenario, measured(180, 21), mc);
+    expect(r.floorMs).toBe(160);
+    expect(r.reachableMs).toBe(168);
+    expect(r.overFloor).toBe(0.125);
+    expect(r.overRoundTrips).toBe(0.071);
+    expect(met(r)).toEqual({ 'minimum calls': true, 'within 15% of the floor (rounds × R)': true, '10x the script': true });
+  });
+
+  test('a run over 15% above rounds × R, a slow speed-up, or one extra call misses its target', () => {
+    expect(met(latencyResult(scenario, measured(200, 21), mc))['within 15% of the floor (rounds × R)']).toBe(false);
+    const extraCall = latencyResult(scenario, measured(180, 21, { ...minimum, DescribePodIdentityAssociation: 101 }), mc);
+    expect(met(extraCall)['minimum calls']).toBe(false);
+    expect(extraCall.callsVaried).toBe(true);
+    const slow = latencyResult(scenario, { ...measured(180, 21), script: timing([1700]) }, mc);
+    expect(met(slow)['10x the script']).toBe(false);
+  });
+
+  test('the overhead target compares the gateway with the SDK alone', () => {
+    const byId: LatencyScenario = {
+      ...scenario,
+      id: '5',
+      minimum: singleAssociation(),
+      comparison: 'overhead',
+      targets: [{ kind: 'overhead', under: 0.1 }],
+    };
+    const sample = (gatewayMs: number, scriptMs: number): LatencyMeasurement => ({
+      ...measured(gatewayMs, scriptMs, { DescribePodIdentityAssociation: 1 }),
+      script: timing([scriptMs]),
+    });
+    expect(latencyResult(byId, sample(22, 21), mc).targets[0]?.met).toBe(true);
+    expect(latencyResult(byId, sample(23.2, 21), mc).targets[0]?.met).toBe(false);
   });
 });
