@@ -13,15 +13,17 @@ export type CacheErrorHandler = (error: unknown, operation: string) => void;
 
 export class CachingLayer {
   constructor(
-    private readonly inner: PodIdentityBackend,
     private readonly cache: SharedCache,
     private readonly ttlMs: number,
     private readonly onError: CacheErrorHandler,
   ) {}
 
-  /** The backend one request uses; generations are read once per request and cluster. */
-  forRequest(options: { fresh: boolean }): PodIdentityBackend {
-    return new RequestView(this.inner, this.cache, this.ttlMs, this.onError, options.fresh);
+  /**
+   * The backend one request uses, over `inner` (that request's way to EKS); generations are
+   * read once per request and cluster.
+   */
+  forRequest(inner: PodIdentityBackend, options: { fresh: boolean }): PodIdentityBackend {
+    return new RequestView(inner, this.cache, this.ttlMs, this.onError, options.fresh);
   }
 }
 

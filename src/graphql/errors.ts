@@ -4,6 +4,7 @@
  * is masked for the client and logged whole (see `formatError` in the server layer).
  */
 import { GraphQLError } from 'graphql';
+import { CallBudgetExceeded } from '../eks/callBudget';
 import { EksError, type EksErrorKind } from '../eks/errors';
 
 /** The stable codes of top-level errors. */
@@ -65,9 +66,19 @@ export function eksFault(error: EksError, extra: Record<string, unknown> = {}): 
   });
 }
 
+/** The same code as the operation limits' estimate, for the calls it could not foresee. */
+function callBudgetExceeded(error: CallBudgetExceeded): GraphQLError {
+  return new GraphQLError(
+    `This operation reached its limit of ${error.limit} EKS calls (MAX_EKS_CALLS_PER_OPERATION) and made no more; ` +
+      'the fields that needed more are null. Ask for fewer items (`first`) or fewer detail fields per item.',
+    { extensions: { code: 'QUERY_TOO_COSTLY', limit: error.limit, eksOperation: error.operation } },
+  );
+}
+
 /** Returns the client-facing error for anything a resolver threw, or null to mask it. */
 export function clientFacingError(error: unknown): GraphQLError | null {
   if (error instanceof EksError) return eksFault(error);
+  if (error instanceof CallBudgetExceeded) return callBudgetExceeded(error);
   if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
   return null;
 }

@@ -315,9 +315,11 @@ function fanOut(field: string, args: Record<string, unknown>, regionCount: numbe
     case 'Cluster.podIdentityAssociations':
       return { calls: listCalls, items: 1, page: first };
     case 'Mutation.createPodIdentityAssociation':
+      return { calls: 2, items: 1 }; // the call, and one more to tell which typed error
     case 'Mutation.updatePodIdentityAssociation':
     case 'Mutation.deletePodIdentityAssociation':
-      return { calls: 2, items: 1 }; // the call, and one more to tell which typed error
+      // Also a Describe first when the caller's policy must see the association's namespace.
+      return { calls: 3, items: 1 };
     case 'AlreadyExistsError.existingAssociation':
       return { calls: 0, items: 1 };
     default:

@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config';
+import { CallBudget, withCallBudget } from '../eks/callBudget';
 import { EksClientPool } from '../eks/clients';
 import { CachingLayer } from '../eks/cachingLayer';
 import { createLoaders } from '../eks/loaders';
@@ -48,7 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const service = new PodIdentityService(clients, config.maxConcurrency);
   const cache = await createSharedCache(config);
   const caching = cache
-    ? new CachingLayer(service, cache, config.cacheTtlMs, (error, operation) =>
+    ? new CachingLayer(cache, config.cacheTtlMs, (error, operation) =>
         logger.warn({ err: error, operation }, 'Shared cache failed; answering from EKS'),
       )
     : null;
@@ -60,7 +61,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Every EKS call goes to a served region; the audit log reads its mutations' request ids.
   for (const region of regions) reportEksRequestIds(clients.forRegion(region));
   const createContext = (request: GraphqlRequest): GatewayContext => {
-    const backend = caching ? caching.forRequest({ fresh: request.fresh }) : service;
+    // The budget counts the calls that reach EKS: below the cache, one per request, with the
+    // per-operation limit for each operation of a batch.
+    const budgeted = withCallBudget(service, new CallBudget(config.operationLimits.maxEksCalls * request.operations));
+    const backend = caching ? caching.forRequest(budgeted, { fresh: request.fresh }) : budgeted;
     // The policy sits above the shared cache: cached answers are EKS's, filtered per caller.
     const authorized = security.serviceFor(backend, request.caller);
     return {

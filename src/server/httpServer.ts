@@ -41,6 +41,8 @@ export interface GraphqlRequest {
   fresh: boolean;
   /** Who is calling; the request got this far only because authentication accepted it. */
   caller: Caller;
+  /** Operations in the request: more than one for a batch. */
+  operations: number;
 }
 
 export interface RunningHttpServer {
@@ -199,14 +201,23 @@ async function executeGraphql(
     // Apollo answers a body of another content type with a clear 400 (and CSRF prevention).
     body = /\bjson\b/i.test(headers.get('content-type') ?? '') ? parseJsonBody(text) : text;
   }
-  const refusal = checkRequestLimits(method === 'POST' ? body : requestFromSearch(url), options);
+  const operations = method === 'POST' ? body : requestFromSearch(url);
+  const refusal = checkRequestLimits(operations, options);
   if (refusal) {
     sendJson(res, 400, { errors: [refusal.toJSON()] });
     return;
   }
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers, search: url.search, body },
-    context: async () => options.createContext({ id: requestId, logger, headers: req.headers, fresh: wantsFresh(req), caller }),
+    context: async () =>
+      options.createContext({
+        id: requestId,
+        logger,
+        headers: req.headers,
+        fresh: wantsFresh(req),
+        caller,
+        operations: Array.isArray(operations) ? Math.max(1, operations.length) : 1,
+      }),
   });
   for (const [name, value] of response.headers) res.setHeader(name, value);
   // Answers depend on the caller's permissions: no cache may keep or share them.

@@ -1,0 +1,62 @@
+import { CallBudget, CallBudgetExceeded, withCallBudget } from '../../src/eks/callBudget';
+import type { PodIdentityBackend } from '../../src/eks/podIdentityService';
+
+/** A backend that records the calls that reach it. */
+function recording(): { backend: PodIdentityBackend; calls: string[] } {
+  const calls: string[] = [];
+  const record = (name: string) => async () => {
+    calls.push(name);
+    return null as never;
+  };
+  const backend: PodIdentityBackend = {
+    listClusters: record('listClusters'),
+    describeCluster: record('describeCluster'),
+    listAssociations: record('listAssociations'),
+    describeAssociation: record('describeAssociation'),
+    createAssociation: record('createAssociation'),
+    updateAssociation: record('updateAssociation'),
+    deleteAssociation: record('deleteAssociation'),
+  };
+  return { backend, calls };
+}
+
+const key = { region: 'us-east-1', clusterName: 'c', associationId: 'a-00000000000000000' };
+
+test('calls pass until the limit; the next one throws and never reaches the backend', async () => {
+  const { backend, calls } = recording();
+  const budgeted = withCallBudget(backend, new CallBudget(2));
+  await budgeted.listClusters('us-east-1', 10, null);
+  await budgeted.describeAssociation(key);
+  await expect(budgeted.deleteAssociation(key)).rejects.toThrow(CallBudgetExceeded);
+  await expect(budgeted.deleteAssociation(key)).rejects.toThrow('The request reached its limit of 2 EKS calls before DeletePodIdentityAssociation.');
+  expect(calls).toEqual(['listClusters', 'describeAssociation']);
+});
+
+test('every operation counts, each by its EKS name', async () => {
+  const { backend } = recording();
+  const budget = new CallBudget(0);
+  const budgeted = withCallBudget(backend, budget);
+  const names = await Promise.all([
+    () => budgeted.listClusters('us-east-1', 1, null),
+    () => budgeted.describeCluster({ region: 'us-east-1', name: 'c' }),
+    () => budgeted.listAssociations('us-east-1', 'c', { maxResults: 1, nextToken: null }),
+    () => budgeted.describeAssociation(key),
+    () => budgeted.createAssociation({ region: 'us-east-1', clusterName: 'c', namespace: 'n', serviceAccount: 's', roleArn: 'r' } as never),
+    () => budgeted.updateAssociation({ ...key } as never),
+    () => budgeted.deleteAssociation(key),
+  ].map((call) => call().then(() => null, (error: CallBudgetExceeded) => error.operation)));
+  expect(names).toEqual([
+    'ListClusters',
+    'DescribeCluster',
+    'ListPodIdentityAssociations',
+    'DescribePodIdentityAssociation',
+    'CreatePodIdentityAssociation',
+    'UpdatePodIdentityAssociation',
+    'DeletePodIdentityAssociation',
+  ]);
+});
+
+test('a budget must be a whole number', () => {
+  expect(() => new CallBudget(-1)).toThrow(/non-negative integer, received -1/);
+  expect(() => new CallBudget(1.5)).toThrow(/received 1.5/);
+});
