@@ -2,7 +2,8 @@
  * The EKS calls one request may make, enforced as they are made. The operation limits estimate
  * an operation's calls before it runs (src/graphql/operationLimits.ts); this is the guarantee
  * behind that estimate, for what no static bound can see: a restricted caller's filtered list
- * reads several EKS pages per page it returns (src/security/permittedPages.ts). It sits below
+ * reads as many EKS pages as it takes to fill the page it returns (src/security/permittedPages.ts,
+ * src/graphql/pagination.ts). It sits below
  * the shared cache, so answers from the cache cost nothing.
  */
 import type { PodIdentityBackend } from './podIdentityService';
