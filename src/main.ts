@@ -1,8 +1,11 @@
 /**
  * Entry point: reads the configuration, starts the embedded EKS emulator when no endpoint is
- * given, then the gateway; prints where GraphiQL (or the endpoint) is; drains cleanly on SIGTERM and SIGINT.
+ * given, then the gateway; prints where GraphiQL (or the endpoint) is; drains cleanly on SIGTERM and SIGINT;
+ * reloads the token, policy and JWKS files on SIGHUP.
  */
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
+import { SecurityConfigError } from './security/errors';
+import { readSecuritySettings } from './security/settings';
 import { startEmulator, type RunningEmulator } from './emulator';
 import { startGateway, type GatewayOptions } from './server/gateway';
 import { createLogger } from './server/logger';
@@ -58,6 +61,16 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // Rotated tokens, a changed policy or new JWKS keys, without a restart. A file that does not
+  // pass the start-up checks changes nothing: the gateway goes on with what it had.
+  process.on('SIGHUP', () => {
+    try {
+      gateway.reloadSecurity(readSecuritySettings(process.env, config.host));
+    } catch (error) {
+      if (!(error instanceof SecurityConfigError)) throw error;
+      logger.error({ reason: error.message }, 'Security files not reloaded; the previous ones stay in force');
+    }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -10,26 +10,46 @@ import { AuthorizedPodIdentityService } from './authorizedService';
 import { openAuditLog, type AuditLog } from './auditLog';
 import type { Caller } from './caller';
 import { allowEverything, permissionsFromPolicy } from './permissions';
+import { SecurityConfigError } from './errors';
 import type { AuthSettings, SecuritySettings } from './settings';
 
 export interface GatewaySecurity {
   readonly authenticate: Authenticate;
   /** The service one request's resolvers and loaders use: `backend` under the caller's permissions. */
   serviceFor(backend: PodIdentityBackend, caller: Caller): PodIdentityBackend;
+  /**
+   * Puts the tokens, policy and JWKS of `next` in force for the requests that arrive from now
+   * on; a request already authenticated keeps its caller. The mode must stay the same:
+   * changing AUTH_MODE, the audit log, introspection or GraphiQL needs a restart.
+   */
+  reload(next: SecuritySettings): void;
   readonly audit: AuditLog;
   close(): void;
 }
 
 export function createGatewaySecurity(settings: SecuritySettings, logger: Logger): GatewaySecurity {
-  const { auth } = settings;
+  let auth = settings.auth;
+  let authenticate = createAuthenticator(auth);
   const audit = openAuditLog(settings.audit, (error) => logger.error({ err: error }, 'Could not write to the audit log'));
   // Counts only: tokens and rules stay out of logs.
   logger.info({ authMode: auth.mode, ...sizes(auth), audit: settings.audit.kind, introspection: settings.introspection, graphiql: settings.graphiql }, 'Security settings');
   return {
-    authenticate: createAuthenticator(auth),
+    authenticate: (authorization) => authenticate(authorization),
     serviceFor(backend, caller) {
       const permissions = auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller);
       return new AuthorizedPodIdentityService(backend, permissions);
+    },
+    reload(next) {
+      if (next.auth.mode !== auth.mode) {
+        throw new SecurityConfigError(`AUTH_MODE changed from ${auth.mode} to ${next.auth.mode}; a change of mode needs a restart.`);
+      }
+      const needRestart = (['audit', 'introspection', 'graphiql'] as const).filter(
+        (name) => JSON.stringify(next[name]) !== JSON.stringify(settings[name]),
+      );
+      if (needRestart.length) logger.warn({ settings: needRestart }, 'Only the token, policy and JWKS files reload; restart to apply the rest');
+      authenticate = createAuthenticator(next.auth);
+      auth = next.auth;
+      logger.info({ authMode: auth.mode, ...sizes(auth) }, 'Security files reloaded');
     },
     audit,
     close: () => audit.close(),

@@ -16,6 +16,7 @@ import { checkOperationLimits } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
 import { reportEksRequestIds } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
+import type { SecuritySettings } from '../security/settings';
 import { createApolloServer } from './apollo';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 
@@ -33,6 +34,8 @@ export interface RunningGateway {
   url: string;
   /** The GraphQL endpoint (and GraphiQL page). */
   graphqlUrl: string;
+  /** Puts re-read token, policy and JWKS files in force (see GatewaySecurity.reload). */
+  reloadSecurity(next: SecuritySettings): void;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: http.url,
     graphqlUrl: `${http.url}${GRAPHQL_PATH}`,
+    reloadSecurity: (next) => security.reload(next),
     close() {
       closing ??= (async () => {
         await http.close(config.shutdownGraceMs);
