@@ -49,8 +49,13 @@ export async function findCluster(
     detail?.catch(() => {});
     return null;
   }
-  if (!detail) return clusterModel(region, name);
-  const loaded = await detail;
+  // Lists that all failed otherwise (bad arguments, an EKS fault) tell nothing of the cluster:
+  // ask EKS, so that a lookup across regions does not find it where it is not. The lists'
+  // own errors still answer at their fields.
+  const listed = settled.some((r) => r.status === 'fulfilled');
+  const loading = detail ?? (listed ? null : ctx.loaders.cluster.load({ region, name }));
+  if (!loading) return clusterModel(region, name);
+  const loaded = await loading;
   return loaded ? clusterModel(region, name, loaded) : null;
 }
 

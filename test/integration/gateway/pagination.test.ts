@@ -124,6 +124,15 @@ test('filters by namespace and service account, and the cursor stays bound to th
   expect(otherCluster.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
 });
 
+test('a bad filter without `region` answers as that filter, not as a cluster found in every region', async () => {
+  const res = await stack.gql(
+    `{ cluster(name: "thousand") { podIdentityAssociations(first: 5, namespace: "Not A Namespace") { nodes { associationId } } } }`,
+  );
+  expect(res.errors).toHaveLength(1);
+  expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'namespace' });
+  expect(res.errors?.[0]?.path).toEqual(['cluster', 'podIdentityAssociations']);
+});
+
 test('forged, truncated and foreign cursors are BAD_USER_INPUT, not crashes', async () => {
   const good = (await pageAfter(3, null)).pageInfo.endCursor as string;
   const forgedToken = Buffer.from(
