@@ -3,8 +3,8 @@
  * an operation's calls before it runs (src/graphql/operationLimits.ts); this is the guarantee
  * behind that estimate, for what no static bound can see: a restricted caller's filtered list
  * reads as many EKS pages as it takes to fill the page it returns (src/security/permittedPages.ts,
- * src/graphql/pagination.ts). It sits below
- * the shared cache, so answers from the cache cost nothing.
+ * src/graphql/pagination.ts). It sits below the shared cache, so answers from the cache cost
+ * nothing.
  */
 import type { PodIdentityBackend } from './podIdentityService';
 import type { AssociationKey, ClusterKey, CreateAssociationParams, ListAssociationsParams, UpdateAssociationParams } from './types';

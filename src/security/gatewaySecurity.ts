@@ -18,9 +18,9 @@ export interface GatewaySecurity {
   /** The service one request's resolvers and loaders use: `backend` under the caller's permissions. */
   serviceFor(backend: PodIdentityBackend, caller: Caller): PodIdentityBackend;
   /**
-   * Puts the tokens, policy and JWKS of `next` in force for the requests that arrive from now
-   * on; a request already authenticated keeps its caller. The mode must stay the same:
-   * changing AUTH_MODE, the audit log, introspection or GraphiQL needs a restart.
+   * Puts the tokens, policy and JWKS of `next` (the same variables, their files read again) in
+   * force for the requests that arrive from now on; a request already authenticated keeps its
+   * caller. The audit log, introspection and GraphiQL stay as started, and so must the mode.
    */
   reload(next: SecuritySettings): void;
   readonly audit: AuditLog;
@@ -43,10 +43,6 @@ export function createGatewaySecurity(settings: SecuritySettings, logger: Logger
       if (next.auth.mode !== auth.mode) {
         throw new SecurityConfigError(`AUTH_MODE changed from ${auth.mode} to ${next.auth.mode}; a change of mode needs a restart.`);
       }
-      const needRestart = (['audit', 'introspection', 'graphiql'] as const).filter(
-        (name) => JSON.stringify(next[name]) !== JSON.stringify(settings[name]),
-      );
-      if (needRestart.length) logger.warn({ settings: needRestart }, 'Only the token, policy and JWKS files reload; restart to apply the rest');
       authenticate = createAuthenticator(next.auth);
       auth = next.auth;
       logger.info({ authMode: auth.mode, ...sizes(auth) }, 'Security files reloaded');
