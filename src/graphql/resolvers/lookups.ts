@@ -34,6 +34,7 @@ export async function findCluster(
   region: string,
   name: string,
   info?: GraphQLResolveInfo,
+  among: 'one region' | 'several regions' = 'one region',
 ): Promise<ClusterModel | null> {
   throwOnProblems(collect([['name', name, checkClusterName]]));
   const clusterType = info?.schema.getType('Cluster');
@@ -49,11 +50,11 @@ export async function findCluster(
     detail?.catch(() => {});
     return null;
   }
-  // Lists that all failed otherwise (bad arguments, an EKS fault) tell nothing of the cluster:
-  // ask EKS, so that a lookup across regions does not find it where it is not. The lists'
-  // own errors still answer at their fields.
-  const listed = settled.some((r) => r.status === 'fulfilled');
-  const loading = detail ?? (listed ? null : ctx.loaders.cluster.load({ region, name }));
+  // Lists that all failed otherwise (bad arguments, an EKS fault) tell nothing of the cluster.
+  // In one region the cluster is taken as found and the lists' errors answer at their fields;
+  // across regions that would find it everywhere, so EKS is asked.
+  const unknown = among === 'several regions' && !settled.some((r) => r.status === 'fulfilled');
+  const loading = detail ?? (unknown ? ctx.loaders.cluster.load({ region, name }) : null);
   if (!loading) return clusterModel(region, name);
   const loaded = await loading;
   return loaded ? clusterModel(region, name, loaded) : null;
@@ -65,7 +66,7 @@ export async function findClusterAnywhere(
   name: string,
   info?: GraphQLResolveInfo,
 ): Promise<ClusterModel | null> {
-  const found = (await Promise.all(ctx.regions.map((region) => findCluster(ctx, region, name, info)))).filter(
+  const found = (await Promise.all(ctx.regions.map((region) => findCluster(ctx, region, name, info, 'several regions')))).filter(
     (c): c is ClusterModel => c !== null,
   );
   if (found.length > 1) {
