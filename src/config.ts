@@ -53,6 +53,8 @@ export interface GatewayConfig {
   operationLimits: OperationLimits;
   /** Authentication, policy, audit log, introspection and GraphiQL (see docs/security.md). */
   security: SecuritySettings;
+  /** Whether `/metrics` serves Prometheus metrics (to callers who pass authentication). */
+  metrics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxEksCalls: readInteger(env, 'MAX_EKS_CALLS_PER_OPERATION', DEFAULT_OPERATION_LIMITS.maxEksCalls, 1, 10_000_000),
     },
     security: readSecurity(env, host),
+    metrics: readEnum(env, 'ENABLE_METRICS', ['true', 'false'] as const, 'true') === 'true',
   };
 }
 

@@ -5,25 +5,34 @@
  * stored under the old generation and so is never read after it. A request that asks for fresh
  * data (Cache-Control: no-cache) skips the cached reads, and its results refresh the cache.
  */
+import type { GatewayMetrics } from '../metrics';
 import type { PodIdentityBackend } from './podIdentityService';
 import type { SharedCache } from './sharedCache';
 import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey, EksPage, ListAssociationsParams } from './types';
 
 export type CacheErrorHandler = (error: unknown, operation: string) => void;
 
+/** How a read of the cache went, for the metrics. */
+export type CacheLookup = 'hit' | 'miss' | 'bypass' | 'error';
+
 export class CachingLayer {
+  private readonly countLookup: (result: CacheLookup) => void;
+
   constructor(
     private readonly cache: SharedCache,
     private readonly ttlMs: number,
     private readonly onError: CacheErrorHandler,
-  ) {}
+    metrics: GatewayMetrics | null = null,
+  ) {
+    this.countLookup = metrics ? (result) => metrics.cacheLookups.inc({ result }) : () => {};
+  }
 
   /**
    * The backend one request uses, over `inner` (that request's way to EKS); generations are
    * read once per request and cluster.
    */
   forRequest(inner: PodIdentityBackend, options: { fresh: boolean }): PodIdentityBackend {
-    return new RequestView(inner, this.cache, this.ttlMs, this.onError, options.fresh);
+    return new RequestView(inner, this.cache, this.ttlMs, this.onError, this.countLookup, options.fresh);
   }
 }
 
@@ -35,6 +44,7 @@ class RequestView implements PodIdentityBackend {
     private readonly cache: SharedCache,
     private readonly ttlMs: number,
     private readonly onError: CacheErrorHandler,
+    private readonly countLookup: (result: CacheLookup) => void,
     private readonly fresh: boolean,
   ) {}
 
@@ -71,9 +81,18 @@ class RequestView implements PodIdentityBackend {
 
   /** Reads through the cache; null results (not found) are not kept, so a create shows at once. */
   private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    if (!this.fresh) {
-      const [hit] = await this.safely('get', () => this.cache.getMany([key]), [undefined]);
-      if (hit !== undefined) return decode(hit) as T;
+    if (this.fresh) {
+      this.countLookup('bypass');
+    } else {
+      const [hit] = await this.safely<Array<string | undefined | typeof LOOKUP_FAILED>>('get', () => this.cache.getMany([key]), [LOOKUP_FAILED]);
+      if (hit === LOOKUP_FAILED) {
+        this.countLookup('error');
+      } else if (hit !== undefined) {
+        this.countLookup('hit');
+        return decode(hit) as T;
+      } else {
+        this.countLookup('miss');
+      }
     }
     const value = await load();
     if (value !== null) await this.safely('set', () => this.cache.setMany([[key, JSON.stringify(value)]], this.ttlMs), undefined);
@@ -131,6 +150,9 @@ class RequestView implements PodIdentityBackend {
     }
   }
 }
+
+/** What a failed read of the cache stands for (`safely` reports the failure itself). */
+const LOOKUP_FAILED = Symbol('cache lookup failed');
 
 function generationKey(region: string, clusterName: string): string {
   return `generation:${region}:${clusterName}`;

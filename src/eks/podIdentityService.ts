@@ -10,6 +10,7 @@ import {
   type PodIdentityAssociation as SdkAssociation,
   type PodIdentityAssociationSummary as SdkSummary,
 } from '@aws-sdk/client-eks';
+import type { GatewayMetrics } from '../metrics';
 import type { EksClientPool } from './clients';
 import { EksError, toEksError } from './errors';
 import { ConcurrencyLimiter } from './limiter';
@@ -52,7 +53,13 @@ export class PodIdentityService implements PodIdentityBackend {
   constructor(
     private readonly clients: EksClientPool,
     private readonly maxConcurrency: number,
-  ) {}
+    private readonly metrics: GatewayMetrics | null = null,
+  ) {
+    const limiterState = (read: (l: ConcurrencyLimiter) => number) => () =>
+      [...this.limiters].map(([region, limiter]): [string, number] => [region, read(limiter)]);
+    metrics?.gaugeOnScrape('eks_calls_in_flight', 'EKS calls running now, by region (at most EKS_MAX_CONCURRENCY).', 'region', limiterState((l) => l.running));
+    metrics?.gaugeOnScrape('eks_calls_queued', 'EKS calls waiting for a slot of their region\'s limiter.', 'region', limiterState((l) => l.queued));
+  }
 
   async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
     const out = await this.send(region, 'ListClusters', (c) =>
@@ -150,10 +157,17 @@ export class PodIdentityService implements PodIdentityBackend {
   ): Promise<T> {
     const client = this.clients.forRegion(region);
     return this.limiterFor(region).run(async () => {
+      const stopTimer = this.metrics?.eksSeconds.startTimer({ operation });
       try {
-        return await call(client);
+        const out = await call(client);
+        this.metrics?.eksCalls.inc({ operation, region, result: 'ok' });
+        return out;
       } catch (error) {
-        throw toEksError(error, operation);
+        const failure = toEksError(error, operation);
+        this.metrics?.eksCalls.inc({ operation, region, result: failure.kind });
+        throw failure;
+      } finally {
+        stopTimer?.();
       }
     });
   }

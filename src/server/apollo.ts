@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
+import type { GatewayMetrics } from '../metrics';
 import { clientFacingError } from '../graphql/errors';
 
 /** Codes Apollo and graphql-js give to the client's own mistakes; they pass unmasked. */
@@ -20,6 +21,7 @@ const CLIENT_ERROR_CODES = new Set([
 export interface ApolloOptions {
   /** Whether introspection queries are answered (ENABLE_INTROSPECTION; off in production by default). */
   introspection: boolean;
+  metrics: GatewayMetrics;
 }
 
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions): ApolloServer<GatewayContext> {
@@ -28,7 +30,7 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     introspection: options.introspection,
     // The gateway serves its own offline GraphiQL page instead of Apollo's CDN-hosted one.
     // No cache hints are set, and the cache-control plugin would wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), errorLogging()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), errorLogging(), operationMetrics(options.metrics)],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
@@ -67,6 +69,20 @@ function errorLogging(): ApolloServerPlugin<GatewayContext> {
             if (expected) contextValue.logger.info(log, 'GraphQL error');
             else contextValue.logger.error(log, 'Unexpected error in GraphQL execution');
           }
+        },
+      };
+    },
+  };
+}
+
+/** Counts each operation by its type and whether its answer holds errors. */
+function operationMetrics(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, response }) {
+          const errors = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          metrics.graphqlOperations.inc({ type: operation?.operation ?? 'unknown', result: errors ? 'errors' : 'ok' });
         },
       };
     },

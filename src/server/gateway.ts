@@ -16,6 +16,7 @@ import { checkOperationLimits } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
 import { reportEksRequestIds } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
+import { GatewayMetrics } from '../metrics';
 import type { SecuritySettings } from '../security/settings';
 import { createApolloServer } from './apollo';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
@@ -49,16 +50,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     requestTimeoutMs: config.requestTimeoutMs,
     retryMode: config.retryMode,
   });
-  const service = new PodIdentityService(clients, config.maxConcurrency);
+  const metrics = new GatewayMetrics();
+  const service = new PodIdentityService(clients, config.maxConcurrency, metrics);
   const cache = await createSharedCache(config);
   const caching = cache
-    ? new CachingLayer(cache, config.cacheTtlMs, (error, operation) =>
-        logger.warn({ err: error, operation }, 'Shared cache failed; answering from EKS'),
+    ? new CachingLayer(
+        cache,
+        config.cacheTtlMs,
+        (error, operation) => logger.warn({ err: error, operation }, 'Shared cache failed; answering from EKS'),
+        metrics,
       )
     : null;
   const security = createGatewaySecurity(config.security, logger);
   const schema = buildSchema();
-  const apollo = createApolloServer(schema, { introspection: config.security.introspection });
+  const apollo = createApolloServer(schema, { introspection: config.security.introspection, metrics });
   await apollo.start();
   const regions = [...config.regions];
   // Every EKS call goes to a served region; the audit log reads its mutations' request ids.
@@ -93,6 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       maxBatchOperations: config.maxBatchOperations,
       authenticate: security.authenticate,
       graphiql: config.security.graphiql,
+      metrics,
+      serveMetrics: config.metrics,
     },
     config.host,
     config.port,

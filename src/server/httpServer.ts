@@ -10,12 +10,14 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
-import { authenticationFailure, type Authenticate } from '../security/authenticate';
+import { authenticationFailure, type Authenticate, type Authentication } from '../security/authenticate';
+import type { GatewayMetrics, RouteLabel } from '../metrics';
 import type { Caller } from '../security/caller';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
 
 export const GRAPHQL_PATH = '/graphql';
+export const METRICS_PATH = '/metrics';
 
 export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -30,6 +32,10 @@ export interface HttpServerOptions {
   authenticate: Authenticate;
   /** Whether browsers get the GraphiQL page and its assets (ENABLE_GRAPHIQL). */
   graphiql: boolean;
+  /** Where every request is counted. */
+  metrics: GatewayMetrics;
+  /** Whether `/metrics` serves them (ENABLE_METRICS). */
+  serveMetrics: boolean;
 }
 
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
@@ -102,7 +108,11 @@ async function handle(
   if (isDraining()) res.setHeader('connection', 'close');
   res.on('finish', () => {
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-    logger.info({ method: req.method, path: req.url?.split('?')[0], status: res.statusCode, durationMs }, 'request');
+    const path = req.url?.split('?')[0] ?? '';
+    logger.info({ method: req.method, path, status: res.statusCode, durationMs }, 'request');
+    const route = routeLabel(path);
+    options.metrics.httpRequests.inc({ route, method: methodLabel(req.method), status: String(res.statusCode) });
+    options.metrics.httpSeconds.observe({ route }, durationMs / 1000);
   });
   try {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
@@ -151,6 +161,15 @@ async function route(
       res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' }).end(asset.body);
     });
   }
+  if (path === METRICS_PATH && options.serveMetrics) {
+    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
+    // The same credentials as GraphQL: a scraper needs a token (or a JWT) like any caller.
+    const authentication = await options.authenticate(req.headers.authorization);
+    if (authentication.kind !== 'authenticated') return refuse(res, logger, authentication);
+    const { contentType, body } = await options.metrics.exposition();
+    res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(method === 'HEAD' ? undefined : body);
+    return;
+  }
   if (path !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `Nothing at ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}.`);
   if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
     res.setHeader('allow', 'GET, POST, HEAD');
@@ -170,15 +189,29 @@ async function route(
   }
   // Before the body is read or anything parsed: an unauthenticated request gets no further.
   const authentication = await options.authenticate(req.headers.authorization);
-  if (authentication.kind !== 'authenticated') {
-    const failure = authenticationFailure(authentication);
-    logger.info({ reason: authentication.reason }, 'Request refused by authentication');
-    res
-      .writeHead(failure.status, { ...failure.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-      .end(JSON.stringify(failure.body));
-    return;
-  }
+  if (authentication.kind !== 'authenticated') return refuse(res, logger, authentication);
   await executeGraphql(req, res, url, options, logger, requestId, authentication.caller);
+}
+
+function refuse(res: ServerResponse, logger: Logger, authentication: Exclude<Authentication, { kind: 'authenticated' }>): void {
+  const failure = authenticationFailure(authentication);
+  logger.info({ reason: authentication.reason }, 'Request refused by authentication');
+  res
+    .writeHead(failure.status, { ...failure.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(failure.body));
+}
+
+/** The route of a path, from a fixed set (a label must not take a value per client path). */
+function routeLabel(path: string): RouteLabel {
+  if (path === GRAPHQL_PATH) return 'graphql';
+  if (path.startsWith(GRAPHIQL_ASSET_PREFIX)) return 'graphiql';
+  if (path === '/healthz' || path === '/readyz') return 'health';
+  if (path === METRICS_PATH) return 'metrics';
+  return 'other';
+}
+
+function methodLabel(method: string | undefined): string {
+  return method === 'GET' || method === 'POST' || method === 'HEAD' ? method : 'other';
 }
 
 async function executeGraphql(

@@ -64,9 +64,9 @@ export async function startSecureStack(emulatorOptions: EmulatorOptions, env: Re
       done();
     },
   });
-  const config = loadConfig({ PORT: '0', EKS_ENDPOINT: emulator.url, CACHE_TTL_MS: '0', ...env });
   let gateway: RunningGateway;
   try {
+    const config = loadConfig({ PORT: '0', EKS_ENDPOINT: emulator.url, CACHE_TTL_MS: '0', ...env });
     gateway = await startGateway({
       config,
       endpoint: emulator.url,

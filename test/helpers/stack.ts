@@ -41,13 +41,16 @@ export async function startStack(
 ): Promise<Stack> {
   const emulator = await startEmulator({ seed: 'none', ...emulatorOptions });
   // The shared cache is off unless a test turns it on: most tests count every EKS call.
-  const config: GatewayConfig = loadConfig({ PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', ...env });
-  const gateway = await startGateway({
-    config,
-    endpoint: emulator.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    logger: pino({ level: 'silent' }),
-  }).catch(async (error: unknown) => {
+  const gateway = await (async () => {
+    const config: GatewayConfig = loadConfig({ PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', ...env });
+    return startGateway({
+      config,
+      endpoint: emulator.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      logger: pino({ level: 'silent' }),
+    });
+  })().catch(async (error: unknown) => {
+    // A bad configuration must not leave the emulator listening (jest would wait for it).
     await emulator.close();
     throw error;
   });

@@ -10,9 +10,13 @@ const CREATES = 200;
 const CONCURRENCY = 10;
 
 beforeAll(async () => {
-  stack = await startStack({
-    seed: { clusters: [{ name: 'faulty', region: 'us-east-1', version: '1.31', addons: [], associations: [] }] },
-  });
+  // Two SDK attempts per call: the SDK still retries, and with a fault on a fifth of all calls
+  // about 4% of creates reach the client as a fault, so the client's own retries are exercised
+  // in every run (with three attempts a run could pass without any).
+  stack = await startStack(
+    { seed: { clusters: [{ name: 'faulty', region: 'us-east-1', version: '1.31', addons: [], associations: [] }] } },
+    { EKS_MAX_ATTEMPTS: '2' },
+  );
   await stack.faults({ seed: 2026, rates: { '*': { throttle: 0.05, server: 0.05, unavailable: 0.05, drop: 0.05 } } });
 });
 afterAll(() => stack.close());
