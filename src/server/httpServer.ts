@@ -1,7 +1,8 @@
 /**
  * The gateway's HTTP surface on Node's own HTTP stack: `/graphql` (Apollo Server for POST and
- * GET, GraphiQL for browsers), `/graphiql/*` assets, `/healthz`, `/readyz`. Builds the
- * per-request context, assigns request ids, logs each request, and drains on shutdown.
+ * GET, GraphiQL for browsers), `/graphiql/*` assets, `/healthz`, `/readyz`, `/metrics`. Builds
+ * the per-request context, assigns request ids, logs and counts each request, and drains on
+ * shutdown.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
