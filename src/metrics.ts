@@ -61,6 +61,24 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /**
+   * Requests and fields refused to protect the gateway, by the code the client got (limits on
+   * the document, the answer, rate and time): a rising count is what an attack looks like.
+   */
+  readonly refusals = new Counter({
+    name: `${PREFIX}refusals_total`,
+    help: 'Requests or fields refused by a protective limit, by the code the client received.',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
+
+  /** Promise rejections nothing handled: each is a bug, logged with its request id and survived. */
+  readonly unhandledRejections = new Counter({
+    name: `${PREFIX}unhandled_rejections_total`,
+    help: 'Promise rejections that no code handled; each one is logged as an error and the process keeps serving.',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
