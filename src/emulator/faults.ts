@@ -1,13 +1,13 @@
 /**
  * Fault injection: latency, jitter and per-operation rates of throttling, server errors,
- * unavailability and dropped connections. Decisions come from a seeded PRNG in request arrival
+ * unavailability, dropped connections and malformed answers. Decisions come from a seeded PRNG in request arrival
  * order, so a run with the same seed and the same calls sees the same faults.
  */
 import { invalidParameter, jsonType, quote } from './errors';
 import { createPrng } from './ids';
 import { isOperationName, MUTATING_OPERATIONS, type OperationName } from './model';
 
-export const FAULT_KINDS = ['throttle', 'server', 'unavailable', 'drop'] as const;
+export const FAULT_KINDS = ['throttle', 'server', 'unavailable', 'drop', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type FaultRates = Partial<Record<FaultKind, number>>;
 
@@ -25,7 +25,9 @@ export type FaultDecision =
   | { kind: 'server' }
   | { kind: 'unavailable' }
   /** `afterApply`: the mutation is applied (and made durable) before the connection is dropped. */
-  | { kind: 'drop'; afterApply: boolean };
+  | { kind: 'drop'; afterApply: boolean }
+  /** A 200 whose body has the wrong JSON types (`{"cluster": "malformed"}`), after the operation ran. */
+  | { kind: 'malformed' };
 
 const DEFAULT_SEED = 1;
 const MAX_LATENCY_MS = 60_000;
@@ -95,6 +97,7 @@ export class FaultInjector {
       case 'throttle':
       case 'server':
       case 'unavailable':
+      case 'malformed':
         return { kind };
       case 'drop':
         // Dropping after a mutation applied is what proves a client's retries are idempotent.

@@ -89,7 +89,7 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
       req.socket.destroy();
       return;
     }
-    sendJson(res, 200, result.body);
+    sendJson(res, 200, decision.kind === 'malformed' ? malformed(result.body) : result.body);
   } catch (error) {
     if (res.destroyed) return; // the client went away; nobody to answer
     if (drop) {
@@ -109,6 +109,7 @@ function throwInjectedFault(decision: FaultDecision): void {
   switch (decision.kind) {
     case 'none':
     case 'drop':
+    case 'malformed':
       return;
     case 'throttle':
       throw new EksError('ThrottlingException', 'Rate exceeded');
@@ -119,6 +120,15 @@ function throwInjectedFault(decision: FaultDecision): void {
     default:
       assertNever(decision);
   }
+}
+
+/**
+ * The answer with every member replaced by a string, the shape a broken proxy or a service bug
+ * would send: `{"cluster": "malformed"}`, `{"associations": "malformed", "nextToken": "malformed"}`.
+ */
+function malformed(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return 'malformed';
+  return Object.fromEntries(Object.keys(body).map((member) => [member, 'malformed']));
 }
 
 async function commit(runtime: EmulatorRuntime, change: Parameters<EmulatorRuntime['commit']>[0]): Promise<void> {
