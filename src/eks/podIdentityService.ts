@@ -6,14 +6,12 @@ import {
   ListClustersCommand,
   ListPodIdentityAssociationsCommand,
   UpdatePodIdentityAssociationCommand,
-  type Cluster as SdkCluster,
-  type PodIdentityAssociation as SdkAssociation,
-  type PodIdentityAssociationSummary as SdkSummary,
 } from '@aws-sdk/client-eks';
 import type { GatewayMetrics } from '../metrics';
 import type { EksClientPool } from './clients';
 import { EksError, toEksError } from './errors';
 import { ConcurrencyLimiter } from './limiter';
+import { toClusterDetail, toDetail, toName, toPage, toSummary } from './responseModels';
 import type {
   AssociationDetail,
   AssociationKey,
@@ -65,7 +63,7 @@ export class PodIdentityService implements PodIdentityBackend {
     const out = await this.send(region, 'ListClusters', (c) =>
       c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined })),
     );
-    return { items: out.clusters ?? [], nextToken: out.nextToken ?? null };
+    return toPage('ListClusters', out.clusters, 'clusters', out.nextToken, (name) => toName('ListClusters', name));
   }
 
   /** Null when the cluster does not exist. */
@@ -74,7 +72,7 @@ export class PodIdentityService implements PodIdentityBackend {
       const out = await this.send(key.region, 'DescribeCluster', (c) =>
         c.send(new DescribeClusterCommand({ name: key.name })),
       );
-      return out.cluster ? toClusterDetail(key.region, out.cluster) : null;
+      return toClusterDetail('DescribeCluster', key.region, out.cluster);
     } catch (error) {
       if (error instanceof EksError && error.kind === 'NotFound') return null;
       throw error;
@@ -97,10 +95,9 @@ export class PodIdentityService implements PodIdentityBackend {
         }),
       ),
     );
-    return {
-      items: (out.associations ?? []).map((s) => toSummary(region, clusterName, s)),
-      nextToken: out.nextToken ?? null,
-    };
+    return toPage('ListPodIdentityAssociations', out.associations, 'associations', out.nextToken, (s) =>
+      toSummary('ListPodIdentityAssociations', region, clusterName, s),
+    );
   }
 
   /** Null when the association (or its cluster) does not exist. */
@@ -114,7 +111,7 @@ export class PodIdentityService implements PodIdentityBackend {
           }),
         ),
       );
-      return toDetail(key.region, key.clusterName, out.association);
+      return toDetail('DescribePodIdentityAssociation', key.region, key.clusterName, out.association);
     } catch (error) {
       if (error instanceof EksError && error.kind === 'NotFound') return null;
       throw error;
@@ -126,7 +123,7 @@ export class PodIdentityService implements PodIdentityBackend {
     const out = await this.send(region, 'CreatePodIdentityAssociation', (c) =>
       c.send(new CreatePodIdentityAssociationCommand(input)),
     );
-    return toDetail(region, params.clusterName, out.association);
+    return toDetail('CreatePodIdentityAssociation', region, params.clusterName, out.association);
   }
 
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
@@ -134,7 +131,7 @@ export class PodIdentityService implements PodIdentityBackend {
     const out = await this.send(region, 'UpdatePodIdentityAssociation', (c) =>
       c.send(new UpdatePodIdentityAssociationCommand(input)),
     );
-    return toDetail(region, params.clusterName, out.association);
+    return toDetail('UpdatePodIdentityAssociation', region, params.clusterName, out.association);
   }
 
   /** Returns the association as it was before deletion. */
@@ -147,7 +144,7 @@ export class PodIdentityService implements PodIdentityBackend {
         }),
       ),
     );
-    return toDetail(key.region, key.clusterName, out.association);
+    return toDetail('DeletePodIdentityAssociation', key.region, key.clusterName, out.association);
   }
 
   private async send<T>(
@@ -180,54 +177,4 @@ export class PodIdentityService implements PodIdentityBackend {
     }
     return limiter;
   }
-}
-
-function toSummary(region: string, clusterName: string, s: SdkSummary): AssociationSummary {
-  return {
-    region,
-    clusterName: s.clusterName ?? clusterName,
-    namespace: required(s.namespace, 'namespace'),
-    serviceAccount: required(s.serviceAccount, 'serviceAccount'),
-    associationArn: required(s.associationArn, 'associationArn'),
-    associationId: required(s.associationId, 'associationId'),
-    ownerArn: s.ownerArn ?? null,
-  };
-}
-
-function toDetail(region: string, clusterName: string, a: SdkAssociation | undefined): AssociationDetail {
-  const association = required(a, 'association');
-  return {
-    ...toSummary(region, clusterName, association),
-    roleArn: required(association.roleArn, 'roleArn'),
-    targetRoleArn: association.targetRoleArn || null,
-    externalId: association.externalId || null,
-    disableSessionTags: association.disableSessionTags ?? false,
-    policy: association.policy || null,
-    tags: association.tags ?? {},
-    createdAt: association.createdAt ?? null,
-    modifiedAt: association.modifiedAt ?? null,
-  };
-}
-
-function toClusterDetail(region: string, c: SdkCluster): ClusterDetail {
-  return {
-    region,
-    name: required(c.name, 'name'),
-    arn: c.arn ?? null,
-    status: c.status ?? null,
-    version: c.version ?? null,
-    platformVersion: c.platformVersion ?? null,
-    endpoint: c.endpoint ?? null,
-    createdAt: c.createdAt ?? null,
-    tags: c.tags ?? {},
-    oidcIssuer: c.identity?.oidc?.issuer ?? null,
-  };
-}
-
-/** A member the EKS API always sends; its absence means the backend broke the contract. */
-function required<T>(value: T | undefined | null, member: string): T {
-  if (value === undefined || value === null) {
-    throw new EksError('Internal', `EKS response lacks the required member ${member}`, 'InvalidResponse', 'parse', null, null, false);
-  }
-  return value;
 }
