@@ -43,21 +43,29 @@ export async function findCluster(
     .filter((f) => f.name === 'podIdentityAssociations')
     .map((f) => associationConnection(ctx, { region, name }, argumentsOf(clusterType as GraphQLObjectType, f, info as GraphQLResolveInfo)));
   const needsDetail = lists.length === 0 || fields.some((f) => !FREE_CLUSTER_FIELDS.has(f.name));
-  const detail = needsDetail ? ctx.loaders.cluster.load({ region, name }) : null;
+  // Settled as soon as it ends, whatever it is awaited after: a DescribeCluster that fails while
+  // the lists still wait must not be a rejection nobody handles (Node would exit on it).
+  const detail = needsDetail ? settle(ctx.loaders.cluster.load({ region, name })) : null;
   const settled = await Promise.allSettled(lists);
   const missing = settled.some((r) => r.status === 'rejected' && r.reason instanceof EksError && r.reason.kind === 'NotFound');
-  if (missing) {
-    detail?.catch(() => {});
-    return null;
-  }
+  if (missing) return null;
   // Lists that all failed otherwise (bad arguments, an EKS fault) tell nothing of the cluster.
   // In one region the cluster is taken as found and the lists' errors answer at their fields;
   // across regions that would find it everywhere, so EKS is asked.
   const unknown = among === 'several regions' && !settled.some((r) => r.status === 'fulfilled');
-  const loading = detail ?? (unknown ? ctx.loaders.cluster.load({ region, name }) : null);
+  const loading = detail ?? (unknown ? settle(ctx.loaders.cluster.load({ region, name })) : null);
   if (!loading) return clusterModel(region, name);
   const loaded = await loading;
-  return loaded ? clusterModel(region, name, loaded) : null;
+  if (loaded.status === 'rejected') throw loaded.reason;
+  return loaded.value ? clusterModel(region, name, loaded.value) : null;
+}
+
+/** A promise that never rejects: its outcome, to be read when the caller is ready for it. */
+function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value): PromiseFulfilledResult<T> => ({ status: 'fulfilled', value }),
+    (reason: unknown): PromiseRejectedResult => ({ status: 'rejected', reason }),
+  );
 }
 
 /** Searches every served region; a name found in several is ambiguous without `region`. */
