@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       break;
   }
 
-  const gateway = await startGateway({ config, logger, ...backend });
+  const gateway = await startGateway({ config, logger, ...backend, surviveUnhandledRejections: true });
   logger.info({ url: gateway.graphqlUrl, regions: config.regions, backend: config.backend.kind }, 'Gateway ready');
   const where = config.security.graphiql ? `GraphiQL: ${gateway.graphqlUrl}` : `GraphQL endpoint: ${gateway.graphqlUrl}`;
   process.stdout.write(`\nEKS Pod Identity gateway ready. ${where}\n\n`);

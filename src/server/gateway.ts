@@ -19,6 +19,7 @@ import { createGatewaySecurity } from '../security/gatewaySecurity';
 import { GatewayMetrics } from '../metrics';
 import type { SecuritySettings } from '../security/settings';
 import { createApolloServer } from './apollo';
+import { surviveUnhandledRejections } from './processGuards';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 
 export interface GatewayOptions {
@@ -28,6 +29,11 @@ export interface GatewayOptions {
   /** Static credentials (a local endpoint); null for the SDK's default chain. */
   credentials: { accessKeyId: string; secretAccessKey: string } | null;
   logger: Logger;
+  /**
+   * Whether a promise rejection nothing handled is logged and counted instead of ending the
+   * process (src/server/processGuards.ts). `main.ts` sets it; in-process tests leave it off.
+   */
+  surviveUnhandledRejections?: boolean;
 }
 
 export interface RunningGateway {
@@ -51,6 +57,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     retryMode: config.retryMode,
   });
   const metrics = new GatewayMetrics();
+  const stopGuarding = options.surviveUnhandledRejections ? surviveUnhandledRejections(logger, metrics) : () => {};
   const service = new PodIdentityService(clients, config.maxConcurrency, metrics);
   const cache = await createSharedCache(config);
   const caching = cache
@@ -116,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clients.destroy();
         await cache?.close();
         security.close();
+        stopGuarding();
       })();
       return closing;
     },

@@ -15,6 +15,7 @@ import { authenticationFailure, type Authenticate, type Authentication } from '.
 import type { GatewayMetrics, RouteLabel } from '../metrics';
 import type { Caller } from '../security/caller';
 import { HttpError, parseJsonBody, readBody } from './body';
+import { bindRequestId, runInRequestScope } from './processGuards';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -62,7 +63,7 @@ export interface RunningHttpServer {
 export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<RunningHttpServer> {
   let draining = false;
   const server = createServer((req, res) => {
-    void handle(req, res, options, () => draining);
+    void runInRequestScope(() => handle(req, res, options, () => draining));
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -99,6 +100,7 @@ async function handle(
 ): Promise<void> {
   const started = process.hrtime.bigint();
   const requestId = requestIdOf(req);
+  bindRequestId(requestId);
   const logger = options.logger.child({ reqId: requestId });
   res.setHeader('x-request-id', requestId);
   res.setHeader('x-content-type-options', 'nosniff');

@@ -139,3 +139,92 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   }
   throw new Error('the gateway did not act on SIGHUP within 10 s');
 }
+
+describe('promise rejections', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startEmulator({ seed: 'demo' });
+  });
+  afterAll(() => emulator.close());
+
+  async function faults(rates: Record<string, Record<string, number>>): Promise<void> {
+    const res = await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed: 3, rates }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  async function unhandledCount(graphqlUrl: string): Promise<number> {
+    const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+    const line = /^eks_pod_identity_gateway_unhandled_rejections_total (\d+)$/m.exec(text);
+    if (!line) throw new Error('no unhandled_rejections_total in /metrics');
+    return Number(line[1]);
+  }
+
+  test('a DescribeCluster failing while its List waits, and malformed answers, leave none: the process answers each with typed errors', async () => {
+    const run = launch({ EKS_ENDPOINT: emulator.url, EKS_MAX_ATTEMPTS: '2' });
+    try {
+      const url = await run.ready;
+      const query = '{ cluster(name: "staging-apps", region: "us-east-1") { arn podIdentityAssociations(first: 1) { nodes { id } } } }';
+      // The SDK backs off longer after a throttle than after a server error: DescribeCluster
+      // fails while the List is still retried. Its jitter is random, so several tries.
+      await faults({ DescribeCluster: { server: 1 }, ListPodIdentityAssociations: { throttle: 1 } });
+      const answers = await Promise.all(Array.from({ length: 4 }, () => post(url, query)));
+      await faults({ DescribeCluster: { malformed: 1 }, ListPodIdentityAssociations: { malformed: 1 } });
+      answers.push(await post(url, query));
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(answer.body.data).toEqual({ cluster: null });
+        expect(answer.body.errors).toEqual([expect.objectContaining({ path: ['cluster'], extensions: expect.objectContaining({ code: expect.stringMatching(/^EKS_/) }) })]);
+      }
+      await faults({});
+      expect(run.child.exitCode).toBeNull();
+      expect(await unhandledCount(url)).toBe(0);
+      expect((await post(url, '{ regions }')).body).toEqual({ data: { regions: ['us-east-1', 'eu-west-1'] } });
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect((await run.exited).code).toBe(0);
+  }, 30_000);
+
+  test('one that slips through is logged with its request id and counted, and the gateway keeps serving', async () => {
+    // The gateway as main.ts starts it, from the build, with rejections made on purpose inside
+    // a request's scope: what any future bug of that kind would do.
+    const script = `
+      const pino = require('pino');
+      const { loadConfig } = require('./dist/src/config');
+      const { startGateway } = require('./dist/src/server/gateway');
+      const { runInRequestScope, bindRequestId } = require('./dist/src/server/processGuards');
+      (async () => {
+        const config = loadConfig({ PORT: '0', EKS_ENDPOINT: ${JSON.stringify(emulator.url)}, LOG_LEVEL: 'error', CACHE_TTL_MS: '0' });
+        const gateway = await startGateway({ config, endpoint: config.backend.endpoint, credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+          logger: pino({ level: 'error' }), surviveUnhandledRejections: true });
+        for (let i = 0; i < 200; i += 1) {
+          runInRequestScope(() => { bindRequestId('slipped-' + i); void Promise.reject(new Error('slipped on purpose ' + i)); });
+        }
+        setTimeout(() => process.stdout.write('GraphiQL: ' + gateway.graphqlUrl + '\\n'), 50);
+      })();`;
+    const child = spawn(process.execPath, ['-e', script], { cwd: root });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    try {
+      for (let waited = 0; !/GraphiQL: (\S+)/.test(stdout) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      const url = /GraphiQL: (\S+)/.exec(stdout)?.[1] ?? '';
+      expect(url).toMatch(/^http:/);
+      expect(child.exitCode).toBeNull();
+      expect(await unhandledCount(url)).toBe(200);
+      const logged = stdout.split('\n').filter((line) => line.includes('Unhandled promise rejection')).map((line) => JSON.parse(line) as { reqId: string; err: { message: string } });
+      expect(logged).toHaveLength(200);
+      expect(logged[7]).toMatchObject({ reqId: 'slipped-7', err: { message: 'slipped on purpose 7' } });
+      const res = await post(url, '{ clusters(region: "us-east-1") { nodes { name } } }');
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  }, 30_000);
+});
