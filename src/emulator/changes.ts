@@ -16,6 +16,8 @@ export type StateChange =
       idempotency: IdempotencyRecord | null;
     }
   | { type: 'deleteAssociation'; region: string; cluster: string; associationId: string }
+  /** The whole tag set of a cluster after TagResource or UntagResource. */
+  | { type: 'setClusterTags'; region: string; cluster: string; tags: Record<string, string> }
   | { type: 'addClusters'; clusters: ClusterSnapshot[] };
 
 /** Applies a change; throws if it does not fit the state (which, on replay, means a corrupt journal). */
@@ -33,6 +35,10 @@ export function applyChange(store: Store, change: StateChange): void {
       if (!cluster.remove(change.associationId)) {
         throw new Error(`association ${change.associationId} does not exist in cluster ${change.cluster} (${change.region})`);
       }
+      return;
+    }
+    case 'setClusterTags': {
+      requireCluster(store, change.region, change.cluster).info.tags = { ...change.tags };
       return;
     }
     case 'addClusters': {

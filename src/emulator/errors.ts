@@ -14,6 +14,9 @@ const STATUS_BY_ERROR = {
   ThrottlingException: 429,
   ServerException: 500,
   ServiceUnavailableException: 503,
+  // The tag operations have errors of their own.
+  BadRequestException: 400,
+  NotFoundException: 404,
   // Errors of the AWS front door, before an operation runs.
   MissingAuthenticationTokenException: 403,
   InvalidSignatureException: 403,

@@ -4,31 +4,47 @@
  * (epoch seconds) is produced by `wire.ts`.
  */
 
-/** The nine EKS operations the emulator speaks, in the order stats report them. */
-export const OPERATION_NAMES = [
-  'CreatePodIdentityAssociation',
-  'DescribePodIdentityAssociation',
-  'ListPodIdentityAssociations',
-  'UpdatePodIdentityAssociation',
-  'DeletePodIdentityAssociation',
-  'ListClusters',
-  'DescribeCluster',
-  'ListAddons',
-  'DescribeAddon',
-] as const;
+/** A path segment that is a label (`{name}`), percent-decoded. */
+export const LABEL = '{label}';
 
-export type OperationName = (typeof OPERATION_NAMES)[number];
+export interface OperationSpec {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: readonly string[];
+  /** Changes state: journaled, and a `drop` fault may come after it was applied. */
+  mutating: boolean;
+  /** Takes a JSON body. */
+  body: boolean;
+}
+
+/**
+ * The EKS operations the emulator speaks, in the order stats report them: the one table that
+ * routes, the journal, the faults and the stats are read from.
+ */
+export const OPERATIONS = {
+  CreatePodIdentityAssociation: { method: 'POST', path: ['clusters', LABEL, 'pod-identity-associations'], mutating: true, body: true },
+  DescribePodIdentityAssociation: { method: 'GET', path: ['clusters', LABEL, 'pod-identity-associations', LABEL], mutating: false, body: false },
+  ListPodIdentityAssociations: { method: 'GET', path: ['clusters', LABEL, 'pod-identity-associations'], mutating: false, body: false },
+  UpdatePodIdentityAssociation: { method: 'POST', path: ['clusters', LABEL, 'pod-identity-associations', LABEL], mutating: true, body: true },
+  DeletePodIdentityAssociation: { method: 'DELETE', path: ['clusters', LABEL, 'pod-identity-associations', LABEL], mutating: true, body: false },
+  ListClusters: { method: 'GET', path: ['clusters'], mutating: false, body: false },
+  DescribeCluster: { method: 'GET', path: ['clusters', LABEL], mutating: false, body: false },
+  ListAddons: { method: 'GET', path: ['clusters', LABEL, 'addons'], mutating: false, body: false },
+  DescribeAddon: { method: 'GET', path: ['clusters', LABEL, 'addons', LABEL], mutating: false, body: false },
+  TagResource: { method: 'POST', path: ['tags', LABEL], mutating: true, body: true },
+  UntagResource: { method: 'DELETE', path: ['tags', LABEL], mutating: true, body: false },
+  ListTagsForResource: { method: 'GET', path: ['tags', LABEL], mutating: false, body: false },
+} as const satisfies Record<string, OperationSpec>;
+
+export type OperationName = keyof typeof OPERATIONS;
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
 
 export function isOperationName(value: string): value is OperationName {
-  return (OPERATION_NAMES as readonly string[]).includes(value);
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, value);
 }
 
 /** Operations that change state: only these are journaled, and only these can be dropped after being applied. */
-export const MUTATING_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>([
-  'CreatePodIdentityAssociation',
-  'UpdatePodIdentityAssociation',
-  'DeletePodIdentityAssociation',
-]);
+export const MUTATING_OPERATIONS: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((name) => OPERATIONS[name].mutating));
 
 export const CLUSTER_STATUSES = ['CREATING', 'ACTIVE', 'DELETING', 'FAILED', 'UPDATING', 'PENDING'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];

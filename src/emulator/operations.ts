@@ -1,9 +1,9 @@
 /**
- * The nine EKS operations. Each validates its input, reads the store, and for a mutation builds a
+ * The EKS operations. Each validates its input, reads the store, and for a mutation builds a
  * StateChange, applies it and hands it back so the server can make it durable before answering.
  */
 import { randomUUID } from 'node:crypto';
-import { applyChange, assertNever, type StateChange } from './changes';
+import { applyChange, type StateChange } from './changes';
 import { EksError, invalidParameter, invalidRequest, notFound } from './errors';
 import { randomAssociationId } from './ids';
 import type { AssociationRecord, IdempotencyRecord, OperationName } from './model';
@@ -22,6 +22,7 @@ import {
   validateServiceAccount,
   type ParsedRoleArn,
 } from './validation';
+import { listTagsForResource, tagResource, untagResource } from './tagOperations';
 import * as wire from './wire';
 
 export interface OperationContext {
@@ -49,29 +50,26 @@ export interface OperationResult {
   replayed?: true;
 }
 
+type Handler = (ctx: OperationContext, request: OperationRequest) => OperationResult;
+
+/** Every operation of the table in model.ts has its handler: the compiler checks the list. */
+const HANDLERS: Record<OperationName, Handler> = {
+  CreatePodIdentityAssociation: createAssociation,
+  DescribePodIdentityAssociation: describeAssociation,
+  ListPodIdentityAssociations: listAssociations,
+  UpdatePodIdentityAssociation: updateAssociation,
+  DeletePodIdentityAssociation: deleteAssociation,
+  ListClusters: listClusters,
+  DescribeCluster: describeCluster,
+  ListAddons: listAddons,
+  DescribeAddon: describeAddon,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+};
+
 export function executeOperation(ctx: OperationContext, request: OperationRequest): OperationResult {
-  switch (request.operation) {
-    case 'CreatePodIdentityAssociation':
-      return createAssociation(ctx, request);
-    case 'DescribePodIdentityAssociation':
-      return describeAssociation(ctx, request);
-    case 'ListPodIdentityAssociations':
-      return listAssociations(ctx, request);
-    case 'UpdatePodIdentityAssociation':
-      return updateAssociation(ctx, request);
-    case 'DeletePodIdentityAssociation':
-      return deleteAssociation(ctx, request);
-    case 'ListClusters':
-      return listClusters(ctx, request);
-    case 'DescribeCluster':
-      return describeCluster(ctx, request);
-    case 'ListAddons':
-      return listAddons(ctx, request);
-    case 'DescribeAddon':
-      return describeAddon(ctx, request);
-    default:
-      return assertNever(request.operation);
-  }
+  return HANDLERS[request.operation](ctx, request);
 }
 
 function createAssociation(ctx: OperationContext, request: OperationRequest): OperationResult {

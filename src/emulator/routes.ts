@@ -1,23 +1,26 @@
-/** The EKS routes the emulator serves, matched on percent-decoded path segments. */
-import type { OperationName } from './model';
+/** The EKS routes the emulator serves, matched on percent-decoded path segments; built from the operation table. */
+import { LABEL, OPERATION_NAMES, OPERATIONS, type OperationName, type OperationSpec } from './model';
 
-type Method = 'GET' | 'POST' | 'DELETE';
-const LABEL = '{label}';
+type Method = OperationSpec['method'];
+const METHOD_ORDER: readonly Method[] = ['GET', 'POST', 'DELETE'];
 
-const ROUTES: ReadonlyArray<{ pattern: readonly string[]; methods: Partial<Record<Method, OperationName>> }> = [
-  { pattern: ['clusters'], methods: { GET: 'ListClusters' } },
-  { pattern: ['clusters', LABEL], methods: { GET: 'DescribeCluster' } },
-  {
-    pattern: ['clusters', LABEL, 'pod-identity-associations'],
-    methods: { GET: 'ListPodIdentityAssociations', POST: 'CreatePodIdentityAssociation' },
-  },
-  {
-    pattern: ['clusters', LABEL, 'pod-identity-associations', LABEL],
-    methods: { GET: 'DescribePodIdentityAssociation', POST: 'UpdatePodIdentityAssociation', DELETE: 'DeletePodIdentityAssociation' },
-  },
-  { pattern: ['clusters', LABEL, 'addons'], methods: { GET: 'ListAddons' } },
-  { pattern: ['clusters', LABEL, 'addons', LABEL], methods: { GET: 'DescribeAddon' } },
-];
+interface Route {
+  pattern: readonly string[];
+  methods: Partial<Record<Method, OperationName>>;
+}
+
+const ROUTES: readonly Route[] = (() => {
+  const byPath = new Map<string, Route>();
+  for (const name of OPERATION_NAMES) {
+    const { path, method } = OPERATIONS[name];
+    const key = path.join('/');
+    const route = byPath.get(key) ?? { pattern: path, methods: {} };
+    if (route.methods[method]) throw new Error(`two operations on ${method} /${key}`);
+    route.methods[method] = name;
+    byPath.set(key, route);
+  }
+  return [...byPath.values()];
+})();
 
 export type RouteMatch =
   | { kind: 'operation'; operation: OperationName; labels: string[] }
@@ -25,10 +28,7 @@ export type RouteMatch =
   | { kind: 'unknown' };
 
 /** Operations whose input has a JSON body. */
-export const OPERATIONS_WITH_BODY: ReadonlySet<OperationName> = new Set<OperationName>([
-  'CreatePodIdentityAssociation',
-  'UpdatePodIdentityAssociation',
-]);
+export const OPERATIONS_WITH_BODY: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((name) => OPERATIONS[name].body));
 
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch {
   for (const route of ROUTES) {
@@ -45,7 +45,7 @@ export function matchRoute(method: string, segments: readonly string[]): RouteMa
     if (!matches) continue;
     const operation = route.methods[method as Method];
     if (operation) return { kind: 'operation', operation, labels };
-    return { kind: 'wrongMethod', allowed: Object.keys(route.methods) };
+    return { kind: 'wrongMethod', allowed: METHOD_ORDER.filter((m) => route.methods[m] !== undefined) };
   }
   return { kind: 'unknown' };
 }

@@ -21,6 +21,9 @@ const OPERATIONS = [
   'DescribeCluster',
   'ListAddons',
   'DescribeAddon',
+  'TagResource',
+  'UntagResource',
+  'ListTagsForResource',
 ];
 
 const seed: SeedFile = {
