@@ -1,5 +1,5 @@
 /**
- * Writes `src/server/graphiqlExamples.ts`: the tabs GraphiQL opens with. Each tab is one of the
+ * Writes `src/generated/graphiqlExamples.ts`: the tabs GraphiQL opens with. Each tab is one of the
  * documented operations of `examples/operations/` (with the fragments it spreads, so it runs on its
  * own), and its variables are filled in for the emulator's demo data. The association ids are read
  * from a freshly started demo emulator rather than copied by hand, so they cannot go stale: a test
@@ -14,7 +14,7 @@ import { DEMO_CLUSTERS, DEMO_CROSS_ACCOUNT_ASSOCIATION, DEMO_ROLE_ACCOUNT, start
 import { associationId as nodeIdOfAssociation } from '../src/graphql/ids';
 
 export const OPERATIONS_DIR = join(__dirname, '..', 'examples', 'operations');
-export const EXAMPLES_FILE = join(__dirname, '..', 'src', 'server', 'graphiqlExamples.ts');
+export const EXAMPLES_FILE = join(__dirname, '..', 'src', 'generated', 'graphiqlExamples.ts');
 
 /** A demo association, as the emulator's state export names it. */
 interface DemoAssociation {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { exampleTabs } from './graphiqlExamples';
+import { exampleTabs } from '../generated/graphiqlExamples';
 
 export const GRAPHIQL_ASSET_PREFIX = '/graphiql/';
 

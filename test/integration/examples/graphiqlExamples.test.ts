@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { EXAMPLES_FILE, renderGraphiqlExamples } from '../../../scripts/graphiql-examples';
 import { DEMO_CLUSTERS } from '../../../src/emulator';
-import { exampleTabs, type ExampleTab } from '../../../src/server/graphiqlExamples';
+import { exampleTabs, type ExampleTab } from '../../../src/generated/graphiqlExamples';
 import { startStack, type Stack } from '../../helpers/stack';
 
 let stack: Stack;
@@ -40,7 +40,7 @@ async function runTab(name: string): Promise<any> {
   return result.data;
 }
 
-test('src/server/graphiqlExamples.ts is what `npm run graphiql:examples` makes (ids read from the demo data)', async () => {
+test('src/generated/graphiqlExamples.ts is what `npm run graphiql:examples` makes (ids read from the demo data)', async () => {
   expect(readFileSync(EXAMPLES_FILE, 'utf8')).toBe(await renderGraphiqlExamples());
 });
 
