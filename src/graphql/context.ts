@@ -12,7 +12,10 @@ export interface GatewayContext {
   /** The served regions; the first is the default of optional `region` arguments. */
   readonly regions: readonly string[];
   readonly logger: Logger;
+  /** The gateway's own id of the request, unique. */
   readonly requestId: string;
+  /** The client's `x-request-id`, when short and printable: logged and audited beside ours. */
+  readonly clientRequestId: string | null;
   /** Who is calling, as authentication established it (`anonymous` when AUTH_MODE=none). */
   readonly caller: Caller;
   /** Where each mutation attempt is recorded (see src/security/auditedMutation.ts). */

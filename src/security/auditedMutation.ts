@@ -1,18 +1,24 @@
 /**
- * Wraps a mutation resolver so that every attempt leaves one audit record, whatever its end: a
- * payload (ok, denied, or an expected error) or a thrown fault. Used by each mutation resolver.
+ * Wraps a mutation resolver so that the audit log sees it whatever its end. When it reaches EKS,
+ * the attempt is written ahead of the mutating call (from the SDK middleware of
+ * src/security/eksRequestIds.ts) and its outcome after, linked by `attemptId`; the call is not
+ * sent if the attempt cannot be written. A mutation refused before any mutating EKS call (by
+ * the policy, for its input, or a fault on the way) leaves one outcome record.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import type { AuditLog, AuditOutcome, AuditRecord, MutationName } from './auditLog';
+import { EksError } from '../eks/errors';
+import { AuditUnavailableError, type AuditLog, type AuditOutcome, type MutationName, type OutcomeRecord } from './auditLog';
+import { cutString, summariseInput } from './auditSummary';
 import type { Caller } from './caller';
-import { EksRequestIds, recordEksRequestIds } from './eksRequestIds';
+import { watchEksMutations } from './eksRequestIds';
 
 /** What an audited mutation needs of the request (a subset of the GraphQL context). */
 export interface AuditScope {
   readonly audit: AuditLog;
   readonly caller: Caller;
   readonly requestId: string;
+  readonly clientRequestId: string | null;
 }
 
 /** The part of a mutation payload the audit reads; the rest is read defensively (see below). */
@@ -21,34 +27,69 @@ export interface AuditedPayload {
   podIdentityAssociation?: unknown;
 }
 
+type Result = Pick<OutcomeRecord, 'outcome' | 'code' | 'message' | 'associationId' | 'eksRequestId'>;
+
 export async function audited<P extends AuditedPayload>(
   scope: AuditScope,
   operation: MutationName,
   input: object,
   run: () => Promise<P>,
 ): Promise<P> {
-  const time = new Date().toISOString();
-  const ids = new EksRequestIds();
-  const record = (result: Pick<AuditRecord, 'outcome' | 'code' | 'message' | 'associationId' | 'eksRequestId'>) =>
+  const summary = summariseInput(input);
+  const about = () => ({
+    time: new Date().toISOString(),
+    requestId: scope.requestId,
+    clientRequestId: scope.clientRequestId,
+    subject: scope.caller.subject,
+    groups: scope.caller.groups,
+    authenticatedBy: scope.caller.authenticatedBy,
+    operation,
+  });
+  let attemptId: string | null = null;
+  let eksRequestId: string | null = null;
+  let unrecorded: AuditUnavailableError | null = null;
+  const watch = {
+    beforeSend(clientRequestToken: string | null) {
+      // One change per mutation: a second call would have no outcome of its own.
+      if (attemptId !== null) throw new EksError('Internal', `${operation} tried a second mutating EKS call; it was not sent.`, 'SecondMutatingCall', operation, null, null, false);
+      const id = randomUUID();
+      const { time, ...rest } = about();
+      try {
+        scope.audit.writeAhead({ time, kind: 'attempt', attemptId: id, ...rest, input: summary, clientRequestToken });
+      } catch (error) {
+        unrecorded = error instanceof AuditUnavailableError ? error : new AuditUnavailableError(String(error), { cause: error });
+        throw unrecorded;
+      }
+      attemptId = id;
+    },
+    answered(id: string | null) {
+      eksRequestId = id;
+    },
+  };
+  const record = (result: Result) => {
+    const { time, ...rest } = about();
     scope.audit.record({
       time,
-      requestId: scope.requestId,
-      subject: scope.caller.subject,
-      groups: scope.caller.groups,
-      authenticatedBy: scope.caller.authenticatedBy,
-      operation,
-      input: auditInput(input),
+      kind: 'outcome',
+      attemptId,
+      ...rest,
+      ...(attemptId === null ? { input: summary } : {}),
       ...result,
+      message: result.message === null ? null : cutString(result.message),
     });
+  };
   const named = namedAssociationId(input);
   let payload: P;
   try {
-    payload = await recordEksRequestIds(ids, run);
+    payload = await watchEksMutations(watch, run);
   } catch (error) {
+    if (unrecorded) throw refuseUnrecorded(record, named);
     const fault = faultOf(error);
-    record({ outcome: 'fault', ...fault, associationId: named, eksRequestId: ids.last ?? fault.eksRequestId });
+    record({ outcome: 'fault', code: fault.code, message: fault.message, associationId: named, eksRequestId: eksRequestId ?? fault.eksRequestId });
     throw error;
   }
+  // Whatever the resolver made of the failure, the change was not sent.
+  if (unrecorded) throw refuseUnrecorded(record, named);
   const first = payload.errors.length > 0 ? expectedError(payload.errors[0]) : null;
   const outcome: AuditOutcome = !first ? 'ok' : first.code === 'FORBIDDEN' ? 'denied' : 'error';
   record({
@@ -56,9 +97,18 @@ export async function audited<P extends AuditedPayload>(
     code: first?.code ?? null,
     message: first?.message ?? null,
     associationId: associationIdOf(payload.podIdentityAssociation) ?? named,
-    eksRequestId: ids.last,
+    eksRequestId,
   });
   return payload;
+}
+
+const AUDIT_UNAVAILABLE_MESSAGE =
+  'The audit log could not record this change, so it was not sent to EKS and nothing changed; retry later (the gateway log says why).';
+
+/** The fault a client gets when the write-ahead record failed; recorded if the log takes it. */
+function refuseUnrecorded(record: (result: Result) => void, associationId: string | null): GraphQLError {
+  record({ outcome: 'fault', code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_MESSAGE, associationId, eksRequestId: null });
+  return new GraphQLError(AUDIT_UNAVAILABLE_MESSAGE, { extensions: { code: 'AUDIT_UNAVAILABLE', retryable: true } });
 }
 
 /** A payload error (`MutationError`): its code and message. */
@@ -75,16 +125,9 @@ function associationIdOf(model: unknown): string | null {
   return typeof summary.associationId === 'string' ? summary.associationId : null;
 }
 
-/** The input as given, except a session policy, kept as its hash: long, and not ours to copy. */
-function auditInput(input: object): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...input };
-  if (typeof copy.policy === 'string') copy.policy = `sha256:${createHash('sha256').update(copy.policy).digest('hex')}`;
-  return copy;
-}
-
 function namedAssociationId(input: object): string | null {
   const value = (input as { associationId?: unknown }).associationId;
-  return typeof value === 'string' ? value : null;
+  return typeof value === 'string' ? cutString(value) : null;
 }
 
 function faultOf(error: unknown): { code: string; message: string; eksRequestId: string | null } {

@@ -1,10 +1,13 @@
 /**
- * Which EKS request ids a mutation's calls got, for the audit log. The EKS layer keeps only the
- * association from an answer, so the id is read on the way out of the SDK by a middleware on
- * each region's client, and handed to whatever mutation is running in this async context.
+ * Where a mutation meets EKS, for the audit log: an SDK middleware on each region's client sees
+ * every mutating command right before it is sent and hands it to the audited mutation running
+ * in this async context (src/security/auditedMutation.ts), which writes the attempt ahead of
+ * the call; then it reports the request id EKS gave the answer. A mutating command sent outside
+ * an audited mutation is refused, so no change can reach EKS unrecorded.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EksClientPool } from '../eks/clients';
+import { EksError } from '../eks/errors';
 
 type EksClient = ReturnType<EksClientPool['forRegion']>;
 
@@ -14,45 +17,65 @@ const MUTATING_COMMANDS = new Set([
   'DeletePodIdentityAssociationCommand',
 ]);
 
-/** The request ids of the mutating EKS calls made inside one `recordEksRequestIds` run. */
-export class EksRequestIds {
-  private readonly ids: string[] = [];
-
-  add(id: string | null): void {
-    if (id !== null) this.ids.push(id);
-  }
-
-  /** The id of the last mutating call; null when none was made or none was answered. */
-  get last(): string | null {
-    return this.ids[this.ids.length - 1] ?? null;
-  }
+/** What the audited mutation of this async context learns of its mutating EKS call. */
+export interface MutationWatch {
+  /**
+   * The call is about to be sent, with this idempotency token. Throwing stops it: nothing is
+   * sent. Called once per call; the SDK's retries of it are the same attempt.
+   */
+  beforeSend(clientRequestToken: string | null): void;
+  /** The call ended; the request id EKS gave its answer (or its error), when one came. */
+  answered(eksRequestId: string | null): void;
 }
 
-const running = new AsyncLocalStorage<EksRequestIds>();
+const running = new AsyncLocalStorage<MutationWatch>();
 
-/** Runs `run`, collecting into `ids` the request ids of the mutating EKS calls it makes. */
-export function recordEksRequestIds<T>(ids: EksRequestIds, run: () => Promise<T>): Promise<T> {
-  return running.run(ids, run);
+/** Runs `run` with `watch` told of each mutating EKS call it makes. */
+export function watchEksMutations<T>(watch: MutationWatch, run: () => Promise<T>): Promise<T> {
+  return running.run(watch, run);
 }
 
-/** Installs the middleware that reports request ids; once per client, at start-up. */
-export function reportEksRequestIds(client: EksClient): void {
+/** Installs the middleware; once per client, at start-up, before the client's first call. */
+export function auditEksMutations(client: EksClient): void {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const ids = running.getStore();
-      if (!ids || !MUTATING_COMMANDS.has(context.commandName ?? '')) return next(args);
+      const command = context.commandName ?? '';
+      if (!MUTATING_COMMANDS.has(command)) return next(args);
+      const watch = running.getStore();
+      if (!watch) {
+        throw new EksError('Internal', `${command} was about to be sent outside an audited mutation; it was not sent.`, 'UnauditedMutation', command, null, null, false);
+      }
+      // The last step before the SDK's retry loop, signing and the HTTP handler: the request is
+      // built, so the token recorded is the one sent.
+      watch.beforeSend(clientRequestTokenOf(args));
       try {
         const result = await next(args);
-        ids.add(requestIdOf(result.output));
+        watch.answered(requestIdOf(result.output));
         return result;
       } catch (error) {
         // A failed call has an id too when EKS answered (and the SDK exhausted its retries).
-        ids.add(requestIdOf(error));
+        watch.answered(requestIdOf(error));
         throw error;
       }
     },
-    { step: 'initialize', name: 'reportEksRequestIds', override: true },
+    { step: 'build', priority: 'low', name: 'auditEksMutations', override: true },
   );
+}
+
+/** The token in the serialised body (the SDK fills in one when the input has none). */
+function clientRequestTokenOf(args: { input: object; request?: unknown }): string | null {
+  const body = (args.request as { body?: unknown } | undefined)?.body;
+  if (typeof body === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      const token = (parsed as { clientRequestToken?: unknown } | null)?.clientRequestToken;
+      if (typeof token === 'string') return token;
+    } catch {
+      // Not JSON: read the input instead.
+    }
+  }
+  const token = (args.input as { clientRequestToken?: unknown }).clientRequestToken;
+  return typeof token === 'string' ? token : null;
 }
 
 function requestIdOf(value: unknown): string | null {

@@ -30,7 +30,7 @@ export interface GatewaySecurity {
 export function createGatewaySecurity(settings: SecuritySettings, logger: Logger): GatewaySecurity {
   let auth = settings.auth;
   let authenticate = createAuthenticator(auth);
-  const audit = openAuditLog(settings.audit, (error) => logger.error({ err: error }, 'Could not write to the audit log'));
+  const audit = openAuditLog(settings.audit, settings.auditLimits, (error) => logger.error({ err: error }, 'Could not write to the audit log'));
   // Counts only: tokens and rules stay out of logs.
   logger.info({ authMode: auth.mode, ...sizes(auth), audit: settings.audit.kind, introspection: settings.introspection, graphiql: settings.graphiql }, 'Security settings');
   return {

@@ -17,9 +17,18 @@ export type AuthSettings =
 
 export type AuditDestination = { kind: 'off' } | { kind: 'stdout' } | { kind: 'file'; path: string };
 
+/** What bounds the audit log (see docs/security.md, "The audit log"). */
+export interface AuditLimits {
+  /** The largest record written; a bigger one is cut to a summary (AUDIT_MAX_RECORD_BYTES). */
+  maxRecordBytes: number;
+  /** Records per caller and minute of mutations refused before any EKS call (AUDIT_REFUSALS_PER_MINUTE). */
+  refusalsPerMinute: number;
+}
+
 export interface SecuritySettings {
   auth: AuthSettings;
   audit: AuditDestination;
+  auditLimits: AuditLimits;
   /** Whether the schema answers introspection queries. */
   introspection: boolean;
   /** Whether `GET /graphql` serves the GraphiQL page (and its assets) to browsers. */
@@ -34,6 +43,7 @@ export function readSecuritySettings(env: NodeJS.ProcessEnv, host: string): Secu
   return {
     auth,
     audit: readAudit(env, auth.mode),
+    auditLimits: readAuditLimits(env),
     introspection: readBoolean(env, 'ENABLE_INTROSPECTION', !production),
     graphiql: readBoolean(env, 'ENABLE_GRAPHIQL', !production),
   };
@@ -126,6 +136,26 @@ function readAudit(env: NodeJS.ProcessEnv, mode: AuthMode): AuditDestination {
     default:
       return { kind: 'file', path: log };
   }
+}
+
+/** A record over the size is cut to a summary of a few hundred bytes, which must fit. */
+const MIN_AUDIT_RECORD_BYTES = 2048;
+
+function readAuditLimits(env: NodeJS.ProcessEnv): AuditLimits {
+  return {
+    maxRecordBytes: readInteger(env, 'AUDIT_MAX_RECORD_BYTES', 8192, MIN_AUDIT_RECORD_BYTES, 1024 * 1024),
+    refusalsPerMinute: readInteger(env, 'AUDIT_REFUSALS_PER_MINUTE', 60, 1, 1_000_000),
+  };
+}
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = readString(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    throw new SecurityConfigError(`${name} must be a whole number from ${min} to ${max}, received "${raw}".`);
+  }
+  return value;
 }
 
 function readString(env: NodeJS.ProcessEnv, name: string): string | null {

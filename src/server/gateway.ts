@@ -14,7 +14,7 @@ import { PodIdentityService } from '../eks/podIdentityService';
 import type { GatewayContext } from '../graphql/context';
 import { checkOperationLimits } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
-import { reportEksRequestIds } from '../security/eksRequestIds';
+import { auditEksMutations } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
 import { GatewayMetrics } from '../metrics';
 import type { SecuritySettings } from '../security/settings';
@@ -73,8 +73,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = createApolloServer(schema, { introspection: config.security.introspection, metrics });
   await apollo.start();
   const regions = [...config.regions];
-  // Every EKS call goes to a served region; the audit log reads its mutations' request ids.
-  for (const region of regions) reportEksRequestIds(clients.forRegion(region));
+  // Every EKS call goes to a served region; each mutating call is written ahead to the audit log.
+  for (const region of regions) auditEksMutations(clients.forRegion(region));
   const createContext = (request: GraphqlRequest): GatewayContext => {
     // The budget counts the calls that reach EKS: below the cache, one per request, with the
     // per-operation limit for each operation of a batch.
@@ -88,6 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       regions,
       logger: request.logger,
       requestId: request.id,
+      clientRequestId: request.clientRequestId,
       caller: request.caller,
       audit: security.audit,
       requestCache: new Map(),

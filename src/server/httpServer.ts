@@ -43,6 +43,8 @@ export interface HttpServerOptions {
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
 export interface GraphqlRequest {
   id: string;
+  /** The client's `x-request-id`, kept beside `id` (see `clientRequestIdOf`). */
+  clientRequestId: string | null;
   logger: Logger;
   headers: IncomingMessage['headers'];
   /** The client asked for data fresh from EKS (`Cache-Control: no-cache`). */
@@ -99,9 +101,10 @@ async function handle(
   isDraining: () => boolean,
 ): Promise<void> {
   const started = process.hrtime.bigint();
-  const requestId = requestIdOf(req);
+  const requestId = requestIdOf();
   bindRequestId(requestId);
-  const logger = options.logger.child({ reqId: requestId });
+  const clientRequestId = clientRequestIdOf(req);
+  const logger = options.logger.child({ reqId: requestId, ...(clientRequestId === null ? {} : { clientRequestId }) });
   res.setHeader('x-request-id', requestId);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
@@ -248,6 +251,7 @@ async function executeGraphql(
     context: async () =>
       options.createContext({
         id: requestId,
+        clientRequestId: clientRequestIdOf(req),
         logger,
         headers: req.headers,
         fresh: wantsFresh(req),
@@ -316,8 +320,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-/** Keeps a caller's id for correlation when it is short and printable; otherwise makes one. */
-function requestIdOf(req: IncomingMessage): string {
+/** The gateway's own id of a request: always made here, so no two requests share one. */
+function requestIdOf(): string {
+  return randomUUID();
+}
+
+/** A caller's `x-request-id`, for correlation beside ours, when it is short and printable. */
+function clientRequestIdOf(req: IncomingMessage): string | null {
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : randomUUID();
+  return typeof given === 'string' && /^[\x21-\x7e]{1,128}$/.test(given) ? given : null;
 }

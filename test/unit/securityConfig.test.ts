@@ -31,7 +31,13 @@ function configError(env: Record<string, string>): string {
 }
 
 test('defaults: no authentication on loopback, audit off, introspection and GraphiQL on', () => {
-  expect(loadConfig({}).security).toEqual({ auth: { mode: 'none' }, audit: { kind: 'off' }, introspection: true, graphiql: true });
+  expect(loadConfig({}).security).toEqual({
+    auth: { mode: 'none' },
+    audit: { kind: 'off' },
+    auditLimits: { maxRecordBytes: 8192, refusalsPerMinute: 60 },
+    introspection: true,
+    graphiql: true,
+  });
 });
 
 test('AUTH_MODE=none refuses any address but loopback', () => {
@@ -115,4 +121,11 @@ test('the audit destinations', () => {
   expect(loadConfig({ AUDIT_LOG: '/var/log/gw-audit.jsonl' }).security.audit).toEqual({ kind: 'file', path: '/var/log/gw-audit.jsonl' });
   expect(loadConfig({ AUDIT_LOG_FILE: '/var/log/a.jsonl' }).security.audit).toEqual({ kind: 'file', path: '/var/log/a.jsonl' });
   expect(loadConfig({ ...tokensEnv(), AUDIT_LOG: 'off' }).security.audit).toEqual({ kind: 'off' });
+});
+
+test('the audit limits: a record size and a rate of refusals per caller, each with its bounds', () => {
+  expect(loadConfig({ AUDIT_MAX_RECORD_BYTES: '4096', AUDIT_REFUSALS_PER_MINUTE: '5' }).security.auditLimits).toEqual({ maxRecordBytes: 4096, refusalsPerMinute: 5 });
+  expect(configError({ AUDIT_MAX_RECORD_BYTES: '1000' })).toBe('AUDIT_MAX_RECORD_BYTES must be a whole number from 2048 to 1048576, received "1000".');
+  expect(configError({ AUDIT_REFUSALS_PER_MINUTE: '0' })).toBe('AUDIT_REFUSALS_PER_MINUTE must be a whole number from 1 to 1000000, received "0".');
+  expect(configError({ AUDIT_REFUSALS_PER_MINUTE: 'many' })).toBe('AUDIT_REFUSALS_PER_MINUTE must be a whole number from 1 to 1000000, received "many".');
 });

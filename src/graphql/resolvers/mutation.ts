@@ -28,7 +28,10 @@ import { expectedFailure, invalidInput } from './mutationErrors';
 
 type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
-/** Each attempt, allowed or not, leaves one audit record (src/security/auditedMutation.ts). */
+/**
+ * Each mutation is audited (src/security/auditedMutation.ts): its attempt is recorded before the
+ * mutating EKS call goes out, and its outcome after; a refusal before any EKS call, once.
+ */
 export const Mutation: MutationResolvers = {
   createPodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'createPodIdentityAssociation', input, async () => {
     const clientMutationId = input.clientMutationId ?? null;

@@ -78,11 +78,16 @@ test('malformed JSON, a wrong content type, an oversized body and unknown paths 
   expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
 
-test('every response carries a request id; a caller-chosen one is kept', async () => {
-  const res = await fetch(`${base}/healthz`, { headers: { 'x-request-id': 'trace-123' } });
-  expect(res.headers.get('x-request-id')).toBe('trace-123');
-  const generated = await fetch(`${base}/healthz`);
-  expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+test('every response carries a request id of the gateway\'s own: a caller\'s x-request-id never becomes it', async () => {
+  const ids: string[] = [];
+  const sent: Array<Record<string, string>> = [{ 'x-request-id': 'trace-123' }, { 'x-request-id': 'trace-123' }, {}];
+  for (const headers of sent) {
+    const res = await fetch(`${base}/healthz`, { headers });
+    ids.push(res.headers.get('x-request-id') ?? '');
+  }
+  for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  // The same client id twice: two requests, two ids.
+  expect(new Set(ids).size).toBe(3);
 });
 
 test('the demo data answers a dashboard query', async () => {

@@ -1,9 +1,10 @@
 /**
- * The audit log: one JSON line per mutation attempt, whatever its end (ok, denied, an expected
- * error, a fault), with the caller, the input (a session policy only as its hash), the outcome
- * and EKS's request id; appended to a file, or written to stdout.
+ * The audit log: a mutation that reaches EKS leaves an attempt record (written ahead of the
+ * mutating call) and an outcome record, linked by attemptId; one refused before any EKS call
+ * leaves one outcome record. Records carry the caller, the input (summarised: a session policy
+ * only as its hash), the outcome and EKS's request id; appended to a file, or written to stdout.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import fs, { readFileSync, writeFileSync } from 'node:fs';
 import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
 import { CALLERS, POLICY, role, seed, tokenFile } from './fixtures';
 
@@ -51,30 +52,55 @@ function records(): Array<Record<string, unknown>> {
   return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-async function lastRecordOf(token: string, query: string, variables: Record<string, unknown>) {
+/** The records one request added: as many as `count`. */
+async function recordsOf(count: number, token: string, query: string, variables: Record<string, unknown>) {
   const before = records().length;
   const answer = await stack.gql(token, query, variables);
   const added = records().slice(before);
-  expect(added).toHaveLength(1);
+  expect(added).toHaveLength(count);
+  return { answer, added };
+}
+
+/** A mutation that reached EKS: its attempt and its outcome, linked. */
+async function attemptAndOutcome(token: string, query: string, variables: Record<string, unknown>) {
+  const { answer, added } = await recordsOf(2, token, query, variables);
+  const [attempt, outcome] = added as [Record<string, unknown>, Record<string, unknown>];
+  expect(attempt).toMatchObject({ kind: 'attempt', attemptId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  expect(outcome).toMatchObject({ kind: 'outcome', attemptId: attempt.attemptId, requestId: attempt.requestId });
+  expect(outcome).not.toHaveProperty('input');
+  return { answer, attempt, outcome };
+}
+
+/** A mutation refused before any EKS call: one outcome record, with the input. */
+async function refusal(token: string, query: string, variables: Record<string, unknown>) {
+  const { answer, added } = await recordsOf(1, token, query, variables);
+  expect(added[0]).toMatchObject({ kind: 'outcome', attemptId: null, eksRequestId: null, input: expect.any(Object) });
   return { answer, record: added[0]! };
 }
 
 test('the file is appended to, not truncated, and each line is there as soon as the answer is', async () => {
-  const { record } = await lastRecordOf(CALLERS.alice.token, CREATE, { input: input() });
-  expect(record.outcome).toBe('ok');
+  const { outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, { input: input() });
+  expect(outcome.outcome).toBe('ok');
 });
 
-test('a successful change: who, what, the new association and EKS\'s request id', async () => {
-  const { answer, record } = await lastRecordOf(CALLERS.alice.token, CREATE, { input: input() });
+test('a successful change: the attempt (who, what, the token sent), then its outcome (the new association, EKS\'s request id)', async () => {
+  const { answer, attempt, outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, { input: input() });
   const created = (answer.body.data as { createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } } }).createPodIdentityAssociation;
-  expect(record).toEqual({
-    time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+  const caller = {
     requestId: answer.headers.get('x-request-id'),
+    clientRequestId: null,
     subject: 'alice',
     groups: ['team-payments', 'developers'],
     authenticatedBy: 'tokens',
     operation: 'createPodIdentityAssociation',
-    input: input(),
+  };
+  const time = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  expect(attempt).toEqual({ time, kind: 'attempt', attemptId: expect.any(String), ...caller, input: input(), clientRequestToken: 'audit-test-1' });
+  expect(outcome).toEqual({
+    time,
+    kind: 'outcome',
+    attemptId: attempt.attemptId,
+    ...caller,
     outcome: 'ok',
     code: null,
     message: null,
@@ -83,30 +109,40 @@ test('a successful change: who, what, the new association and EKS\'s request id'
   });
 });
 
-test('a denied change records the refusal and no EKS request', async () => {
-  const { record } = await lastRecordOf(CALLERS.alice.token, CREATE, { input: input({ roleArn: role('admin') }) });
-  expect(record).toMatchObject({ outcome: 'denied', code: 'FORBIDDEN', message: expect.stringContaining(role('admin')), eksRequestId: null });
+test('the attempt records the idempotency token actually sent, also when the gateway chose it', async () => {
+  const { answer, attempt } = await attemptAndOutcome(CALLERS.alice.token, `mutation C($input: CreatePodIdentityAssociationInput!) {
+    createPodIdentityAssociation(input: $input) { clientRequestToken errors { code } } }`, { input: input({ clientRequestToken: undefined }) });
+  const sent = (answer.body.data as { createPodIdentityAssociation: { clientRequestToken: string } }).createPodIdentityAssociation.clientRequestToken;
+  expect(sent).toMatch(/^[0-9a-f-]{36}$/);
+  expect(attempt.clientRequestToken).toBe(sent);
+  expect(attempt.input).not.toHaveProperty('clientRequestToken');
 });
 
-test('input refused before any EKS call records the payload error', async () => {
-  const { record } = await lastRecordOf(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Not_A_Namespace' }) });
-  expect(record).toMatchObject({ outcome: 'error', code: 'INVALID_INPUT', eksRequestId: null });
+test('a denied change records the refusal once, and no EKS request', async () => {
+  const { record } = await refusal(CALLERS.alice.token, CREATE, { input: input({ roleArn: role('admin') }) });
+  expect(record).toMatchObject({ outcome: 'denied', code: 'FORBIDDEN', message: expect.stringContaining(role('admin')), input: input({ roleArn: role('admin') }) });
 });
 
-test('an expected failure from EKS records its code and EKS\'s request id', async () => {
+test('input refused before any EKS call records the payload error once', async () => {
+  const { record } = await refusal(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Not_A_Namespace' }) });
+  expect(record).toMatchObject({ outcome: 'error', code: 'INVALID_INPUT' });
+});
+
+test('an expected failure from EKS: the attempt, then its payload error with EKS\'s request id', async () => {
   await stack.gql(CALLERS.alice.token, CREATE, { input: input() });
-  const { record } = await lastRecordOf(CALLERS.alice.token, CREATE, { input: input({ clientRequestToken: 'audit-test-2' }) });
-  expect(record).toMatchObject({ outcome: 'error', code: 'ALREADY_EXISTS', eksRequestId: expect.stringMatching(/\S/) });
+  const { outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, { input: input({ clientRequestToken: 'audit-test-2' }) });
+  expect(outcome).toMatchObject({ outcome: 'error', code: 'ALREADY_EXISTS', eksRequestId: expect.stringMatching(/\S/) });
 });
 
-test('a fault records its code and the request id the client was given', async () => {
+test('a fault: the attempt, then the fault with its code and the request id the client was given', async () => {
   await stack.faults({ rates: { CreatePodIdentityAssociation: { throttle: 1 } } });
   try {
-    const { answer, record } = await lastRecordOf(CALLERS.alice.token, CREATE, { input: input() });
+    const { answer, attempt, outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, { input: input() });
     const fault = answer.body.errors?.[0]?.extensions;
     expect(fault?.code).toBe('EKS_THROTTLED');
-    expect(record).toMatchObject({ outcome: 'fault', code: 'EKS_THROTTLED', eksRequestId: fault?.awsRequestId });
-    expect(record.eksRequestId).toEqual(expect.stringMatching(/\S/));
+    expect(attempt.clientRequestToken).toBe(fault?.clientRequestToken);
+    expect(outcome).toMatchObject({ outcome: 'fault', code: 'EKS_THROTTLED', eksRequestId: fault?.awsRequestId });
+    expect(outcome.eksRequestId).toEqual(expect.stringMatching(/\S/));
   } finally {
     await fetch(`${stack.emulator.url}/_emulator/faults`, { method: 'DELETE' });
   }
@@ -115,28 +151,42 @@ test('a fault records its code and the request id the client was given', async (
 test('update and delete are recorded with the association they name; a session policy only as its hash', async () => {
   const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}';
   const id = 'a-payapi00000000000';
-  const update = await lastRecordOf(
-    CALLERS.admin.token,
-    'mutation U($input: UpdatePodIdentityAssociationInput!) { updatePodIdentityAssociation(input: $input) { errors { code } } }',
-    { input: { clusterName: 'prod-payments', region: 'us-east-1', associationId: id, disableSessionTags: true, policy } },
-  );
-  expect(update.record).toMatchObject({ operation: 'updatePodIdentityAssociation', outcome: 'ok', associationId: id, subject: 'admin' });
-  expect((update.record.input as { policy: string }).policy).toMatch(/^sha256:[0-9a-f]{64}$/);
-  expect(JSON.stringify(update.record)).not.toContain('s3:*');
+  const UPDATE = 'mutation U($input: UpdatePodIdentityAssociationInput!) { updatePodIdentityAssociation(input: $input) { errors { code } } }';
+  const update = await attemptAndOutcome(CALLERS.admin.token, UPDATE, {
+    input: { clusterName: 'prod-payments', region: 'us-east-1', associationId: id, disableSessionTags: true, policy },
+  });
+  expect(update.attempt).toMatchObject({ operation: 'updatePodIdentityAssociation', subject: 'admin', clientRequestToken: expect.stringMatching(/\S/) });
+  expect(update.outcome).toMatchObject({ outcome: 'ok', associationId: id });
+  expect((update.attempt.input as { policy: string }).policy).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(JSON.stringify([update.attempt, update.outcome])).not.toContain('s3:*');
 
-  const removal = await lastRecordOf(
-    CALLERS.admin.token,
-    'mutation U($input: UpdatePodIdentityAssociationInput!) { updatePodIdentityAssociation(input: $input) { errors { code } } }',
-    { input: { clusterName: 'prod-payments', region: 'us-east-1', associationId: id, policy: null } },
-  );
-  expect((removal.record.input as { policy: null }).policy).toBeNull();
+  const removal = await attemptAndOutcome(CALLERS.admin.token, UPDATE, {
+    input: { clusterName: 'prod-payments', region: 'us-east-1', associationId: id, policy: null },
+  });
+  expect((removal.attempt.input as { policy: null }).policy).toBeNull();
 
-  const deletion = await lastRecordOf(
+  const deletion = await attemptAndOutcome(
     CALLERS.admin.token,
     'mutation D($input: DeletePodIdentityAssociationInput!) { deletePodIdentityAssociation(input: $input) { errors { code } } }',
     { input: { clusterName: 'prod-payments', region: 'us-east-1', associationId: id } },
   );
-  expect(deletion.record).toMatchObject({ operation: 'deletePodIdentityAssociation', outcome: 'ok', associationId: id, eksRequestId: expect.stringMatching(/\S/) });
+  // Delete takes no idempotency token.
+  expect(deletion.attempt).toMatchObject({ operation: 'deletePodIdentityAssociation', clientRequestToken: null });
+  expect(deletion.outcome).toMatchObject({ outcome: 'ok', associationId: id, eksRequestId: expect.stringMatching(/\S/) });
+});
+
+test('the request id is the gateway\'s own; a client\'s x-request-id is recorded beside it', async () => {
+  const before = records().length;
+  const first = await stack.gql(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_1' }) }, { 'x-request-id': 'client-trace-7' });
+  const second = await stack.gql(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_2' }) }, { 'x-request-id': 'client-trace-7' });
+  const [one, two] = records().slice(before);
+  expect(one).toMatchObject({ requestId: first.headers.get('x-request-id'), clientRequestId: 'client-trace-7' });
+  expect(two).toMatchObject({ requestId: second.headers.get('x-request-id'), clientRequestId: 'client-trace-7' });
+  expect(one!.requestId).not.toBe(two!.requestId);
+  expect(one!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  // The gateway's log lines of each request carry both.
+  const logged = stack.logText().split('\n').filter((l) => l.includes('"clientRequestId":"client-trace-7"')).map((l) => JSON.parse(l) as { reqId: string });
+  expect(new Set(logged.map((l) => l.reqId))).toEqual(new Set([one!.requestId, two!.requestId]));
 });
 
 test('queries are not audited', async () => {
@@ -145,12 +195,15 @@ test('queries are not audited', async () => {
   expect(records()).toHaveLength(before);
 });
 
-test('AUDIT_LOG=stdout writes the same lines to stdout; AUTH_MODE=none records the anonymous caller', async () => {
+test('AUDIT_LOG=stdout writes the same lines to stdout, synchronously; AUTH_MODE=none records the anonymous caller', async () => {
   const written: string[] = [];
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  });
+  const writeSync = fs.writeSync;
+  // The audit log writes to the descriptor itself, not through process.stdout's buffer.
+  const spy = jest.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buffer: Buffer, offset: number, length: number) => {
+    if (fd !== 1) return (writeSync as (...args: unknown[]) => number)(fd, buffer, offset, length);
+    written.push(buffer.subarray(offset, offset + length).toString('utf8'));
+    return length;
+  }) as typeof fs.writeSync);
   const local = await startSecureStack({ seed: seed() }, { AUDIT_LOG: 'stdout' });
   try {
     await local.gql(null, CREATE, { input: input() });
@@ -159,5 +212,9 @@ test('AUDIT_LOG=stdout writes the same lines to stdout; AUTH_MODE=none records t
     await local.close();
   }
   const lines = written.filter((w) => w.startsWith('{"time"')).map((w) => JSON.parse(w) as Record<string, unknown>);
-  expect(lines).toEqual([expect.objectContaining({ subject: 'anonymous', groups: [], authenticatedBy: 'none', outcome: 'ok' })]);
+  const caller = { subject: 'anonymous', groups: [], authenticatedBy: 'none' };
+  expect(lines).toEqual([
+    expect.objectContaining({ kind: 'attempt', ...caller }),
+    expect.objectContaining({ kind: 'outcome', ...caller, outcome: 'ok' }),
+  ]);
 });

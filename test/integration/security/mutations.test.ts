@@ -126,14 +126,18 @@ test.each(CASES)('$name', async ({ caller, operation, input, expect: expected })
   const payload = await mutate(caller, operation, input);
   const calls = await stack.calls();
   const audit = stack.auditRecords().slice(auditedBefore);
-  expect(audit).toHaveLength(1);
-  const record = audit[0]!;
-  expect(record).toMatchObject({ subject: CALLERS[caller].subject, groups: [...CALLERS[caller].groups], authenticatedBy: 'tokens', operation: `${operation}PodIdentityAssociation`, input });
+  // A change that reached EKS: its attempt (with the input), then its outcome; a refusal: one record.
+  expect(audit).toHaveLength(expected.outcome === 'ok' ? 2 : 1);
+  const [first, record] = [audit[0]!, audit.at(-1)!];
+  const who = { subject: CALLERS[caller].subject, groups: [...CALLERS[caller].groups], authenticatedBy: 'tokens', operation: `${operation}PodIdentityAssociation` };
+  expect(first).toMatchObject({ ...who, input });
+  expect(record).toMatchObject({ ...who, kind: 'outcome' });
 
   if (expected.outcome === 'ok') {
     expect(payload.errors).toEqual([]);
     expect(payload.podIdentityAssociation).not.toBeNull();
     expect(calls[MUTATING_OPERATION[operation]]).toBe(1);
+    expect(first).toMatchObject({ kind: 'attempt', attemptId: record.attemptId });
     expect(record).toMatchObject({ outcome: 'ok', code: null, associationId: payload.podIdentityAssociation!.associationId, eksRequestId: expect.any(String) });
     return;
   }
@@ -144,7 +148,7 @@ test.each(CASES)('$name', async ({ caller, operation, input, expect: expected })
   expect(mutatingCalls(calls)).toBe(0);
   const total = Object.values(calls).reduce((sum, n) => sum + n, 0);
   expect({ total, describes: calls.DescribePodIdentityAssociation }).toEqual({ total: expected.describes, describes: expected.describes });
-  expect(record).toMatchObject({ outcome: 'denied', code: 'FORBIDDEN', message: payload.errors[0]!.message, eksRequestId: null });
+  expect(record).toMatchObject({ attemptId: null, outcome: 'denied', code: 'FORBIDDEN', message: payload.errors[0]!.message, eksRequestId: null });
 });
 
 test('a denied update or delete leaves the association as it was', async () => {
