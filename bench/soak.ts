@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   // tsx as a loader in the same process (not its launcher), so the pid measured is the gateway's.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'warn', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // Every client of the soak is the one caller `anonymous`: no per-caller limit.
+    env: { ...process.env, PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'warn', MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

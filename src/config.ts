@@ -32,6 +32,10 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** The SDK's retry mode: `adaptive` also slows the client down after throttling. */
   retryMode: 'adaptive' | 'standard';
+  /** The overall deadline of one GraphQL request (REQUEST_TIMEOUT_MS): its EKS calls end then. */
+  requestDeadlineMs: number;
+  /** EKS calls one caller may make per minute, across its requests; 0 for no limit. */
+  maxEksCallsPerCallerPerMinute: number;
   logLevel: LogLevel;
   /** How long SIGTERM waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     maxAttempts: readInteger(env, 'EKS_MAX_ATTEMPTS', 3, 1, 10),
     requestTimeoutMs: readInteger(env, 'EKS_REQUEST_TIMEOUT_MS', 10_000, 100, 300_000),
     retryMode: readEnum(env, 'EKS_RETRY_MODE', ['standard', 'adaptive'] as const, 'standard'),
+    requestDeadlineMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    maxEksCallsPerCallerPerMinute: readInteger(env, 'MAX_EKS_CALLS_PER_CALLER_PER_MINUTE', 6_000, 0, 100_000_000),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
     cacheTtlMs: readInteger(env, 'CACHE_TTL_MS', 5_000, 0, 24 * 60 * 60 * 1000),

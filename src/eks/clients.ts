@@ -11,7 +11,7 @@ export interface EksClientOptions {
   maxSockets: number;
   /** SDK attempts per call, retries included. */
   maxAttempts: number;
-  /** Time allowed for one attempt, in milliseconds. */
+  /** Time allowed for one attempt, in milliseconds: the attempt ends with a TimeoutError then. */
   requestTimeoutMs: number;
   /** `adaptive` adds client-side rate limiting after throttling to the standard retries. */
   retryMode: 'adaptive' | 'standard';
@@ -52,7 +52,13 @@ export class EksClientPool {
       requestHandler: {
         httpAgent: new HttpAgent(agentOptions),
         httpsAgent: new HttpsAgent(agentOptions),
+        // Without throwOnRequestTimeout the handler only logs a warning when requestTimeout
+        // passes and the attempt goes on for as long as the backend stalls. With it, the
+        // attempt ends with a TimeoutError, which the SDK retries within maxAttempts.
         requestTimeout: requestTimeoutMs,
+        throwOnRequestTimeout: true,
+        // requestTimeout ends when the headers arrive; a body that stalls after them is idle.
+        socketTimeout: requestTimeoutMs,
         connectionTimeout: Math.min(requestTimeoutMs, 5_000),
       },
     });

@@ -71,16 +71,25 @@ interface SdkErrorShape {
   $metadata?: { httpStatusCode?: number; requestId?: string };
 }
 
+/** The longest EKS message passed on to a client; a longer one is cut and says so. */
+export const MAX_EKS_MESSAGE_LENGTH = 500;
+/** Error names and request ids are short on the wire; anything longer is not EKS's. */
+const MAX_NAME_LENGTH = 100;
+
 export function toEksError(error: unknown, operation: string): EksError {
   if (error instanceof EksError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
-  const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(e.name ?? 'Error');
+  const fullMessage = typeof e.message === 'string' && e.message !== '' ? e.message : String(e.name ?? 'Error');
+  // Whatever the backend sends reaches clients and logs: its size is not the backend's to choose.
+  const message = cut(fullMessage, MAX_EKS_MESSAGE_LENGTH);
+  if (message !== fullMessage && error instanceof Error) shortenInPlace(error, message);
   // The SDK wraps what is not an `Error` of its own realm (as Node's socket errors are under
   // some test runners and sandboxes) in a plain Error that keeps only the original's name.
   const wrapped = /^AWS SDK error wrapper for (\w+)/.exec(message)?.[1];
-  const name = wrapped ?? (typeof e.name === 'string' ? e.name : 'Error');
+  const name = cut(wrapped ?? (typeof e.name === 'string' ? e.name : 'Error'), MAX_NAME_LENGTH);
   const status = e.$metadata?.httpStatusCode ?? null;
-  const requestId = e.$metadata?.requestId ?? null;
+  const rawRequestId = e.$metadata?.requestId;
+  const requestId = typeof rawRequestId === 'string' ? cut(rawRequestId, MAX_NAME_LENGTH) : null;
   const make = (kind: EksErrorKind, retryable: boolean) =>
     new EksError(kind, message, name, operation, requestId, status, retryable, { cause: error });
 
@@ -96,6 +105,29 @@ export function toEksError(error: unknown, operation: string): EksError {
   if (status !== null && status >= 400) return make('InvalidRequest', false);
   // Anything else is a fault of ours or of the SDK; not retryable as far as we know.
   return make('Internal', false);
+}
+
+/** `text` when it fits in `max` characters; else its start, marked as cut, within `max`. */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const mark = ` [... cut: ${text.length} characters in all]`;
+  return `${text.slice(0, Math.max(0, max - mark.length))}${mark}`;
+}
+
+/**
+ * The cause of an EksError is logged with its message and stack (pino appends a cause's), so a
+ * huge message is cut in the SDK's error too; its stack begins with the message.
+ */
+function shortenInPlace(error: Error, message: string): void {
+  const full = error.message;
+  const stack = typeof error.stack === 'string' ? error.stack : '';
+  const frames = stack.indexOf(full) >= 0 ? stack.slice(stack.indexOf(full) + full.length) : '';
+  try {
+    error.message = message;
+    error.stack = `${error.name}: ${message}${frames.slice(0, 4_000)}`;
+  } catch {
+    // A frozen error keeps its message; the EksError's own is cut regardless.
+  }
 }
 
 /**

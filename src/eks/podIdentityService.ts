@@ -6,11 +6,11 @@ import {
   ListClustersCommand,
   ListPodIdentityAssociationsCommand,
   UpdatePodIdentityAssociationCommand,
+  type EKSClient,
 } from '@aws-sdk/client-eks';
-import type { GatewayMetrics } from '../metrics';
-import type { EksClientPool } from './clients';
-import { EksError, toEksError } from './errors';
-import { ConcurrencyLimiter } from './limiter';
+import type { CallScope, EksCallRunner, SendOptions } from './callRunner';
+import type { MutationCall } from './deadline';
+import { EksError } from './errors';
 import { toClusterDetail, toDetail, toName, toPage, toSummary } from './responseModels';
 import type {
   AssociationDetail,
@@ -42,26 +42,20 @@ export interface PodIdentityBackend {
 }
 
 /**
- * The EKS operations the gateway uses, one method each. Every call runs under its region's
- * concurrency limiter (shared by all requests) and fails only with an `EksError`.
+ * The EKS operations the gateway uses, one method each, for one scope (a request, or a
+ * background job): every call takes its turn as that scope in its region's fair limiter
+ * (shared by all requests, see src/eks/callRunner.ts), ends at the scope's deadline, and fails
+ * only with an `EksError` or a `RequestTimedOut`.
  */
 export class PodIdentityService implements PodIdentityBackend {
-  private readonly limiters = new Map<string, ConcurrencyLimiter>();
-
   constructor(
-    private readonly clients: EksClientPool,
-    private readonly maxConcurrency: number,
-    private readonly metrics: GatewayMetrics | null = null,
-  ) {
-    const limiterState = (read: (l: ConcurrencyLimiter) => number) => () =>
-      [...this.limiters].map(([region, limiter]): [string, number] => [region, read(limiter)]);
-    metrics?.gaugeOnScrape('eks_calls_in_flight', 'EKS calls running now, by region (at most EKS_MAX_CONCURRENCY).', 'region', limiterState((l) => l.running));
-    metrics?.gaugeOnScrape('eks_calls_queued', 'EKS calls waiting for a slot of their region\'s limiter.', 'region', limiterState((l) => l.queued));
-  }
+    private readonly runner: EksCallRunner,
+    private readonly scope: CallScope,
+  ) {}
 
   async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
-    const out = await this.send(region, 'ListClusters', (c) =>
-      c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined })),
+    const out = await this.send(region, 'ListClusters', (c, o) =>
+      c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined }), o),
     );
     return toPage('ListClusters', out.clusters, 'clusters', out.nextToken, (name) => toName('ListClusters', name));
   }
@@ -69,8 +63,8 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the cluster does not exist. */
   async describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
     try {
-      const out = await this.send(key.region, 'DescribeCluster', (c) =>
-        c.send(new DescribeClusterCommand({ name: key.name })),
+      const out = await this.send(key.region, 'DescribeCluster', (c, o) =>
+        c.send(new DescribeClusterCommand({ name: key.name }), o),
       );
       return toClusterDetail('DescribeCluster', key.region, out.cluster);
     } catch (error) {
@@ -84,7 +78,7 @@ export class PodIdentityService implements PodIdentityBackend {
     clusterName: string,
     params: ListAssociationsParams,
   ): Promise<EksPage<AssociationSummary>> {
-    const out = await this.send(region, 'ListPodIdentityAssociations', (c) =>
+    const out = await this.send(region, 'ListPodIdentityAssociations', (c, o) =>
       c.send(
         new ListPodIdentityAssociationsCommand({
           clusterName,
@@ -93,6 +87,7 @@ export class PodIdentityService implements PodIdentityBackend {
           maxResults: params.maxResults,
           nextToken: params.nextToken ?? undefined,
         }),
+        o,
       ),
     );
     return toPage('ListPodIdentityAssociations', out.associations, 'associations', out.nextToken, (s) =>
@@ -103,12 +98,13 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the association (or its cluster) does not exist. */
   async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
     try {
-      const out = await this.send(key.region, 'DescribePodIdentityAssociation', (c) =>
+      const out = await this.send(key.region, 'DescribePodIdentityAssociation', (c, o) =>
         c.send(
           new DescribePodIdentityAssociationCommand({
             clusterName: key.clusterName,
             associationId: key.associationId,
           }),
+          o,
         ),
       );
       return toDetail('DescribePodIdentityAssociation', key.region, key.clusterName, out.association);
@@ -120,61 +116,50 @@ export class PodIdentityService implements PodIdentityBackend {
 
   async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
     const { region, ...input } = params;
-    const out = await this.send(region, 'CreatePodIdentityAssociation', (c) =>
-      c.send(new CreatePodIdentityAssociationCommand(input)),
+    const out = await this.send(
+      region,
+      'CreatePodIdentityAssociation',
+      (c, o) => c.send(new CreatePodIdentityAssociationCommand(input), o),
+      { clientRequestToken: input.clientRequestToken ?? null },
     );
     return toDetail('CreatePodIdentityAssociation', region, params.clusterName, out.association);
   }
 
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
     const { region, ...input } = params;
-    const out = await this.send(region, 'UpdatePodIdentityAssociation', (c) =>
-      c.send(new UpdatePodIdentityAssociationCommand(input)),
+    const out = await this.send(
+      region,
+      'UpdatePodIdentityAssociation',
+      (c, o) => c.send(new UpdatePodIdentityAssociationCommand(input), o),
+      { clientRequestToken: input.clientRequestToken ?? null },
     );
     return toDetail('UpdatePodIdentityAssociation', region, params.clusterName, out.association);
   }
 
   /** Returns the association as it was before deletion. */
   async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
-    const out = await this.send(key.region, 'DeletePodIdentityAssociation', (c) =>
-      c.send(
-        new DeletePodIdentityAssociationCommand({
-          clusterName: key.clusterName,
-          associationId: key.associationId,
-        }),
-      ),
+    const out = await this.send(
+      key.region,
+      'DeletePodIdentityAssociation',
+      (c, o) =>
+        c.send(
+          new DeletePodIdentityAssociationCommand({
+            clusterName: key.clusterName,
+            associationId: key.associationId,
+          }),
+          o,
+        ),
+      { clientRequestToken: null },
     );
     return toDetail('DeletePodIdentityAssociation', key.region, key.clusterName, out.association);
   }
 
-  private async send<T>(
+  private send<T>(
     region: string,
     operation: string,
-    call: (client: ReturnType<EksClientPool['forRegion']>) => Promise<T>,
+    call: (client: EKSClient, options: SendOptions) => Promise<T>,
+    mutation: MutationCall | null = null,
   ): Promise<T> {
-    const client = this.clients.forRegion(region);
-    return this.limiterFor(region).run(async () => {
-      const stopTimer = this.metrics?.eksSeconds.startTimer({ operation });
-      try {
-        const out = await call(client);
-        this.metrics?.eksCalls.inc({ operation, region, result: 'ok' });
-        return out;
-      } catch (error) {
-        const failure = toEksError(error, operation);
-        this.metrics?.eksCalls.inc({ operation, region, result: failure.kind });
-        throw failure;
-      } finally {
-        stopTimer?.();
-      }
-    });
-  }
-
-  private limiterFor(region: string): ConcurrencyLimiter {
-    let limiter = this.limiters.get(region);
-    if (!limiter) {
-      limiter = new ConcurrencyLimiter(this.maxConcurrency);
-      this.limiters.set(region, limiter);
-    }
-    return limiter;
+    return this.runner.run(this.scope, region, operation, call, mutation);
   }
 }

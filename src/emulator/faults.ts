@@ -1,6 +1,7 @@
 /**
- * Fault injection: latency, jitter and per-operation rates of throttling, server errors,
- * unavailability, dropped connections and malformed answers. Decisions come from a seeded PRNG in request arrival
+ * Fault injection: latency (for every operation, or per operation), jitter and per-operation
+ * rates of throttling, server errors, unavailability, dropped connections and malformed
+ * answers. Decisions come from a seeded PRNG in request arrival
  * order, so a run with the same seed and the same calls sees the same faults.
  */
 import { invalidParameter, jsonType, quote } from './errors';
@@ -14,6 +15,8 @@ export type FaultRates = Partial<Record<FaultKind, number>>;
 export interface FaultConfig {
   latencyMs: number;
   jitterMs: number;
+  /** Latency of the operations named, instead of `latencyMs`; shown only when it names some. */
+  operationLatencyMs?: Partial<Record<OperationName, number>>;
   seed: number;
   /** Keyed by operation name or `*`; an operation's own entry overrides `*` kind by kind. */
   rates: Record<string, FaultRates>;
@@ -44,7 +47,9 @@ export class FaultInjector {
   }
 
   config(): FaultConfig {
-    return structuredClone(this.current);
+    const config = structuredClone(this.current);
+    if (config.operationLatencyMs && Object.keys(config.operationLatencyMs).length === 0) delete config.operationLatencyMs;
+    return config;
   }
 
   /**
@@ -56,13 +61,17 @@ export class FaultInjector {
       throw invalidParameter(`The fault configuration must be a JSON object; received ${jsonType(body)}.`);
     }
     const input = body as Record<string, unknown>;
-    const known = new Set(['latencyMs', 'jitterMs', 'seed', 'rates']);
+    const known = new Set(['latencyMs', 'jitterMs', 'operationLatencyMs', 'seed', 'rates']);
     for (const member of Object.keys(input)) {
-      if (!known.has(member)) throw invalidParameter(`Unknown fault configuration member ${quote(member)}; known members are latencyMs, jitterMs, seed and rates.`);
+      if (!known.has(member)) {
+        throw invalidParameter(`Unknown fault configuration member ${quote(member)}; known members are latencyMs, jitterMs, operationLatencyMs, seed and rates.`);
+      }
     }
     const next: FaultConfig = {
       latencyMs: input.latencyMs === undefined ? this.current.latencyMs : milliseconds(input.latencyMs, 'latencyMs'),
       jitterMs: input.jitterMs === undefined ? this.current.jitterMs : milliseconds(input.jitterMs, 'jitterMs'),
+      operationLatencyMs:
+        input.operationLatencyMs === undefined ? this.current.operationLatencyMs ?? {} : validateOperationLatency(input.operationLatencyMs),
       seed: input.seed === undefined ? this.current.seed : seedOf(input.seed),
       rates: input.rates === undefined ? this.current.rates : validateRates(input.rates),
     };
@@ -72,13 +81,14 @@ export class FaultInjector {
 
   /** Back to the start-up configuration: the latency and jitter given at start, no fault rates. */
   clear(): FaultConfig {
-    this.install({ ...this.initial, seed: DEFAULT_SEED, rates: {} });
+    this.install({ ...this.initial, operationLatencyMs: {}, seed: DEFAULT_SEED, rates: {} });
     return this.config();
   }
 
   /** Decides the fate of one EKS call and how long to delay it. */
   decide(operation: OperationName): { decision: FaultDecision; delayMs: number } {
-    const { latencyMs, jitterMs } = this.current;
+    const { jitterMs } = this.current;
+    const latencyMs = this.current.operationLatencyMs?.[operation] ?? this.current.latencyMs;
     const delayMs = Math.max(0, latencyMs + (jitterMs > 0 ? (this.jitter() * 2 - 1) * jitterMs : 0));
     const rates = { ...this.current.rates['*'], ...this.current.rates[operation] };
     if (FAULT_KINDS.every((kind) => !rates[kind])) return { decision: { kind: 'none' }, delayMs };
@@ -121,6 +131,20 @@ function milliseconds(value: unknown, member: string): number {
     throw invalidParameter(`The fault configuration member ${member} must be a number of milliseconds between 0 and ${MAX_LATENCY_MS}; received ${quote(value)}.`);
   }
   return value;
+}
+
+function validateOperationLatency(value: unknown): Partial<Record<OperationName, number>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidParameter(`The fault configuration member operationLatencyMs must be an object keyed by operation name; received ${jsonType(value)}.`);
+  }
+  const latency: Partial<Record<OperationName, number>> = {};
+  for (const [operation, ms] of Object.entries(value as Record<string, unknown>)) {
+    if (!isOperationName(operation)) {
+      throw invalidParameter(`Unknown operation ${quote(operation)} in operationLatencyMs; use an EKS operation name such as DescribePodIdentityAssociation (latencyMs is the latency of the others).`);
+    }
+    latency[operation] = milliseconds(ms, `operationLatencyMs.${operation}`);
+  }
+  return latency;
 }
 
 function seedOf(value: unknown): number {

@@ -65,7 +65,9 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     if (body.kind === 'tooLarge') throw bodyTooLarge();
     const region = regionFromAuthorization(req.headers.authorization);
     const { decision, delayMs } = runtime.faults.decide(operation);
-    if (delayMs > 0) await sleep(delayMs);
+    if (delayMs > 0) await sleep(delayMs, res);
+    // A client that gave up during the delay gets nothing, and nothing is applied for it.
+    if (res.destroyed) return;
     if (runtime.closed) {
       req.socket.destroy();
       return;
@@ -140,6 +142,15 @@ async function commit(runtime: EmulatorRuntime, change: Parameters<EmulatorRunti
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less if the connection closes first (a stall must not outlive its client). */
+function sleep(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+  });
 }

@@ -4,7 +4,8 @@
  * is masked for the client and logged whole (see `formatError` in the server layer).
  */
 import { GraphQLError } from 'graphql';
-import { CallBudgetExceeded } from '../eks/callBudget';
+import { CallBudgetExceeded, CallRateExceeded } from '../eks/callBudget';
+import { RequestTimedOut } from '../eks/deadline';
 import { EksError, type EksErrorKind } from '../eks/errors';
 
 /** The stable codes of top-level errors. */
@@ -15,6 +16,9 @@ export type ErrorCode =
   | 'EKS_ACCESS_DENIED'
   | 'EKS_INTERNAL_ERROR'
   | 'EKS_REQUEST_REJECTED'
+  | 'QUERY_TOO_COSTLY'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 export function badUserInput(message: string, argument?: string): GraphQLError {
@@ -75,10 +79,43 @@ function callBudgetExceeded(error: CallBudgetExceeded): GraphQLError {
   );
 }
 
+/** The caller's allowance across its requests is spent for now; its own code, to retry later. */
+function callRateExceeded(error: CallRateExceeded): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+  return new GraphQLError(
+    `You reached your limit of ${error.limit} EKS calls per minute (MAX_EKS_CALLS_PER_CALLER_PER_MINUTE), shared by all your ` +
+      `requests; this field's call was not made and the field is null. Retry in ${retryAfterSeconds} s; answers from the cache do not count.`,
+    { extensions: { code: 'RATE_LIMITED', retryable: true, retryAfterSeconds, limit: error.limit, eksOperation: error.operation } },
+  );
+}
+
+/** The request's deadline cut this field's call; a mutation says what a retry does. */
+function requestTimedOut(error: RequestTimedOut): GraphQLError {
+  const head = `The request reached its time limit of ${error.timeoutMs} ms (REQUEST_TIMEOUT_MS)`;
+  const extensions: Record<string, unknown> = { code: 'REQUEST_TIMEOUT', retryable: true, timeoutMs: error.timeoutMs, eksOperation: error.operation };
+  if (!error.mutation) {
+    const what = error.sent ? `while its EKS call (${error.operation}) was in flight` : `before its EKS call (${error.operation}) could be made`;
+    return new GraphQLError(`${head} ${what}; the field is null. Retry, or ask for less in one request.`, { extensions });
+  }
+  extensions.mayHaveBeenApplied = error.sent;
+  const token = error.mutation.clientRequestToken;
+  if (token !== null) extensions.clientRequestToken = token;
+  if (!error.sent) {
+    return new GraphQLError(`${head} before ${error.operation} was sent to EKS: nothing was changed, and retrying is safe.`, { extensions });
+  }
+  const retry =
+    token !== null
+      ? `Retrying with the same clientRequestToken (${token}) is safe: EKS applies a token's change at most once.`
+      : 'Retrying is safe: if it was applied, the retry answers ASSOCIATION_NOT_FOUND.';
+  return new GraphQLError(`${head} while ${error.operation} was in flight: the change may have been applied. ${retry}`, { extensions });
+}
+
 /** Returns the client-facing error for anything a resolver threw, or null to mask it. */
 export function clientFacingError(error: unknown): GraphQLError | null {
   if (error instanceof EksError) return eksFault(error);
   if (error instanceof CallBudgetExceeded) return callBudgetExceeded(error);
+  if (error instanceof CallRateExceeded) return callRateExceeded(error);
+  if (error instanceof RequestTimedOut) return requestTimedOut(error);
   if (error instanceof GraphQLError && typeof error.extensions.code === 'string') return error;
   return null;
 }

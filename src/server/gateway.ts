@@ -4,8 +4,10 @@
  */
 import type { Logger } from 'pino';
 import type { GatewayConfig } from '../config';
-import { CallBudget, withCallBudget } from '../eks/callBudget';
+import { CallBudget, CallerCallRate, withCallBudget } from '../eks/callBudget';
+import { EksCallRunner } from '../eks/callRunner';
 import { EksClientPool } from '../eks/clients';
+import { requestDeadline } from '../eks/deadline';
 import { CachingLayer } from '../eks/cachingLayer';
 import { createLoaders } from '../eks/loaders';
 import { RedisCache } from '../eks/redisCache';
@@ -58,7 +60,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const metrics = new GatewayMetrics();
   const stopGuarding = options.surviveUnhandledRejections ? surviveUnhandledRejections(logger, metrics) : () => {};
-  const service = new PodIdentityService(clients, config.maxConcurrency, metrics);
+  // One client and one fair limiter per region, shared by every request of the process.
+  const eks = new EksCallRunner(clients, config.maxConcurrency, metrics);
+  const callerRate = config.maxEksCallsPerCallerPerMinute > 0 ? new CallerCallRate(config.maxEksCallsPerCallerPerMinute) : null;
   const cache = await createSharedCache(config);
   const caching = cache
     ? new CachingLayer(
@@ -76,9 +80,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Every EKS call goes to a served region; each mutating call is written ahead to the audit log.
   for (const region of regions) auditEksMutations(clients.forRegion(region));
   const createContext = (request: GraphqlRequest): GatewayContext => {
-    // The budget counts the calls that reach EKS: below the cache, one per request, with the
-    // per-operation limit for each operation of a batch.
-    const budgeted = withCallBudget(service, new CallBudget(config.operationLimits.maxEksCalls * request.operations));
+    // The request's turn in the limiters (its caller's, among the callers waiting), and its
+    // deadline: the calls still waiting then end, queued or in flight.
+    const service = new PodIdentityService(eks, {
+      caller: request.caller.subject,
+      priority: 'interactive',
+      signal: requestDeadline(config.requestDeadlineMs),
+      timeoutMs: config.requestDeadlineMs,
+    });
+    // The budgets count the calls that reach EKS, below the cache: the request's (the
+    // per-operation limit for each operation of a batch) and its caller's, across requests.
+    const budgeted = withCallBudget(service, new CallBudget(config.operationLimits.maxEksCalls * request.operations), {
+      callerRate: callerRate ? { rate: callerRate, caller: request.caller.subject } : null,
+      metrics,
+    });
     const backend = caching ? caching.forRequest(budgeted, { fresh: request.fresh }) : budgeted;
     // The policy sits above the shared cache: cached answers are EKS's, filtered per caller.
     const authorized = security.serviceFor(backend, request.caller);

@@ -8,7 +8,7 @@ import type { AssociationSummary } from '../../eks/types';
 import type { ResolversTypes } from '../../generated/graphql';
 import { ForbiddenError } from '../../security/forbidden';
 import type { GatewayContext } from '../context';
-import { eksFault } from '../errors';
+import { clientFacingError, eksFault } from '../errors';
 import type { InputProblem } from '../inputRules';
 
 export type MutationErrorModel = ResolversTypes['MutationError'];
@@ -42,7 +42,8 @@ export async function expectedFailure(
   if (error instanceof ForbiddenError) {
     return { __typename: 'ForbiddenError', code: 'FORBIDDEN', message: error.message, deniedRoleArn: error.roleArn };
   }
-  if (!(error instanceof EksError)) throw error;
+  // A refusal (deadline, rate, budget) leaves as its client-facing error, so the audit has its code.
+  if (!(error instanceof EksError)) throw clientFacingError(error) ?? error;
   switch (error.kind) {
     case 'NotFound':
       return notFound(ctx, at);
