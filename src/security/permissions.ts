@@ -5,6 +5,7 @@
  */
 import type { Caller } from './caller';
 import { bindsRoles, type Action, type Policy, type PolicyRule } from './policy';
+import { hasCanonicalRolePath } from './roleArn';
 
 /** Which items of a list (clusters of a region, namespaces of a cluster) the caller may act on. */
 export type Scope =
@@ -29,7 +30,11 @@ export interface Permissions {
    * and role: then nothing about the association can change the answer, and no Describe is needed.
    */
   unrestricted(action: Action, region: string, clusterName: string): boolean;
-  /** Whether the caller may bind `roleArn` (as role or target role) by `action` in this namespace. */
+  /**
+   * Whether the caller may bind `roleArn` (as role or target role) by `action` in this namespace.
+   * Globs are matched only against ARNs in canonical form (no empty, `.` or `..` path segment);
+   * any other ARN is allowed only by a rule that allows any role (`*`).
+   */
   mayBindRole(action: Action, at: NamespaceRef, roleArn: string): boolean;
 }
 
@@ -86,8 +91,9 @@ export function permissionsFromPolicy(policy: Policy, caller: Caller): Permissio
       );
     },
     mayBindRole(action, at, roleArn) {
+      const canonical = hasCanonicalRolePath(roleArn);
       return inCluster(action, at.region, at.clusterName).some(
-        (rule) => rule.namespaces(at.namespace) && rule.roleArns(roleArn),
+        (rule) => rule.namespaces(at.namespace) && (rule.anyRole || (canonical && rule.roleArns(roleArn))),
       );
     },
   };

@@ -9,7 +9,7 @@
  *               "roleArns": ["arn:aws:iam::111122223333:role/payments-*"] }] }
  * ```
  */
-import { ANY, compileGlobs, type Matcher } from './glob';
+import { ANY, compileGlobs, MAX_GLOB_LENGTH, type Matcher } from './glob';
 import { readJsonFile, type JsonDocument } from './jsonFile';
 import { readArray, readObject, readString, readStringList } from './jsonFields';
 
@@ -78,8 +78,8 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
   if (rule.subjects === undefined && rule.groups === undefined) {
     throw doc.problem(path, 'gives its actions to no one: name "subjects", "groups" or both ("*" for every authenticated caller).');
   }
-  const subjects = rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects);
-  const groups = rule.groups === undefined ? [] : readStringList(doc, `${path}.groups`, rule.groups);
+  const subjects = rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects, boundedGlob);
+  const groups = rule.groups === undefined ? [] : readStringList(doc, `${path}.groups`, rule.groups, boundedGlob);
   const actions = readStringList(doc, `${path}.actions`, rule.actions, (a) =>
     ACTIONS.includes(a as Action) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
   ) as Action[];
@@ -96,9 +96,7 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
   const roleArns =
     rule.roleArns === undefined
       ? []
-      : readStringList(doc, `${path}.roleArns`, rule.roleArns, (r) =>
-          r === ANY || /^arn:[a-z*-]+:iam::[0-9*]+:role\/./.test(r) ? null : 'must be "*" or an IAM role ARN glob such as arn:aws:iam::111122223333:role/team-*',
-        );
+      : readStringList(doc, `${path}.roleArns`, rule.roleArns, roleArnGlobProblem);
   return {
     origin: `${path} (line ${doc.lineOf(path)})`,
     subjects: compileGlobs(subjects),
@@ -117,5 +115,26 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
 /** A list of globs that defaults to `*` when left out. */
 function optionalGlobs(doc: JsonDocument, path: string, value: unknown, pattern: RegExp, example: string): string[] {
   if (value === undefined) return [ANY];
-  return readStringList(doc, path, value, (item) => (pattern.test(item) ? null : `must be ${example}`));
+  return readStringList(doc, path, value, (item) => boundedGlob(item) ?? (pattern.test(item) ? null : `must be ${example}`));
+}
+
+function boundedGlob(glob: string): string | null {
+  return glob.length > MAX_GLOB_LENGTH ? `must be at most ${MAX_GLOB_LENGTH} characters long (it has ${glob.length})` : null;
+}
+
+/**
+ * `*`, or a role ARN glob whose path segments are each something: a glob with an empty, `.` or
+ * `..` segment could only match ARNs the gateway refuses (see roleArn.ts), so it is a mistake.
+ */
+function roleArnGlobProblem(glob: string): string | null {
+  if (glob === ANY) return null;
+  const tooLong = boundedGlob(glob);
+  if (tooLong) return tooLong;
+  const match = /^arn:[a-z*-]+:iam::[0-9*]+:role\/(.+)$/s.exec(glob);
+  if (!match) return 'must be "*" or an IAM role ARN glob such as arn:aws:iam::111122223333:role/team-*';
+  const segment = (match[1] as string).split('/').find((s) => s === '' || s === '.' || s === '..');
+  if (segment === undefined) return null;
+  return segment === ''
+    ? 'has an empty path segment ("//" or a "/" at an end), which no role ARN has'
+    : `has a "${segment}" path segment, which no role ARN has (IAM does not resolve them)`;
 }
