@@ -18,6 +18,7 @@ import { reportEksRequestIds } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
 import { GatewayMetrics } from '../metrics';
 import type { SecuritySettings } from '../security/settings';
+import { servedHosts } from './allowedHosts';
 import { createApolloServer } from './apollo';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 
@@ -100,6 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       graphiql: config.security.graphiql,
       metrics,
       serveMetrics: config.metrics,
+      allowedHosts: servedHosts(config.security.auth.mode !== 'none', config.allowedHosts),
     },
     config.host,
     config.port,

@@ -14,6 +14,7 @@ import type { GatewayContext } from '../graphql/context';
 import { authenticationFailure, type Authenticate, type Authentication } from '../security/authenticate';
 import type { GatewayMetrics, RouteLabel } from '../metrics';
 import type { Caller } from '../security/caller';
+import { hostAllowed, type AllowedHost } from './allowedHosts';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
 
@@ -37,6 +38,8 @@ export interface HttpServerOptions {
   metrics: GatewayMetrics;
   /** Whether `/metrics` serves them (ENABLE_METRICS). */
   serveMetrics: boolean;
+  /** The Host names served (against DNS rebinding; see allowedHosts.ts); null serves any. */
+  allowedHosts: readonly AllowedHost[] | null;
 }
 
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
@@ -117,6 +120,7 @@ async function handle(
   });
   try {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    refuseForeignHost(req, url, options.allowedHosts);
     await route(req, res, url, options, logger, requestId, isDraining);
   } catch (error) {
     if (error instanceof HttpError) {
@@ -192,6 +196,18 @@ async function route(
   const authentication = await options.authenticate(req.headers.authorization);
   if (authentication.kind !== 'authenticated') return refuse(res, logger, authentication);
   await executeGraphql(req, res, url, options, logger, requestId, authentication.caller);
+}
+
+/** Before anything else runs: a name this gateway does not serve may be a rebinding page's. Probes are exempt. */
+function refuseForeignHost(req: IncomingMessage, url: URL, allowed: readonly AllowedHost[] | null): void {
+  if (url.pathname === '/healthz' || url.pathname === '/readyz' || hostAllowed(req.headers.host, allowed)) return;
+  const shown = JSON.stringify((req.headers.host ?? '').slice(0, 100));
+  throw new HttpError(
+    421,
+    'HOST_NOT_ALLOWED',
+    `This gateway does not serve the host ${req.headers.host === undefined ? '(no Host header)' : shown}, which protects it from DNS rebinding: ` +
+      'use a name in ALLOWED_HOSTS (with AUTH_MODE=none, also localhost, 127.0.0.1 or [::1]).',
+  );
 }
 
 function refuse(res: ServerResponse, logger: Logger, authentication: Exclude<Authentication, { kind: 'authenticated' }>): void {
