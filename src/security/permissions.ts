@@ -36,6 +36,8 @@ export interface Permissions {
    * any other ARN is allowed only by a rule that allows any role (`*`).
    */
   mayBindRole(action: Action, at: NamespaceRef, roleArn: string): boolean;
+  /** Whether the caller may read `/metrics` (a rule gives it `metrics`). */
+  mayReadMetrics(): boolean;
 }
 
 export function scopeIncludes(scope: Scope, name: string): boolean {
@@ -62,6 +64,7 @@ export function allowEverything(caller: Caller): Permissions {
     namespaces: () => all,
     unrestricted: () => true,
     mayBindRole: () => true,
+    mayReadMetrics: () => true,
   };
 }
 
@@ -95,6 +98,9 @@ export function permissionsFromPolicy(policy: Policy, caller: Caller): Permissio
       return inCluster(action, at.region, at.clusterName).some(
         (rule) => rule.namespaces(at.namespace) && (rule.anyRole || (canonical && rule.roleArns(roleArn))),
       );
+    },
+    mayReadMetrics() {
+      return mine.some((rule) => rule.actions.has('metrics'));
     },
   };
 }

@@ -13,8 +13,14 @@ import { ANY, compileGlobs, MAX_GLOB_LENGTH, type Matcher } from './glob';
 import { readJsonFile, type JsonDocument } from './jsonFile';
 import { readArray, readObject, readString, readStringList } from './jsonFields';
 
+/** What a rule gives on associations, in its regions, clusters and namespaces. */
 export type Action = 'read' | 'create' | 'update' | 'delete';
-export const ACTIONS: readonly Action[] = ['read', 'create', 'update', 'delete'];
+/**
+ * Everything a rule may give: the actions on associations, and `metrics`, the right to read
+ * `/metrics` (whose counters, such as the cache's hits, could tell a caller what others read).
+ */
+export type RuleAction = Action | 'metrics';
+export const ACTIONS: readonly RuleAction[] = ['read', 'create', 'update', 'delete', 'metrics'];
 
 /** The actions that bind a role to a service account, and so are limited by `roleArns`. */
 export function bindsRoles(action: Action): boolean {
@@ -37,7 +43,7 @@ export interface PolicyRule {
   readonly origin: string;
   readonly subjects: Matcher;
   readonly groups: Matcher;
-  readonly actions: ReadonlySet<Action>;
+  readonly actions: ReadonlySet<RuleAction>;
   readonly regions: Matcher;
   readonly clusters: Matcher;
   /** True when `clusters` holds `*`: the rule covers every cluster of its regions. */
@@ -81,12 +87,18 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
   const subjects = rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects, boundedGlob);
   const groups = rule.groups === undefined ? [] : readStringList(doc, `${path}.groups`, rule.groups, boundedGlob);
   const actions = readStringList(doc, `${path}.actions`, rule.actions, (a) =>
-    ACTIONS.includes(a as Action) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
-  ) as Action[];
+    ACTIONS.includes(a as RuleAction) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
+  ) as RuleAction[];
+  if (actions.includes('metrics')) {
+    const scoped = (['regions', 'clusters', 'namespaces'] as const).find((key) => rule[key] !== undefined);
+    if (scoped) {
+      throw doc.problem(`${path}.${scoped}`, `limits where the rule applies, but it gives "metrics", which is not limited to ${scoped}: give "metrics" in a rule of its own.`);
+    }
+  }
   const regions = optionalGlobs(doc, `${path}.regions`, rule.regions, REGION_GLOB, 'a region such as us-east-1 or a glob such as eu-*');
   const clusters = optionalGlobs(doc, `${path}.clusters`, rule.clusters, NAME_GLOB, 'a cluster name or a glob such as prod-*');
   const namespaces = optionalGlobs(doc, `${path}.namespaces`, rule.namespaces, NAMESPACE_GLOB, 'a Kubernetes namespace or a glob such as team-*');
-  const grantsBinding = actions.some(bindsRoles);
+  const grantsBinding = actions.some((action) => action !== 'metrics' && bindsRoles(action));
   if (grantsBinding && rule.roleArns === undefined) {
     throw doc.problem(path, 'gives "create" or "update" but no "roleArns": list the role ARNs (globs) it may associate, or ["*"] for any role.');
   }

@@ -101,6 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       graphiql: config.security.graphiql,
       metrics,
       serveMetrics: config.metrics,
+      mayReadMetrics: (caller) => security.mayReadMetrics(caller),
       allowedHosts: servedHosts(config.security.auth.mode !== 'none', config.allowedHosts),
     },
     config.host,

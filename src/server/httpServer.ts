@@ -38,6 +38,8 @@ export interface HttpServerOptions {
   metrics: GatewayMetrics;
   /** Whether `/metrics` serves them (ENABLE_METRICS). */
   serveMetrics: boolean;
+  /** Whether an authenticated caller may read them (the policy's `metrics` action). */
+  mayReadMetrics: (caller: Caller) => boolean;
   /** The Host names served (against DNS rebinding; see allowedHosts.ts); null serves any. */
   allowedHosts: readonly AllowedHost[] | null;
 }
@@ -168,9 +170,13 @@ async function route(
   }
   if (path === METRICS_PATH && options.serveMetrics) {
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
-    // The same credentials as GraphQL: a scraper needs a token (or a JWT) like any caller.
+    // The same credentials as GraphQL, and a right of its own: its counters (cache hits among
+    // them) could tell a caller what others read, so only the scraper should get `metrics`.
     const authentication = await options.authenticate(req.headers.authorization);
     if (authentication.kind !== 'authenticated') return refuse(res, logger, authentication);
+    if (!options.mayReadMetrics(authentication.caller)) {
+      throw new HttpError(403, 'FORBIDDEN', `The caller "${authentication.caller.subject}" may not read the metrics: no rule of the policy gives it "metrics".`);
+    }
     const { contentType, body } = await options.metrics.exposition();
     res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(method === 'HEAD' ? undefined : body);
     return;
