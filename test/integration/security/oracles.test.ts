@@ -79,8 +79,7 @@ describe('update and delete of what the caller may not read', () => {
 describe('/metrics needs the policy\'s "metrics" right', () => {
   let stack: SecureStack;
   beforeAll(async () => {
-    const tokens = tokenFile();
-    tokens.tokens.push({ token: SCRAPER.token, subject: SCRAPER.subject, groups: [...SCRAPER.groups] });
+    const tokens = { tokens: [...tokenFile().tokens, { token: SCRAPER.token, subject: SCRAPER.subject, groups: [...SCRAPER.groups] }] };
     const policy = { rules: [...POLICY.rules, { description: 'Only the scraper reads the metrics', groups: ['monitoring'], actions: ['metrics'] }] };
     stack = await startSecureStack(
       { seed: seed() },
