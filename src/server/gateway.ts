@@ -64,7 +64,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : null;
   const security = createGatewaySecurity(config.security, logger);
   const schema = buildSchema();
-  const apollo = createApolloServer(schema, { introspection: config.security.introspection, metrics });
+  const apollo = createApolloServer(schema, { introspection: config.security.introspection, schemaSuggestions: config.security.schemaSuggestions, metrics });
   await apollo.start();
   const regions = [...config.regions];
   // Every EKS call goes to a served region; the audit log reads its mutations' request ids.

@@ -31,7 +31,7 @@ function configError(env: Record<string, string>): string {
 }
 
 test('defaults: no authentication on loopback, audit off, introspection and GraphiQL on', () => {
-  expect(loadConfig({}).security).toEqual({ auth: { mode: 'none' }, audit: { kind: 'off' }, introspection: true, graphiql: true });
+  expect(loadConfig({}).security).toEqual({ auth: { mode: 'none' }, audit: { kind: 'off' }, introspection: true, graphiql: true, schemaSuggestions: true });
 });
 
 test('AUTH_MODE=none refuses any address but loopback', () => {
