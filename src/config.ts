@@ -5,6 +5,7 @@
 
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
 import { SecurityConfigError } from './security/errors';
+import { parseHost, type AllowedHost } from './server/allowedHosts';
 import { readSecuritySettings, type SecuritySettings } from './security/settings';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -59,6 +60,8 @@ export interface GatewayConfig {
   security: SecuritySettings;
   /** Whether `/metrics` serves Prometheus metrics (to callers who pass authentication). */
   metrics: boolean;
+  /** ALLOWED_HOSTS: the Host names served besides loopback ones (see src/server/allowedHosts.ts); null when unset. */
+  allowedHosts: AllowedHost[] | null;
 }
 
 export class ConfigError extends Error {
@@ -102,7 +105,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     security: readSecurity(env, host),
     metrics: readEnum(env, 'ENABLE_METRICS', ['true', 'false'] as const, 'true') === 'true',
+    allowedHosts: readAllowedHosts(env),
   };
+}
+
+function readAllowedHosts(env: NodeJS.ProcessEnv): AllowedHost[] | null {
+  const raw = readString(env, 'ALLOWED_HOSTS');
+  if (raw === null) return null;
+  return raw.split(',').map((item) => {
+    const host = parseHost(item);
+    if (host === null || item.trim() === '') {
+      throw new ConfigError(
+        `ALLOWED_HOSTS must be a comma-separated list of host names, each with an optional port, such as gateway.example.com,10.0.0.7:4000,[::1]:4000; "${item.trim()}" is not one.`,
+      );
+    }
+    return host;
+  });
 }
 
 /** The security variables and the files they name; their problems are configuration errors too. */

@@ -4,8 +4,7 @@
  * reloads the token, policy and JWKS files on SIGHUP.
  */
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
-import { SecurityConfigError } from './security/errors';
-import { readSecuritySettings } from './security/settings';
+import { reloadSecurityFiles } from './security/reload';
 import { startEmulator, type RunningEmulator } from './emulator';
 import { startGateway, type GatewayOptions } from './server/gateway';
 import { createLogger } from './server/logger';
@@ -61,15 +60,10 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-  // Rotated tokens, a changed policy or new JWKS keys, without a restart. A file that does not
-  // pass the start-up checks changes nothing: the gateway goes on with what it had.
+  // Rotated tokens, a changed policy or new JWKS keys, without a restart. Any failure (a file
+  // that does not pass the start-up checks, or anything else) changes nothing and is logged.
   process.on('SIGHUP', () => {
-    try {
-      gateway.reloadSecurity(readSecuritySettings(process.env, config.host));
-    } catch (error) {
-      if (!(error instanceof SecurityConfigError)) throw error;
-      logger.error({ reason: error.message }, 'Security files not reloaded; the previous ones stay in force');
-    }
+    reloadSecurityFiles((next) => gateway.reloadSecurity(next), process.env, config.host, logger);
   });
 }
 

@@ -1,9 +1,14 @@
 /**
  * EKS results shared by requests for a time to live: describes and list pages. Every mutation
- * made through the gateway invalidates its cluster's entries by bumping the cluster's
+ * made through the gateway invalidates its cluster's entries by moving the cluster to a new
  * generation, which is part of those entries' keys; a result computed before a mutation is
  * stored under the old generation and so is never read after it. A request that asks for fresh
  * data (Cache-Control: no-cache) skips the cached reads, and its results refresh the cache.
+ *
+ * Generations are bounded: each lives GENERATION_LIFETIMES cache TTLs after its last use and is
+ * then dropped, so cluster names that nobody uses any more (made-up ones included) leave nothing
+ * behind. Generation values are never reused (see sharedCache.ts), so a dropped one costs misses,
+ * never a stale read.
  */
 import type { GatewayMetrics } from '../metrics';
 import type { PodIdentityBackend } from './podIdentityService';
@@ -11,6 +16,9 @@ import type { SharedCache } from './sharedCache';
 import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey, EksPage, ListAssociationsParams } from './types';
 
 export type CacheErrorHandler = (error: unknown, operation: string) => void;
+
+/** How many cache TTLs a cluster's generation outlives its last use: longer than its entries. */
+export const GENERATION_LIFETIMES = 2;
 
 /** How a read of the cache went, for the metrics. */
 export type CacheLookup = 'hit' | 'miss' | 'bypass' | 'error';
@@ -37,7 +45,8 @@ export class CachingLayer {
 }
 
 class RequestView implements PodIdentityBackend {
-  private readonly generations = new Map<string, Promise<number>>();
+  /** Per cluster, read once per request; null when the cache could not say (then it is skipped). */
+  private readonly generations = new Map<string, Promise<string | null>>();
 
   constructor(
     private readonly inner: PodIdentityBackend,
@@ -59,12 +68,13 @@ class RequestView implements PodIdentityBackend {
   async listAssociations(region: string, clusterName: string, params: ListAssociationsParams) {
     const generation = await this.generation(region, clusterName);
     const query = JSON.stringify([params.namespace ?? null, params.serviceAccount ?? null, params.maxResults, params.nextToken]);
-    return this.cached(`list:${region}:${clusterName}:${generation}:${query}`, () => this.inner.listAssociations(region, clusterName, params));
+    const key = generation === null ? null : `list:${region}:${clusterName}:${generation}:${query}`;
+    return this.cached(key, () => this.inner.listAssociations(region, clusterName, params));
   }
 
   async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
     const generation = await this.generation(key.region, key.clusterName);
-    return this.cached(associationEntry(key, generation), () => this.inner.describeAssociation(key));
+    return this.cached(generation === null ? null : associationEntry(key, generation), () => this.inner.describeAssociation(key));
   }
 
   createAssociation(params: Parameters<PodIdentityBackend['createAssociation']>[0]) {
@@ -79,8 +89,15 @@ class RequestView implements PodIdentityBackend {
     return this.mutate(key.region, key.clusterName, () => this.inner.deleteAssociation(key), { store: false });
   }
 
-  /** Reads through the cache; null results (not found) are not kept, so a create shows at once. */
-  private async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  /**
+   * Reads through the cache; null results (not found) are not kept, so a create shows at once.
+   * A null key (the cluster's generation is unknown) goes to EKS without the cache.
+   */
+  private async cached<T>(key: string | null, load: () => Promise<T>): Promise<T> {
+    if (key === null) {
+      this.countLookup('error');
+      return load();
+    }
     if (this.fresh) {
       this.countLookup('bypass');
     } else {
@@ -122,22 +139,26 @@ class RequestView implements PodIdentityBackend {
     }
   }
 
-  private async bump(region: string, clusterName: string): Promise<number | null> {
+  private async bump(region: string, clusterName: string): Promise<string | null> {
     const key = generationKey(region, clusterName);
-    const next = await this.safely('invalidate', () => this.cache.increment(key), null);
-    if (next !== null) this.generations.set(key, Promise.resolve(next));
-    else this.generations.delete(key);
+    const next = await this.safely('invalidate', () => this.cache.newGeneration(key, this.generationTtlMs()), null);
+    // Unknown after a failed bump: this request then reads past the cache for that cluster.
+    this.generations.set(key, Promise.resolve(next));
     return next;
   }
 
-  private generation(region: string, clusterName: string): Promise<number> {
+  private generation(region: string, clusterName: string): Promise<string | null> {
     const key = generationKey(region, clusterName);
     let generation = this.generations.get(key);
     if (!generation) {
-      generation = this.safely('get', () => this.cache.counter(key), -1);
+      generation = this.safely<string | null>('get', () => this.cache.generation(key, this.generationTtlMs()), null);
       this.generations.set(key, generation);
     }
     return generation;
+  }
+
+  private generationTtlMs(): number {
+    return GENERATION_LIFETIMES * this.ttlMs;
   }
 
   /** A cache that fails must not fail the request: it is reported, and EKS answers instead. */
@@ -158,7 +179,7 @@ function generationKey(region: string, clusterName: string): string {
   return `generation:${region}:${clusterName}`;
 }
 
-function associationEntry(key: AssociationKey, generation: number): string {
+function associationEntry(key: AssociationKey, generation: string): string {
   return `association:${key.region}:${key.clusterName}:${generation}:${key.associationId}`;
 }
 

@@ -1,5 +1,21 @@
+import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import type { SharedCache } from './sharedCache';
+
+/**
+ * The current generation, or `ARGV[1]` (a fresh random value) when there is none; kept `ARGV[2]`
+ * ms either way. One script, so two replicas that both find none agree on one.
+ */
+const GENERATION_SCRIPT = `
+local current = redis.call('GET', KEYS[1])
+if current then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return current
+end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return ARGV[1]`;
+
+type GenerationCommand = (key: string, fresh: string, ttlMs: number) => Promise<string>;
 
 /**
  * The shared cache in Redis, for gateways running as several replicas: a mutation made through
@@ -15,6 +31,7 @@ export class RedisCache implements SharedCache {
   /** Connects first, so a wrong REDIS_URL stops start-up with a clear error. */
   static async connect(url: string, prefix: string): Promise<RedisCache> {
     const redis = new Redis(url, {
+      scripts: { podIdentityGeneration: { numberOfKeys: 1, lua: GENERATION_SCRIPT } },
       lazyConnect: true,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
@@ -48,12 +65,15 @@ export class RedisCache implements SharedCache {
     if (failed?.[0]) throw failed[0];
   }
 
-  async counter(key: string): Promise<number> {
-    return Number((await this.redis.get(this.prefix + key)) ?? 0);
+  async generation(key: string, ttlMs: number): Promise<string> {
+    const command = (this.redis as unknown as { podIdentityGeneration: GenerationCommand }).podIdentityGeneration;
+    return command.call(this.redis, this.prefix + key, freshGeneration(), ttlMs);
   }
 
-  async increment(key: string): Promise<number> {
-    return this.redis.incr(this.prefix + key);
+  async newGeneration(key: string, ttlMs: number): Promise<string> {
+    const value = freshGeneration();
+    await this.redis.set(this.prefix + key, value, 'PX', ttlMs);
+    return value;
   }
 
   async close(): Promise<void> {
@@ -64,6 +84,14 @@ export class RedisCache implements SharedCache {
     }
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+/**
+ * 96 random bits: replicas make generations without coordinating, and a value that expired and
+ * is made anew can never equal one that entries were stored under before.
+ */
+function freshGeneration(): string {
+  return randomBytes(12).toString('base64url');
 }
 
 /** Keeps a password in REDIS_URL out of messages. */

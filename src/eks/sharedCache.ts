@@ -1,14 +1,19 @@
 /**
  * A key-value store with expiry that EKS results are kept in between requests: in memory by
  * default, or Redis so that every replica of the gateway shares one cache (see redisCache.ts).
+ *
+ * Generations (see cachingLayer.ts) are values never handed out before: a generation that
+ * expires and is made anew can never be mistaken for an older one, so dropping one is always
+ * safe (it costs cache misses, never a stale read), and each lives only `ttlMs` after its last use.
  */
 export interface SharedCache {
   /** The values of `keys`, in order; undefined where missing or expired. */
   getMany(keys: readonly string[]): Promise<Array<string | undefined>>;
   setMany(entries: ReadonlyArray<readonly [key: string, value: string]>, ttlMs: number): Promise<void>;
-  /** A counter that never expires (generations); 0 when never incremented. */
-  counter(key: string): Promise<number>;
-  increment(key: string): Promise<number>;
+  /** The current generation of `key`, made when there is none; either way kept `ttlMs` from now. */
+  generation(key: string, ttlMs: number): Promise<string>;
+  /** Moves `key` to a new generation, kept `ttlMs`. */
+  newGeneration(key: string, ttlMs: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -19,7 +24,10 @@ export interface SharedCache {
  */
 export class MemoryCache implements SharedCache {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
-  private readonly counters = new Map<string, number>();
+  /** In the order they expire (every use moves one to the end), like the entries. */
+  private readonly generations = new Map<string, { value: string; expiresAt: number }>();
+  /** Generations are this process's sequence: never the same value twice. */
+  private sequence = 0;
   private bytes = 0;
 
   constructor(
@@ -50,18 +58,23 @@ export class MemoryCache implements SharedCache {
     }
   }
 
-  async counter(key: string): Promise<number> {
-    return this.counters.get(key) ?? 0;
+  async generation(key: string, ttlMs: number): Promise<string> {
+    const at = this.now();
+    const current = this.generations.get(key);
+    return this.keepGeneration(key, current && current.expiresAt > at ? current.value : this.nextValue(), at + ttlMs);
   }
 
-  async increment(key: string): Promise<number> {
-    const next = (this.counters.get(key) ?? 0) + 1;
-    this.counters.set(key, next);
-    return next;
+  async newGeneration(key: string, ttlMs: number): Promise<string> {
+    return this.keepGeneration(key, this.nextValue(), this.now() + ttlMs);
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Generations not yet dropped (expired ones go on the next use of any). */
+  get generationCount(): number {
+    return this.generations.size;
   }
 
   /** Approximate memory held by the entries (UTF-16 code units of keys and values, times two). */
@@ -71,7 +84,24 @@ export class MemoryCache implements SharedCache {
 
   async close(): Promise<void> {
     this.entries.clear();
+    this.generations.clear();
     this.bytes = 0;
+  }
+
+  private nextValue(): string {
+    this.sequence += 1;
+    return String(this.sequence);
+  }
+
+  private keepGeneration(key: string, value: string, expiresAt: number): string {
+    this.generations.delete(key);
+    this.generations.set(key, { value, expiresAt });
+    const at = this.now();
+    for (const [other, generation] of this.generations) {
+      if (generation.expiresAt > at) break;
+      this.generations.delete(other);
+    }
+    return value;
   }
 
   private remove(key: string): void {

@@ -8,6 +8,7 @@ import { EksError, invalidParameter, invalidRequest, notFound } from './errors';
 import { randomAssociationId } from './ids';
 import type { AssociationRecord, IdempotencyRecord, OperationName } from './model';
 import type { PageTokens, TokenScope } from './pagination';
+import type { RoleDirectory } from './roles';
 import type { ClusterState, Store } from './store';
 import {
   BodyReader,
@@ -27,6 +28,8 @@ import * as wire from './wire';
 
 export interface OperationContext {
   store: Store;
+  /** Which role ARNs name existing roles (see roles.ts). */
+  roles: RoleDirectory;
   tokens: PageTokens;
   associationLimit: number;
   now(): number;
@@ -92,8 +95,8 @@ function createAssociation(ctx: OperationContext, request: OperationRequest): Op
   const idempotency = checkToken(ctx, [request.region, clusterName, request.operation, token], parameters);
   if (idempotency.replay) return { body: idempotency.replay, change: null, replayed: true };
 
-  requireUsableRole(role);
-  if (target) requireUsableRole(target);
+  requireUsableRole(ctx, role);
+  if (target) requireUsableRole(ctx, target);
   const existing = cluster.associationFor(namespace, serviceAccount);
   if (existing) {
     throw new EksError('ResourceInUseException', `Association already exists: ${existing.associationId}`, { clusterName });
@@ -186,8 +189,8 @@ function updateAssociation(ctx: OperationContext, request: OperationRequest): Op
 
   const existing = requireAssociation(cluster, associationId);
   requireNotOwned(ctx, request.region, cluster, existing);
-  if (role) requireUsableRole(role);
-  if (target) requireUsableRole(target);
+  if (role) requireUsableRole(ctx, role);
+  if (target) requireUsableRole(ctx, target);
 
   const next: AssociationRecord = { ...existing, modifiedAt: later(existing.modifiedAt, ctx.now()) };
   if (role) next.roleArn = role.arn;
@@ -323,8 +326,8 @@ function checkToken(
 }
 
 /** Our convention for role existence (IAM is not emulated): see docs/emulator.md. */
-function requireUsableRole(role: ParsedRoleArn): void {
-  if (role.roleName.startsWith('missing-')) throw invalidParameter('Role provided in the request does not exist');
+function requireUsableRole(ctx: OperationContext, role: ParsedRoleArn): void {
+  if (!ctx.roles.exists(role) || role.roleName.startsWith('missing-')) throw invalidParameter('Role provided in the request does not exist');
   if (role.roleName.startsWith('untrusted-')) throw invalidParameter('Trust policy of the role provided is invalid');
 }
 

@@ -9,7 +9,8 @@ import type { ClusterSnapshot } from './model';
 import type { OperationContext } from './operations';
 import { PageTokens } from './pagination';
 import type { Persistence, SnapshotContent } from './persistence';
-import { exportState, materializeClusters, SeedError, type SeedFile } from './seed';
+import type { RoleDirectory } from './roles';
+import { exportState, materializeClusters, SeedError, seedRoles, type SeedFile } from './seed';
 import { CallStats } from './stats';
 import type { Store } from './store';
 
@@ -32,6 +33,8 @@ export class EmulatorRuntime {
   readonly stats = new CallStats();
   readonly faults: FaultInjector;
   readonly tokens: PageTokens;
+  /** The seed's roles, read on every start (IAM is not part of the EKS state). */
+  readonly roles: RoleDirectory;
   closed = false;
 
   constructor(
@@ -42,10 +45,11 @@ export class EmulatorRuntime {
   ) {
     this.faults = new FaultInjector({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
     this.tokens = new PageTokens(paginationKey);
+    this.roles = seedRoles(config.seed, config.seedSource);
   }
 
   operationContext(): OperationContext {
-    return { store: this.store, tokens: this.tokens, associationLimit: this.config.associationLimit, now: Date.now };
+    return { store: this.store, roles: this.roles, tokens: this.tokens, associationLimit: this.config.associationLimit, now: Date.now };
   }
 
   /** Makes an applied change durable (a no-op without a state file). */

@@ -17,6 +17,7 @@ import {
   type ClusterStatus,
   type Tags,
 } from './model';
+import { RoleDirectory } from './roles';
 import type { ClusterState, Store } from './store';
 import {
   parseRoleArn,
@@ -35,6 +36,11 @@ export type SeedTime = string | number;
 export interface SeedFile {
   /** Used when the emulator is not given an account id of its own. */
   accountId?: string;
+  /**
+   * ARNs of IAM roles whose path is not `/` (every other role lives at `/`; see roles.ts). Read on
+   * every start, also with a state file: they stand for IAM, not for EKS state.
+   */
+  roles?: string[];
   clusters: SeedCluster[];
 }
 
@@ -95,7 +101,7 @@ export interface MaterializeOptions {
   ids: 'seeded' | 'random';
 }
 
-const SEED_MEMBERS = ['accountId', 'clusters'];
+const SEED_MEMBERS = ['accountId', 'roles', 'clusters'];
 const CLUSTER_MEMBERS = ['name', 'region', 'version', 'status', 'platformVersion', 'tags', 'createdAt', 'addons', 'associations'];
 const ADDON_MEMBERS = ['name', 'version', 'status', 'createdAt', 'modifiedAt'];
 const ASSOCIATION_MEMBERS = [
@@ -136,7 +142,23 @@ export function checkSeedShape(value: unknown, source: string): SeedFile {
   if (!Array.isArray(seed.clusters)) {
     throw new SeedError(`${source}: clusters must be an array; received ${jsonType(seed.clusters)}.`);
   }
+  seedRoles(value as SeedFile, source);
   return value as SeedFile;
+}
+
+/** The roles a seed lists, checked: role ARNs, each name at one path only. */
+export function seedRoles(seed: SeedFile, source: string): RoleDirectory {
+  const roles = array(seed.roles, 'roles', source).map((value, index) => {
+    const where = `${source}: roles[${index}]`;
+    const role = rule(where, () => parseRoleArn(string(value, 'roles[]', where), 'roleArn'));
+    if (role.path.split('/').some((segment) => segment === '.' || segment === '..')) {
+      throw new SeedError(`${where}: a role path has no "." or ".." segment; received ${quote(role.arn)}.`);
+    }
+    return role;
+  });
+  return new RoleDirectory(roles, (role, earlier) => {
+    throw new SeedError(`${source}: roles lists the role ${role.roleName} of account ${role.accountId} at two paths (${earlier} and ${role.path}); a role has one path.`);
+  });
 }
 
 /** Validates seed clusters and turns them into snapshots. Errors name the cluster and association index. */
@@ -292,7 +314,7 @@ function materializeAssociation(value: unknown, seq: number, where: string, ctx:
 }
 
 /** The current state in the seed format: what `GET /_emulator/state` answers; it loads back as a seed. */
-export function exportState(store: Store, filter: { region: string | null; cluster: string | null }): Required<SeedFile> {
+export function exportState(store: Store, filter: { region: string | null; cluster: string | null }): Required<Pick<SeedFile, 'accountId' | 'clusters'>> {
   const clusters = store
     .clusters()
     .filter((cluster) => (filter.region === null || cluster.info.region === filter.region) && (filter.cluster === null || cluster.info.name === filter.cluster))

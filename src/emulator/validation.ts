@@ -77,6 +77,8 @@ export function validateServiceAccount(value: string): string {
 export interface ParsedRoleArn {
   arn: string;
   accountId: string;
+  /** `/`, or `/segment/.../`: what lies between `role` and the name. */
+  path: string;
   /** The last path segment: the role's name. */
   roleName: string;
 }
@@ -91,7 +93,7 @@ export function parseRoleArn(value: string, parameter: 'roleArn' | 'targetRoleAr
       `The parameter ${parameter} must be an IAM role ARN of the form arn:<partition>:iam::<12-digit account>:role/<optional path/><name>; received ${quote(value)}.`,
     );
   }
-  return { arn: value, accountId, roleName };
+  return { arn: value, accountId, path: `/${path}`, roleName };
 }
 
 export function validateTags(value: unknown): Tags {

@@ -2,12 +2,12 @@
  * The rules of the EKS API (see the project's EKS notes), checked before any call so that bad
  * input costs no round trip and gets a message naming the field, the rule and the value.
  */
+import { NOT_A_ROLE_ARN, roleArnProblem } from '../security/roleArn';
 
 export const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 export const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 export const ASSOCIATION_ID = /^a-[a-z0-9]{17}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 export const MAX_TAGS = 50;
 export const MAX_TAG_KEY = 128;
@@ -47,8 +47,13 @@ export const checkServiceAccount: Check = (v) =>
       ? null
       : `must be a Kubernetes DNS-1123 subdomain (lowercase letters, digits, - and ., each part starting and ending with a letter or digit), received "${show(v)}"`;
 
-export const checkRoleArn: Check = (v) =>
-  ROLE_ARN.test(v) ? null : `must be an IAM role ARN like arn:aws:iam::111122223333:role/my-role, received "${show(v)}"`;
+/** A role ARN in canonical form: IAM's characters, and no empty, `.` or `..` path segment. */
+export const checkRoleArn: Check = (v) => {
+  const problem = roleArnProblem(v);
+  if (problem === null) return null;
+  if (problem !== NOT_A_ROLE_ARN) return `is not a valid IAM role ARN: it ${problem}, received "${show(v)}"`;
+  return `must be an IAM role ARN like arn:aws:iam::111122223333:role/my-role, received "${show(v)}"`;
+};
 
 export const checkPolicy: Check = (v) => {
   if (v.length > MAX_POLICY_LENGTH) return `must be at most ${MAX_POLICY_LENGTH} characters, received ${v.length}`;

@@ -8,7 +8,8 @@
  * - Lists hold only what the caller may read (see `readPermittedPage` for why paging stays exact).
  * - A denied change throws `ForbiddenError` before any mutating EKS call. Update and delete learn
  *   the association's namespace and roles from a Describe first, unless the caller may act on
- *   every association of the cluster anyway.
+ *   every association of the cluster anyway; an association the caller may neither read nor
+ *   change is not found, exactly as one that does not exist.
  */
 import { EksError } from '../eks/errors';
 import type { PodIdentityBackend } from '../eks/podIdentityService';
@@ -131,7 +132,9 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   /**
    * The association an update or delete would change, to check its namespace and roles; null
    * when the caller may change every association of the cluster. A caller who may change none
-   * is refused before any call, so that it learns nothing of the cluster.
+   * is refused before any call, so that it learns nothing of the cluster. One that may neither
+   * read nor change this association is answered as if it did not exist (the same error, so the
+   * same payload), not FORBIDDEN: that would tell it the association exists, and its namespace.
    */
   private async currentUnlessUnrestricted(action: Action, key: AssociationKey): Promise<AssociationDetail | null> {
     if (this.permissions.unrestricted(action, key.region, key.clusterName)) return null;
@@ -139,8 +142,17 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
       throw new ForbiddenError(`${this.who()} may not ${action} associations in cluster "${key.clusterName}" (${key.region}).`, action);
     }
     const current = await this.inner.describeAssociation(key);
-    if (!current) throw associationNotFound(key);
+    if (!current || this.hidden(action, key, current.namespace)) throw associationNotFound(key);
     return current;
+  }
+
+  /** What the caller may neither read nor `action` does not exist for it. */
+  private hidden(action: Action, key: AssociationKey, namespace: string): boolean {
+    const { region, clusterName } = key;
+    return (
+      !scopeIncludes(this.permissions.namespaces('read', region, clusterName), namespace) &&
+      !scopeIncludes(this.permissions.namespaces(action, region, clusterName), namespace)
+    );
   }
 
   private checkNamespace(action: Action, at: NamespaceRef): void {

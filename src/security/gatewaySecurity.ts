@@ -17,6 +17,8 @@ export interface GatewaySecurity {
   readonly authenticate: Authenticate;
   /** The service one request's resolvers and loaders use: `backend` under the caller's permissions. */
   serviceFor(backend: PodIdentityBackend, caller: Caller): PodIdentityBackend;
+  /** Whether the caller may read `/metrics`: always without authentication, else a rule must give `metrics`. */
+  mayReadMetrics(caller: Caller): boolean;
   /**
    * Puts the tokens, policy and JWKS of `next` (the same variables, their files read again) in
    * force for the requests that arrive from now on; a request already authenticated keeps its
@@ -33,12 +35,13 @@ export function createGatewaySecurity(settings: SecuritySettings, logger: Logger
   const audit = openAuditLog(settings.audit, settings.auditLimits, (error) => logger.error({ err: error }, 'Could not write to the audit log'));
   // Counts only: tokens and rules stay out of logs.
   logger.info({ authMode: auth.mode, ...sizes(auth), audit: settings.audit.kind, introspection: settings.introspection, graphiql: settings.graphiql }, 'Security settings');
+  const permissionsOf = (caller: Caller) => (auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller));
   return {
     authenticate: (authorization) => authenticate(authorization),
     serviceFor(backend, caller) {
-      const permissions = auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller);
-      return new AuthorizedPodIdentityService(backend, permissions);
+      return new AuthorizedPodIdentityService(backend, permissionsOf(caller));
     },
+    mayReadMetrics: (caller) => permissionsOf(caller).mayReadMetrics(),
     reload(next) {
       if (next.auth.mode !== auth.mode) {
         throw new SecurityConfigError(`AUTH_MODE changed from ${auth.mode} to ${next.auth.mode}; a change of mode needs a restart.`);

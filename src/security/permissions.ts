@@ -5,6 +5,7 @@
  */
 import type { Caller } from './caller';
 import { bindsRoles, type Action, type Policy, type PolicyRule } from './policy';
+import { hasCanonicalRolePath } from './roleArn';
 
 /** Which items of a list (clusters of a region, namespaces of a cluster) the caller may act on. */
 export type Scope =
@@ -29,8 +30,18 @@ export interface Permissions {
    * and role: then nothing about the association can change the answer, and no Describe is needed.
    */
   unrestricted(action: Action, region: string, clusterName: string): boolean;
-  /** Whether the caller may bind `roleArn` (as role or target role) by `action` in this namespace. */
+  /**
+   * Whether the caller may bind `roleArn` (as role or target role) by `action` in this namespace.
+   * Globs are matched only against ARNs in canonical form (no empty, `.` or `..` path segment);
+   * any other ARN is allowed only by a rule that allows any role (`*`).
+   */
   mayBindRole(action: Action, at: NamespaceRef, roleArn: string): boolean;
+  /**
+   * Whether the caller may read `/metrics`: a rule gives it `metrics`, or it may read everything
+   * (every region, cluster and namespace), so the counters cannot tell it anything it could not
+   * read itself.
+   */
+  mayReadMetrics(): boolean;
 }
 
 export function scopeIncludes(scope: Scope, name: string): boolean {
@@ -57,6 +68,7 @@ export function allowEverything(caller: Caller): Permissions {
     namespaces: () => all,
     unrestricted: () => true,
     mayBindRole: () => true,
+    mayReadMetrics: () => true,
   };
 }
 
@@ -86,8 +98,14 @@ export function permissionsFromPolicy(policy: Policy, caller: Caller): Permissio
       );
     },
     mayBindRole(action, at, roleArn) {
+      const canonical = hasCanonicalRolePath(roleArn);
       return inCluster(action, at.region, at.clusterName).some(
-        (rule) => rule.namespaces(at.namespace) && rule.roleArns(roleArn),
+        (rule) => rule.namespaces(at.namespace) && (rule.anyRole || (canonical && rule.roleArns(roleArn))),
+      );
+    },
+    mayReadMetrics() {
+      return mine.some(
+        (rule) => rule.actions.has('metrics') || (rule.actions.has('read') && rule.allRegions && rule.allClusters && rule.allNamespaces),
       );
     },
   };

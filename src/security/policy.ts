@@ -9,12 +9,18 @@
  *               "roleArns": ["arn:aws:iam::111122223333:role/payments-*"] }] }
  * ```
  */
-import { ANY, compileGlobs, type Matcher } from './glob';
+import { ANY, compileGlobs, MAX_GLOB_LENGTH, type Matcher } from './glob';
 import { readJsonFile, type JsonDocument } from './jsonFile';
 import { readArray, readObject, readString, readStringList } from './jsonFields';
 
+/** What a rule gives on associations, in its regions, clusters and namespaces. */
 export type Action = 'read' | 'create' | 'update' | 'delete';
-export const ACTIONS: readonly Action[] = ['read', 'create', 'update', 'delete'];
+/**
+ * Everything a rule may give: the actions on associations, and `metrics`, the right to read
+ * `/metrics` (whose counters, such as the cache's hits, could tell a caller what others read).
+ */
+export type RuleAction = Action | 'metrics';
+export const ACTIONS: readonly RuleAction[] = ['read', 'create', 'update', 'delete', 'metrics'];
 
 /** The actions that bind a role to a service account, and so are limited by `roleArns`. */
 export function bindsRoles(action: Action): boolean {
@@ -37,8 +43,10 @@ export interface PolicyRule {
   readonly origin: string;
   readonly subjects: Matcher;
   readonly groups: Matcher;
-  readonly actions: ReadonlySet<Action>;
+  readonly actions: ReadonlySet<RuleAction>;
   readonly regions: Matcher;
+  /** True when `regions` holds `*`: the rule covers every region. */
+  readonly allRegions: boolean;
   readonly clusters: Matcher;
   /** True when `clusters` holds `*`: the rule covers every cluster of its regions. */
   readonly allClusters: boolean;
@@ -78,15 +86,21 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
   if (rule.subjects === undefined && rule.groups === undefined) {
     throw doc.problem(path, 'gives its actions to no one: name "subjects", "groups" or both ("*" for every authenticated caller).');
   }
-  const subjects = rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects);
-  const groups = rule.groups === undefined ? [] : readStringList(doc, `${path}.groups`, rule.groups);
+  const subjects = rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects, boundedGlob);
+  const groups = rule.groups === undefined ? [] : readStringList(doc, `${path}.groups`, rule.groups, boundedGlob);
   const actions = readStringList(doc, `${path}.actions`, rule.actions, (a) =>
-    ACTIONS.includes(a as Action) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
-  ) as Action[];
+    ACTIONS.includes(a as RuleAction) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
+  ) as RuleAction[];
+  if (actions.includes('metrics')) {
+    const scoped = (['regions', 'clusters', 'namespaces'] as const).find((key) => rule[key] !== undefined);
+    if (scoped) {
+      throw doc.problem(`${path}.${scoped}`, `limits where the rule applies, but it gives "metrics", which is not limited to ${scoped}: give "metrics" in a rule of its own.`);
+    }
+  }
   const regions = optionalGlobs(doc, `${path}.regions`, rule.regions, REGION_GLOB, 'a region such as us-east-1 or a glob such as eu-*');
   const clusters = optionalGlobs(doc, `${path}.clusters`, rule.clusters, NAME_GLOB, 'a cluster name or a glob such as prod-*');
   const namespaces = optionalGlobs(doc, `${path}.namespaces`, rule.namespaces, NAMESPACE_GLOB, 'a Kubernetes namespace or a glob such as team-*');
-  const grantsBinding = actions.some(bindsRoles);
+  const grantsBinding = actions.some((action) => action !== 'metrics' && bindsRoles(action));
   if (grantsBinding && rule.roleArns === undefined) {
     throw doc.problem(path, 'gives "create" or "update" but no "roleArns": list the role ARNs (globs) it may associate, or ["*"] for any role.');
   }
@@ -96,15 +110,14 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
   const roleArns =
     rule.roleArns === undefined
       ? []
-      : readStringList(doc, `${path}.roleArns`, rule.roleArns, (r) =>
-          r === ANY || /^arn:[a-z*-]+:iam::[0-9*]+:role\/./.test(r) ? null : 'must be "*" or an IAM role ARN glob such as arn:aws:iam::111122223333:role/team-*',
-        );
+      : readStringList(doc, `${path}.roleArns`, rule.roleArns, roleArnGlobProblem);
   return {
     origin: `${path} (line ${doc.lineOf(path)})`,
     subjects: compileGlobs(subjects),
     groups: compileGlobs(groups),
     actions: new Set(actions),
     regions: compileGlobs(regions),
+    allRegions: regions.includes(ANY),
     clusters: compileGlobs(clusters),
     allClusters: clusters.includes(ANY),
     namespaces: compileGlobs(namespaces),
@@ -117,5 +130,26 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
 /** A list of globs that defaults to `*` when left out. */
 function optionalGlobs(doc: JsonDocument, path: string, value: unknown, pattern: RegExp, example: string): string[] {
   if (value === undefined) return [ANY];
-  return readStringList(doc, path, value, (item) => (pattern.test(item) ? null : `must be ${example}`));
+  return readStringList(doc, path, value, (item) => boundedGlob(item) ?? (pattern.test(item) ? null : `must be ${example}`));
+}
+
+function boundedGlob(glob: string): string | null {
+  return glob.length > MAX_GLOB_LENGTH ? `must be at most ${MAX_GLOB_LENGTH} characters long (it has ${glob.length})` : null;
+}
+
+/**
+ * `*`, or a role ARN glob whose path segments are each something: a glob with an empty, `.` or
+ * `..` segment could only match ARNs the gateway refuses (see roleArn.ts), so it is a mistake.
+ */
+function roleArnGlobProblem(glob: string): string | null {
+  if (glob === ANY) return null;
+  const tooLong = boundedGlob(glob);
+  if (tooLong) return tooLong;
+  const match = /^arn:[a-z*-]+:iam::[0-9*]+:role\/(.+)$/s.exec(glob);
+  if (!match) return 'must be "*" or an IAM role ARN glob such as arn:aws:iam::111122223333:role/team-*';
+  const segment = (match[1] as string).split('/').find((s) => s === '' || s === '.' || s === '..');
+  if (segment === undefined) return null;
+  return segment === ''
+    ? 'has an empty path segment ("//" or a "/" at an end), which no role ARN has'
+    : `has a "${segment}" path segment, which no role ARN has (IAM does not resolve them)`;
 }

@@ -33,6 +33,8 @@ export interface SecuritySettings {
   introspection: boolean;
   /** Whether `GET /graphql` serves the GraphiQL page (and its assets) to browsers. */
   graphiql: boolean;
+  /** Whether error messages may suggest schema names ("Did you mean ...?"); off with NODE_ENV=production. */
+  schemaSuggestions: boolean;
 }
 
 const AUTH_MODES: readonly AuthMode[] = ['none', 'tokens', 'jwt'];
@@ -46,6 +48,7 @@ export function readSecuritySettings(env: NodeJS.ProcessEnv, host: string): Secu
     auditLimits: readAuditLimits(env),
     introspection: readBoolean(env, 'ENABLE_INTROSPECTION', !production),
     graphiql: readBoolean(env, 'ENABLE_GRAPHIQL', !production),
+    schemaSuggestions: !production,
   };
 }
 

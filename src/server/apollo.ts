@@ -21,6 +21,11 @@ const CLIENT_ERROR_CODES = new Set([
 export interface ApolloOptions {
   /** Whether introspection queries are answered (ENABLE_INTROSPECTION; off in production by default). */
   introspection: boolean;
+  /**
+   * Whether error messages keep schema suggestions ("Did you mean ...?"), which name fields and
+   * types to a caller that guesses; off with NODE_ENV=production.
+   */
+  schemaSuggestions: boolean;
   metrics: GatewayMetrics;
 }
 
@@ -35,8 +40,17 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
     allowBatchedHttpRequests: true,
-    formatError,
+    // Apollo's option strips suggestions from validation errors; `withoutSuggestions` also from
+    // the rest (variables coerced against input types, enum values).
+    hideSchemaDetailsFromClientErrors: !options.schemaSuggestions,
+    formatError: options.schemaSuggestions ? formatError : (formatted, error) => withoutSuggestions(formatError(formatted, error)),
   });
+}
+
+/** The message without graphql-js's trailing suggestion, as Apollo's own plugin cuts it. */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/ ?Did you mean(.+?)\?$/s, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 /**

@@ -20,6 +20,7 @@ import { auditEksMutations } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
 import { GatewayMetrics } from '../metrics';
 import type { SecuritySettings } from '../security/settings';
+import { servedHosts } from './allowedHosts';
 import { createApolloServer } from './apollo';
 import { surviveUnhandledRejections } from './processGuards';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
@@ -74,7 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : null;
   const security = createGatewaySecurity(config.security, logger);
   const schema = buildSchema();
-  const apollo = createApolloServer(schema, { introspection: config.security.introspection, metrics });
+  const apollo = createApolloServer(schema, { introspection: config.security.introspection, schemaSuggestions: config.security.schemaSuggestions, metrics });
   await apollo.start();
   const regions = [...config.regions];
   // Every EKS call goes to a served region; each mutating call is written ahead to the audit log.
@@ -123,6 +124,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       graphiql: config.security.graphiql,
       metrics,
       serveMetrics: config.metrics,
+      mayReadMetrics: (caller) => security.mayReadMetrics(caller),
+      allowedHosts: servedHosts(config.security.auth.mode !== 'none', config.allowedHosts),
     },
     config.host,
     config.port,

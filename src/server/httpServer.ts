@@ -14,6 +14,7 @@ import type { GatewayContext } from '../graphql/context';
 import { authenticationFailure, type Authenticate, type Authentication } from '../security/authenticate';
 import type { GatewayMetrics, RouteLabel } from '../metrics';
 import type { Caller } from '../security/caller';
+import { hostAllowed, type AllowedHost } from './allowedHosts';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { bindRequestId, runInRequestScope } from './processGuards';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
@@ -38,6 +39,10 @@ export interface HttpServerOptions {
   metrics: GatewayMetrics;
   /** Whether `/metrics` serves them (ENABLE_METRICS). */
   serveMetrics: boolean;
+  /** Whether an authenticated caller may read them (the policy's `metrics` action). */
+  mayReadMetrics: (caller: Caller) => boolean;
+  /** The Host names served (against DNS rebinding; see allowedHosts.ts); null serves any. */
+  allowedHosts: readonly AllowedHost[] | null;
 }
 
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
@@ -122,6 +127,7 @@ async function handle(
   });
   try {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    refuseForeignHost(req, url, options.allowedHosts);
     await route(req, res, url, options, logger, requestId, isDraining);
   } catch (error) {
     if (error instanceof HttpError) {
@@ -169,9 +175,13 @@ async function route(
   }
   if (path === METRICS_PATH && options.serveMetrics) {
     if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
-    // The same credentials as GraphQL: a scraper needs a token (or a JWT) like any caller.
+    // The same credentials as GraphQL, and a right of its own: its counters (cache hits among
+    // them) could tell a caller what others read, so only the scraper should get `metrics`.
     const authentication = await options.authenticate(req.headers.authorization);
     if (authentication.kind !== 'authenticated') return refuse(res, logger, authentication);
+    if (!options.mayReadMetrics(authentication.caller)) {
+      throw new HttpError(403, 'FORBIDDEN', `The caller "${authentication.caller.subject}" may not read the metrics: no rule of the policy gives it "metrics" or "read" on everything.`);
+    }
     const { contentType, body } = await options.metrics.exposition();
     res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(method === 'HEAD' ? undefined : body);
     return;
@@ -197,6 +207,18 @@ async function route(
   const authentication = await options.authenticate(req.headers.authorization);
   if (authentication.kind !== 'authenticated') return refuse(res, logger, authentication);
   await executeGraphql(req, res, url, options, logger, requestId, authentication.caller);
+}
+
+/** Before anything else runs: a name this gateway does not serve may be a rebinding page's. Probes are exempt. */
+function refuseForeignHost(req: IncomingMessage, url: URL, allowed: readonly AllowedHost[] | null): void {
+  if (url.pathname === '/healthz' || url.pathname === '/readyz' || hostAllowed(req.headers.host, allowed)) return;
+  const shown = JSON.stringify((req.headers.host ?? '').slice(0, 100));
+  throw new HttpError(
+    421,
+    'HOST_NOT_ALLOWED',
+    `This gateway does not serve the host ${req.headers.host === undefined ? '(no Host header)' : shown}, which protects it from DNS rebinding: ` +
+      'use a name in ALLOWED_HOSTS (with AUTH_MODE=none, also localhost, 127.0.0.1 or [::1]).',
+  );
 }
 
 function refuse(res: ServerResponse, logger: Logger, authentication: Exclude<Authentication, { kind: 'authenticated' }>): void {

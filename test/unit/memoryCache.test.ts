@@ -37,6 +37,29 @@ test('rewriting a key replaces it and keeps the size right', async () => {
   await cache.setMany([['k', 'bb']], 60_000);
   expect(await cache.getMany(['k'])).toEqual(['bb']);
   expect(cache.sizeInBytes).toBe(2 * (1 + 2));
-  expect(await cache.increment('g')).toBe(1);
-  expect(await cache.counter('g')).toBe(1);
+  const first = await cache.generation('g', 60_000);
+  expect(await cache.generation('g', 60_000)).toBe(first);
+  const next = await cache.newGeneration('g', 60_000);
+  expect(next).not.toBe(first);
+  expect(await cache.generation('g', 60_000)).toBe(next);
+});
+
+test('generations live their TTL after their last use, are then dropped, and never come back with an old value', async () => {
+  const time = clock();
+  const cache = new MemoryCache(100, 1024 * 1024, time.now);
+  const seen = new Set<string>();
+  const first = await cache.generation('a', 1000);
+  seen.add(first);
+  time.advance(900);
+  expect(await cache.generation('a', 1000)).toBe(first); // used: kept another 1000 ms
+  time.advance(900);
+  expect(await cache.generation('a', 1000)).toBe(first);
+  for (let i = 0; i < 15_000; i += 1) seen.add(await cache.newGeneration(`made-up-${i}`, 1000));
+  expect(cache.generationCount).toBe(15_001);
+  time.advance(1000);
+  // Any use sweeps the expired ones: none of the 15,000 names is left.
+  const again = await cache.generation('a', 1000);
+  expect(cache.generationCount).toBe(1);
+  expect(seen.has(again)).toBe(false);
+  expect(seen.size).toBe(15_001);
 });

@@ -54,6 +54,19 @@ describe('input rules', () => {
     expect(checkRoleArn('arn:aws-cn:iam::111122223333:role/r')).toBeNull();
     expect(checkRoleArn('arn:aws:iam::1111:role/r')).toContain('IAM role ARN');
     expect(checkRoleArn('arn:aws:iam::111122223333:user/r')).toContain('IAM role ARN');
+    // IAM paths are "/" or "/segment/.../": no empty, "." or ".." segment, which IAM would not resolve.
+    expect(checkRoleArn('arn:aws:iam::111122223333:role/payments-/platform-admin')).toBeNull();
+    expect(checkRoleArn('arn:aws:iam::111122223333:role/payments-x/../platform-admin')).toBe(
+      'is not a valid IAM role ARN: it has a ".." path segment; IAM role paths are not resolved, so no role has one, received "arn:aws:iam::111122223333:role/payments-x/../platform-admin"',
+    );
+    expect(checkRoleArn('arn:aws:iam::111122223333:role/./r')).toContain('has a "." path segment');
+    expect(checkRoleArn('arn:aws:iam::111122223333:role/payments-//x')).toContain('has an empty path segment');
+    expect(checkRoleArn('arn:aws:iam::111122223333:role/x/')).toContain('has an empty path segment');
+    expect(checkRoleArn('arn:aws:iam::111122223333:role/')).toContain('has an empty path segment');
+    expect(checkRoleArn('arn:aws:iam::111122223333:role/a b')).toContain('characters that IAM does not allow');
+    expect(checkRoleArn(`arn:aws:iam::111122223333:role/${'r'.repeat(65)}`)).toContain('role name of 65 characters');
+    expect(checkRoleArn(`arn:aws:iam::111122223333:role/${'p/'.repeat(256)}r`)).toContain('path over 512 characters');
+    expect(checkRoleArn(`arn:aws:iam::111122223333:role/${'p/'.repeat(255)}r`)).toBeNull();
     expect(checkClusterName('prod_1-a')).toBeNull();
     expect(checkClusterName('_prod')).toContain('must start with a letter or digit');
     expect(checkClusterName('a'.repeat(101))).toContain('1-100 characters');

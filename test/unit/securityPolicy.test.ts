@@ -19,12 +19,77 @@ describe('globs', () => {
     ['*-payments', 'prod-payments', true],
     ['payments', 'payments', true],
     ['payments', 'Payments', false],
-    ['arn:aws:iam::111122223333:role/team-*', 'arn:aws:iam::111122223333:role/team-a/sub', true],
+    // `*` stays within one path segment; `**` crosses them.
+    ['arn:aws:iam::111122223333:role/team-*', 'arn:aws:iam::111122223333:role/team-a/sub', false],
+    ['arn:aws:iam::111122223333:role/payments-*', 'arn:aws:iam::111122223333:role/payments-x/../platform-admin', false],
+    ['arn:aws:iam::111122223333:role/payments-*', 'arn:aws:iam::111122223333:role/payments-/platform-admin', false],
+    ['arn:aws:iam::111122223333:role/payments-*', 'arn:aws:iam::111122223333:role/payments-', true],
+    ['arn:aws:iam::111122223333:role/team-a/*', 'arn:aws:iam::111122223333:role/team-a/sub', true],
+    ['arn:aws:iam::111122223333:role/team-a/*', 'arn:aws:iam::111122223333:role/team-a/sub/deeper', false],
+    ['arn:aws:iam::111122223333:role/team-a/**', 'arn:aws:iam::111122223333:role/team-a/sub/deeper', true],
+    ['arn:aws:iam::111122223333:role/**-reader', 'arn:aws:iam::111122223333:role/x/y/data-reader', true],
+    ['arn:aws:iam::111122223333:role/*/*-reader', 'arn:aws:iam::111122223333:role/x/y/data-reader', false],
+    ['arn:aws:iam::111122223333:role/*/*-reader', 'arn:aws:iam::111122223333:role/x/data-reader', true],
+    ['arn:aws:iam::*:role/ci', 'arn:aws:iam::111122223333:role/ci', true],
+    ['arn:aws:iam::***:role/ci', 'arn:aws:iam::1/x:role/ci', true],
+    ['a*b*c', 'abc', true],
+    ['a*b*c', 'aXbYc', true],
+    ['a*b*c', 'aXbY/c', false],
+    ['**', 'anything/at/all', true],
+    ['*x', 'x', true],
+    ['x*', 'x', true],
+    ['x*', '', false],
+    ['*', '', true],
     ['arn:aws:iam::111122223333:role/team-*', 'arn:aws:iam::999999999999:role/team-a', false],
     ['a.b', 'axb', false],
     ['(x)+', '(x)+', true],
   ])('%s matches %s: %s', (pattern, value, expected) => {
     expect(compileGlob(pattern)(value)).toBe(expected);
+  });
+});
+
+describe('glob matching takes bounded steps, whatever the glob', () => {
+  const values = ['a'.repeat(20_000), 'a/'.repeat(10_000), 'aaaa/'.repeat(4_000) + 'c'];
+  // Each glob, and whether it matches each of the values.
+  const hostile: Array<[string, boolean[]]> = [
+    ['*a*a*a*a*a*b', [false, false, false]],
+    ['**a**a**a**a**a**b', [false, false, false]],
+    ['*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*', [true, false, false]],
+    ['**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**a**', [true, true, true]],
+    ['a*'.repeat(200) + 'b', [false, false, false]],
+    ['*/'.repeat(100) + '*c', [false, false, false]],
+    ['*/'.repeat(3_999) + '**c', [false, false, true]],
+  ];
+  test.each(hostile)('%s', (pattern, expected) => {
+    values.forEach((value, i) => {
+      const meter = { steps: 0 };
+      expect(compileGlob(pattern)(value, meter)).toBe(expected[i]);
+      // A backtracking matcher would take exponentially many steps here; this one visits each
+      // position of the glob at most once per character of the value.
+      expect(meter.steps).toBeLessThanOrEqual((value.length + 1) * (pattern.length + 1));
+    });
+  });
+
+  test('a regular expression from the same glob really backtracks, which is what the matcher avoids', () => {
+    // The steps of a naive backtracking matcher of *a*a*a*a*a*b over 40 characters.
+    const backtrackingSteps = (pattern: string, value: string): number => {
+      let steps = 0;
+      const match = (p: number, v: number): boolean => {
+        steps += 1;
+        if (p === pattern.length) return v === value.length;
+        if (pattern[p] === '*') {
+          for (let k = v; k <= value.length; k += 1) if (match(p + 1, k)) return true;
+          return false;
+        }
+        return v < value.length && value[v] === pattern[p] && match(p + 1, v + 1);
+      };
+      match(0, 0);
+      return steps;
+    };
+    const value = 'a'.repeat(40);
+    const meter = { steps: 0 };
+    expect(compileGlob('*a*a*a*a*a*b')(value, meter)).toBe(false);
+    expect(backtrackingSteps('*a*a*a*a*a*b', value)).toBeGreaterThan(100 * meter.steps);
   });
 });
 
@@ -44,7 +109,7 @@ describe('parsing', () => {
 
   const BAD: Array<[string, string, string]> = [
     ['not JSON', '{\n  "rules": [\n    { "groups": ["a"], "actions": ["read"], }\n  ]\n}', 'AUTH_POLICY_FILE policy.json line 3 column 45: not valid JSON'],
-    ['an unknown action', '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}', 'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, received "deploy".'],
+    ['an unknown action', '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}', 'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, metrics, received "deploy".'],
     ['a misspelt key', '{"rules": [\n  {"groups": ["a"], "actions": ["read"], "namespace": ["x"]}\n]}', 'line 2 (rules[0].namespace): unknown key "namespace"; the keys allowed here are description, subjects, groups, actions, regions, clusters, namespaces, roleArns.'],
     ['a rule for no one', '{"rules": [\n\n  {"actions": ["read"]}\n]}', 'line 3 (rules[0]): gives its actions to no one'],
     ['create without roleArns', '{"rules": [{"groups": ["a"], "actions": ["read", "create"]}]}', 'line 1 (rules[0]): gives "create" or "update" but no "roleArns"'],
@@ -53,6 +118,9 @@ describe('parsing', () => {
     ['a namespace glob with capitals', '{"rules": [{"groups": ["a"], "actions": ["read"], "namespaces": ["Team"]}]}', '(rules[0].namespaces[0]): must be a Kubernetes namespace or a glob such as team-*, received "Team".'],
     ['an empty list', '{"rules": [{"groups": [], "actions": ["read"]}]}', '(rules[0].groups): must not be empty.'],
     ['no rules', '{"rules": []}', 'line 1 (rules): must not be empty.'],
+    ['a role glob with a ".." segment', '{"rules": [{"groups": ["a"], "actions": ["create"],\n "roleArns": ["arn:aws:iam::1:role/a/../*"]}]}', 'line 2 (rules[0].roleArns[0]): has a ".." path segment, which no role ARN has'],
+    ['a role glob with an empty segment', '{"rules": [{"groups": ["a"], "actions": ["create"], "roleArns": ["arn:aws:iam::1:role/a//*"]}]}', '(rules[0].roleArns[0]): has an empty path segment'],
+    ['a glob that is too long', `{"rules": [{"groups": ["${'g'.repeat(2049)}"], "actions": ["read"]}]}`, '(rules[0].groups[0]): must be at most 2048 characters long (it has 2049)'],
     ['a string where a list belongs', '{"rules": [{"groups": "a", "actions": ["read"]}]}', '(rules[0].groups): must be a JSON array, received "a".'],
   ];
 
@@ -95,6 +163,12 @@ describe('permissions', () => {
     expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/admin')).toBe(false);
     expect(p.mayBindRole('create', { ...at, namespace: 'other' }, 'arn:aws:iam::1:role/pay-api')).toBe(false);
     expect(p.mayBindRole('update', at, 'arn:aws:iam::1:role/pay-api')).toBe(false);
+    // Globs see only ARNs without empty, "." or ".." segments; "*" allows any role.
+    expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/pay-x/../admin')).toBe(false);
+    expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/pay-/admin')).toBe(false);
+    expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/pay-x//')).toBe(false);
+    const root = permissionsFromPolicy(policy, caller('root'));
+    expect(root.mayBindRole('update', at, 'arn:aws:iam::1:role/pay-x/../admin')).toBe(true);
   });
 
   test('a subject rule, and a wildcard subject rule that every caller gets', () => {

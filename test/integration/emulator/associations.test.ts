@@ -13,6 +13,8 @@ import type { RunningEmulator, SeedFile } from '../../../src/emulator';
 import { ACCOUNT, eks, expectError, raw, role, start } from './helpers';
 
 const seed: SeedFile = {
+  // Roles live at the path "/" unless listed here (docs/emulator.md).
+  roles: ['arn:aws-cn:iam::111122223333:role/service-role/team+a=b,c.d@e_f-g', 'arn:aws:iam::111122223333:role/teams/payments/payments-api'],
   clusters: [
     {
       name: 'alpha',
@@ -166,6 +168,33 @@ describe('CreatePodIdentityAssociation', () => {
     await expectError(client.send(new CreatePodIdentityAssociationCommand(fresh(overrides))), 'InvalidParameterException', 400, message);
   });
 
+  test.each([
+    ['a role at a path it does not have', role('payments-/platform-admin')],
+    ['a role listed at another path, named at "/"', role('payments-api')],
+    ['a role listed at another path, named at a third one', role('teams/payments-api')],
+    ['a ".." path segment', role('payments-x/../platform-admin')],
+    ['a "." path segment', role('teams/./payments/payments-api')],
+    ['a ".." leading to the real path', role('teams/payments/x/../payments-api')],
+  ])('a role is known by its name, so %s names no role', async (_label, roleArn) => {
+    await expectError(client.send(new CreatePodIdentityAssociationCommand(fresh({ roleArn }))), 'InvalidParameterException', 400, 'Role provided in the request does not exist');
+    await expectError(client.send(new CreatePodIdentityAssociationCommand(fresh({ targetRoleArn: roleArn }))), 'InvalidParameterException', 400, 'Role provided in the request does not exist');
+  });
+
+  test.each([
+    [['arn:aws:iam::111122223333:role/a/x', 'arn:aws:iam::111122223333:role/b/X'], 'roles lists the role X of account 111122223333 at two paths (/a/ and /b/)'],
+    [['arn:aws:iam::111122223333:role/a/../x'], 'roles[0]: a role path has no "." or ".." segment'],
+    [['arn:aws:iam::111122223333:user/x'], 'roles[0]: The parameter roleArn must be an IAM role ARN'],
+    [[7], 'roles[0]: roles[] must be a string'],
+  ])('a seed whose roles are %j does not start', async (roles, message) => {
+    await expect(start({ seed: { roles: roles as string[], clusters: [] } })).rejects.toThrow(message);
+  });
+
+  test('a role listed with a path is bound at that path, and its name matches in any case', async () => {
+    expect((await create({ roleArn: role('teams/payments/payments-api') })).roleArn).toBe(role('teams/payments/payments-api'));
+    expect((await create({ roleArn: role('teams/payments/Payments-API') })).roleArn).toBe(role('teams/payments/Payments-API'));
+    expect((await create({ roleArn: role('platform-admin') })).roleArn).toBe(role('platform-admin'));
+  });
+
   test('wrong JSON types are refused with InvalidParameterException naming the member', async () => {
     const cases: Array<[Record<string, unknown>, RegExp]> = [
       [{ disableSessionTags: 'yes' }, /disableSessionTags must be a boolean; received string/],
@@ -312,6 +341,8 @@ describe('UpdatePodIdentityAssociation', () => {
     await expectError(update({ roleArn: role('missing-x') }), 'InvalidParameterException', 400, 'Role provided in the request does not exist');
     await expectError(update({ targetRoleArn: role('untrusted-x') }), 'InvalidParameterException', 400, 'Trust policy of the role provided is invalid');
     await expectError(update({ policy: 'nope', disableSessionTags: true }), 'InvalidParameterException', 400, /policy must be a JSON policy document/);
+    await expectError(update({ roleArn: role('team-x/../platform-admin') }), 'InvalidParameterException', 400, 'Role provided in the request does not exist');
+    await expectError(update({ targetRoleArn: role('payments-/platform-admin') }), 'InvalidParameterException', 400, 'Role provided in the request does not exist');
   });
 
   test('an unknown association is a 404', async () => {

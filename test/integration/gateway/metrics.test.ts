@@ -107,16 +107,28 @@ test('ENABLE_METRICS=false turns /metrics off', async () => {
   }
 });
 
-test('with authentication on, /metrics asks for the same credentials as GraphQL', async () => {
+test('with authentication on, /metrics asks for the same credentials as GraphQL, and the policy\'s "metrics" right or read on everything', async () => {
   const files = tempFiles();
   const token = 'scraper-token-0123456789';
   const stack = await startSecureStack(
     {},
     {
       AUTH_MODE: 'tokens',
-      AUTH_TOKENS_FILE: files.write('tokens.json', { tokens: [{ token, subject: 'prometheus' }] }),
-      // The scraper needs no right to any EKS data, only a credential.
-      AUTH_POLICY_FILE: files.write('policy.json', { rules: [{ subjects: ['someone-else'], actions: ['read'] }] }),
+      AUTH_TOKENS_FILE: files.write('tokens.json', {
+        tokens: [
+          { token, subject: 'prometheus' },
+          { token: 'reader-token-0123456789', subject: 'someone-else' },
+          { token: 'team-token-012345678901', subject: 'team' },
+        ],
+      }),
+      // The scraper needs no right to any EKS data, only a credential and "metrics".
+      AUTH_POLICY_FILE: files.write('policy.json', {
+        rules: [
+          { subjects: ['someone-else'], actions: ['read'] },
+          { subjects: ['team'], actions: ['read'], namespaces: ['team-*'] },
+          { subjects: ['prometheus'], actions: ['metrics'] },
+        ],
+      }),
       AUDIT_LOG: 'off',
     },
   );
@@ -125,6 +137,11 @@ test('with authentication on, /metrics asks for the same credentials as GraphQL'
     const anonymous = await fetch(url);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    // Who may read only part of the fleet could learn from the counters what others read.
+    const team = await fetch(url, { headers: { authorization: 'Bearer team-token-012345678901' } });
+    expect(team.status).toBe(403);
+    const reader = await fetch(url, { headers: { authorization: 'Bearer reader-token-0123456789' } });
+    expect(reader.status).toBe(200);
     const scraper = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
     expect(scraper.status).toBe(200);
     expect(await scraper.text()).toContain('eks_pod_identity_gateway_http_requests_total');

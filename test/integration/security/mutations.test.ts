@@ -78,8 +78,11 @@ interface Case {
   caller: CallerName;
   operation: Operation;
   input: Record<string, unknown>;
-  /** `ok`; or `forbidden`, with the EKS calls allowed before the refusal. */
-  expect: { outcome: 'ok' } | { outcome: 'forbidden'; roleArn?: string; describes: 0 | 1 };
+  /**
+   * `ok`; `forbidden`, with the EKS calls allowed before the refusal; or `hidden`: an association
+   * the caller may neither read nor change is not found, as one that does not exist.
+   */
+  expect: { outcome: 'ok' } | { outcome: 'forbidden'; roleArn?: string; describes: 0 | 1 } | { outcome: 'hidden' };
 }
 
 const CASES: Case[] = [
@@ -109,7 +112,8 @@ const CASES: Case[] = [
   // delete
   { name: 'alice deletes in her namespace', caller: 'alice', operation: 'delete', input: byName('payworker'), expect: { outcome: 'ok' } },
   { name: 'alice may not delete in billing', caller: 'alice', operation: 'delete', input: byName('billing'), expect: { outcome: 'forbidden', describes: 1 } },
-  { name: 'alice may not delete in kube-system', caller: 'alice', operation: 'delete', input: { id: associationId(byName('agent')) }, expect: { outcome: 'forbidden', describes: 1 } },
+  { name: 'alice may not delete in kube-system, which she cannot read: not found', caller: 'alice', operation: 'delete', input: { id: associationId(byName('agent')) }, expect: { outcome: 'hidden' } },
+  { name: 'alice may not update in kube-system, which she cannot read: not found', caller: 'alice', operation: 'update', input: { ...byName('agent'), roleArn: role('payments-x') }, expect: { outcome: 'hidden' } },
   { name: 'the search bot may not delete', caller: 'searchBot', operation: 'delete', input: byName('indexer'), expect: { outcome: 'forbidden', describes: 0 } },
   { name: 'mallory may not delete', caller: 'mallory', operation: 'delete', input: byName('payapi'), expect: { outcome: 'forbidden', describes: 0 } },
   { name: 'admin deletes anything', caller: 'admin', operation: 'delete', input: byName('toy'), expect: { outcome: 'ok' } },
@@ -142,6 +146,12 @@ test.each(CASES)('$name', async ({ caller, operation, input, expect: expected })
     return;
   }
   expect(payload.podIdentityAssociation).toBeNull();
+  if (expected.outcome === 'hidden') {
+    expect(payload.errors).toEqual([{ __typename: 'AssociationNotFoundError', code: 'ASSOCIATION_NOT_FOUND', message: `No association ${aid('agent')} exists in cluster "prod-payments" (us-east-1).` }]);
+    expect(mutatingCalls(calls)).toBe(0);
+    expect(record).toMatchObject({ outcome: 'error', code: 'ASSOCIATION_NOT_FOUND', eksRequestId: null });
+    return;
+  }
   expect(payload.errors).toEqual([
     { __typename: 'ForbiddenError', code: 'FORBIDDEN', message: expect.stringContaining(`"${CALLERS[caller].subject}"`), deniedRoleArn: expected.roleArn ?? null },
   ]);
