@@ -11,6 +11,7 @@ import { EksError } from './errors';
 import type { FaultDecision } from './faults';
 import { bodyTooLarge, parseJsonObject, parseTarget, readBody, sendError, sendJson } from './http';
 import { executeOperation, type OperationResult } from './operations';
+import { MUTATING_OPERATIONS } from './model';
 import { matchRoute, OPERATIONS_WITH_BODY } from './routes';
 import type { EmulatorRuntime } from './runtime';
 
@@ -65,9 +66,12 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     if (body.kind === 'tooLarge') throw bodyTooLarge();
     const region = regionFromAuthorization(req.headers.authorization);
     const { decision, delayMs } = runtime.faults.decide(operation);
-    if (delayMs > 0) await sleep(delayMs, res);
-    // A client that gave up during the delay gets nothing, and nothing is applied for it.
-    if (res.destroyed) return;
+    // A read whose client gave up during the delay is dropped. A mutation goes on, as in EKS,
+    // which does not undo what it received because the client went away: that is what a
+    // client's retry with the same clientRequestToken, and a write-ahead audit, are for.
+    const mutating = MUTATING_OPERATIONS.has(operation);
+    if (delayMs > 0) await sleep(delayMs, mutating ? null : res);
+    if (res.destroyed && !mutating) return;
     if (runtime.closed) {
       req.socket.destroy();
       return;
@@ -91,6 +95,7 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
       req.socket.destroy();
       return;
     }
+    if (res.destroyed) return; // applied; its client is gone
     sendJson(res, 200, decision.kind === 'malformed' ? malformed(result.body) : result.body);
   } catch (error) {
     if (res.destroyed) return; // the client went away; nobody to answer
@@ -142,15 +147,15 @@ async function commit(runtime: EmulatorRuntime, change: Parameters<EmulatorRunti
   }
 }
 
-/** Waits `ms`, or less if the connection closes first (a stall must not outlive its client). */
-function sleep(ms: number, res: ServerResponse): Promise<void> {
+/** Waits `ms`, or less if `res` is given and its connection closes first (a stalled read must not outlive its client). */
+function sleep(ms: number, res: ServerResponse | null): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
-      res.off('close', done);
+      res?.off('close', done);
       resolve();
     };
     const timer = setTimeout(done, ms);
-    res.once('close', done);
+    res?.once('close', done);
   });
 }
