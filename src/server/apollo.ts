@@ -5,6 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
 import type { GatewayMetrics } from '../metrics';
 import { clientFacingError } from '../graphql/errors';
+import type { PersistedQueryStore } from './persistedQueries';
 
 /** Codes Apollo and graphql-js give to the client's own mistakes; they pass unmasked. */
 const CLIENT_ERROR_CODES = new Set([
@@ -22,6 +23,8 @@ export interface ApolloOptions {
   /** Whether introspection queries are answered (ENABLE_INTROSPECTION; off in production by default). */
   introspection: boolean;
   metrics: GatewayMetrics;
+  /** Where automatic persisted queries are registered (read back by the HTTP layer); null turns them off. */
+  persistedQueries: PersistedQueryStore | null;
 }
 
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions): ApolloServer<GatewayContext> {
@@ -35,6 +38,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
     allowBatchedHttpRequests: true,
+    // Hash-only requests are resolved by the HTTP layer before the operation limits check;
+    // Apollo only registers documents (see persistedQueries.ts).
+    persistedQueries: options.persistedQueries ? { cache: options.persistedQueries.forApollo() } : false,
     formatError,
   });
 }

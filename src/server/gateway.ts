@@ -12,13 +12,14 @@ import { RedisCache } from '../eks/redisCache';
 import { MemoryCache, type SharedCache } from '../eks/sharedCache';
 import { PodIdentityService } from '../eks/podIdentityService';
 import type { GatewayContext } from '../graphql/context';
-import { checkOperationLimits } from '../graphql/operationLimits';
+import { checkRequestOperations, type OperationRequest } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
 import { reportEksRequestIds } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
 import { GatewayMetrics } from '../metrics';
 import type { SecuritySettings } from '../security/settings';
 import { createApolloServer } from './apollo';
+import { PersistedQueryStore } from './persistedQueries';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 
 export interface GatewayOptions {
@@ -63,7 +64,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : null;
   const security = createGatewaySecurity(config.security, logger);
   const schema = buildSchema();
-  const apollo = createApolloServer(schema, { introspection: config.security.introspection, metrics });
+  const persistedQueries = config.persistedQueriesBytes > 0 ? new PersistedQueryStore(config.persistedQueriesBytes) : null;
+  const apollo = createApolloServer(schema, { introspection: config.security.introspection, metrics, persistedQueries });
   await apollo.start();
   const regions = [...config.regions];
   // Every EKS call goes to a served region; the audit log reads its mutations' request ids.
@@ -86,16 +88,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requestCache: new Map(),
     };
   };
-  const checkOperation = (query: string, operationName: string | null, variables: Record<string, unknown> | null) =>
-    checkOperationLimits(schema, query, operationName, variables, config.operationLimits, regions.length);
+  const checkOperations = (operations: OperationRequest[]) => checkRequestOperations(schema, operations, config.operationLimits, regions.length);
   const http = await startHttpServer(
     {
       apollo,
       logger,
       createContext,
-      checkOperation,
+      checkOperations,
+      persistedQueries,
       maxBodyBytes: config.maxBodyBytes,
       maxBatchOperations: config.maxBatchOperations,
+      maxResponseBytes: config.maxResponseBytes,
       authenticate: security.authenticate,
       graphiql: config.security.graphiql,
       metrics,
