@@ -28,28 +28,35 @@ export interface NameEntry {
 
 export class ResponseNames {
   private byName: Map<string, NameEntry> | null = new Map();
-  private byBucket: NameEntry[] | null = null;
+  private byBucket: Buckets | null = null;
 
   get size(): number {
     return this.byName ? this.byName.size : BUCKETS;
   }
 
+  /** A copy to add to (a set that starts with a spread borrows the fragment's names until then). */
+  copy(): ResponseNames {
+    const copy = new ResponseNames();
+    copy.merge(this);
+    return copy;
+  }
+
   add(name: string, entry: NameEntry): void {
-    if (this.byName) {
-      const known = this.byName.get(name);
-      if (known) combine(known, entry);
-      else this.byName.set(name, { ...entry });
-    } else {
-      combine((this.byBucket as NameEntry[])[bucketOf(name)] as NameEntry, entry);
+    if (this.byBucket) {
+      this.byBucket.add(bucketOf(name), entry.count, entry.subRepeat, entry.subPairs);
+      return;
     }
+    const names = this.byName as Map<string, NameEntry>;
+    const known = names.get(name);
+    if (known) combine(known, entry);
+    else names.set(name, { ...entry });
   }
 
   /** Adds the names a spread fragment hands over; returns the entries visited (work done). */
   merge(other: ResponseNames): number {
     if (other.byBucket) {
-      let work = this.toBuckets();
-      const mine = this.byBucket as NameEntry[];
-      for (let i = 0; i < BUCKETS; i += 1) combine(mine[i] as NameEntry, other.byBucket[i] as NameEntry);
+      const work = this.toBuckets();
+      (this.byBucket as Buckets).addAll(other.byBucket);
       return work + BUCKETS;
     }
     const names = other.byName as Map<string, NameEntry>;
@@ -58,40 +65,72 @@ export class ResponseNames {
   }
 
   repeat(): number {
+    if (this.byBucket) return this.byBucket.repeat();
     let max = 1;
-    for (const entry of this.entries()) max = Math.max(max, mul(entry.count, entry.subRepeat));
+    for (const entry of (this.byName as Map<string, NameEntry>).values()) max = Math.max(max, mul(entry.count, entry.subRepeat));
     return max;
   }
 
   pairs(): number {
+    if (this.byBucket) return this.byBucket.pairs();
     let sum = 0;
-    for (const entry of this.entries()) sum = add(sum, mul(mul(entry.count, entry.count), add(1, entry.subPairs)));
+    for (const entry of (this.byName as Map<string, NameEntry>).values()) sum = add(sum, pairsOf(entry.count, entry.subPairs));
     return sum;
   }
 
   /** What a fragment hands to the sets that spread it: itself, or folded into buckets. */
   exported(): ResponseNames {
-    if (this.byName && this.byName.size <= EXPORT_LIMIT) return this;
+    if (this.byBucket || (this.byName as Map<string, NameEntry>).size <= EXPORT_LIMIT) return this;
     const folded = new ResponseNames();
-    folded.merge(this);
+    folded.byName = this.byName;
     folded.toBuckets();
     return folded;
-  }
-
-  private entries(): Iterable<NameEntry> {
-    return this.byName ? this.byName.values() : (this.byBucket as NameEntry[]);
   }
 
   /** Switches to buckets; returns the entries moved. */
   private toBuckets(): number {
     if (this.byBucket) return 0;
-    const buckets = Array.from({ length: BUCKETS }, (): NameEntry => ({ count: 0, subRepeat: 1, subPairs: 0 }));
+    const buckets = new Buckets();
     const names = this.byName as Map<string, NameEntry>;
-    for (const [name, entry] of names) combine(buckets[bucketOf(name)] as NameEntry, entry);
+    for (const [name, entry] of names) buckets.add(bucketOf(name), entry.count, entry.subRepeat, entry.subPairs);
     this.byBucket = buckets;
     this.byName = null;
     return names.size;
   }
+}
+
+/** Entries folded by bucket, in flat arrays (a chain of fragments merges them once per link). */
+class Buckets {
+  private readonly count = new Float64Array(BUCKETS);
+  private readonly subRepeat = new Float64Array(BUCKETS).fill(1);
+  private readonly subPairs = new Float64Array(BUCKETS);
+
+  add(bucket: number, count: number, subRepeat: number, subPairs: number): void {
+    this.count[bucket] = add(this.count[bucket] as number, count);
+    if (subRepeat > (this.subRepeat[bucket] as number)) this.subRepeat[bucket] = subRepeat;
+    if (subPairs > (this.subPairs[bucket] as number)) this.subPairs[bucket] = subPairs;
+  }
+
+  addAll(other: Buckets): void {
+    for (let i = 0; i < BUCKETS; i += 1) this.add(i, other.count[i] as number, other.subRepeat[i] as number, other.subPairs[i] as number);
+  }
+
+  repeat(): number {
+    let max = 1;
+    for (let i = 0; i < BUCKETS; i += 1) max = Math.max(max, mul(this.count[i] as number, this.subRepeat[i] as number));
+    return max;
+  }
+
+  pairs(): number {
+    let sum = 0;
+    for (let i = 0; i < BUCKETS; i += 1) sum = add(sum, pairsOf(this.count[i] as number, this.subPairs[i] as number));
+    return sum;
+  }
+}
+
+/** Fields merged at a path compare pairwise there, and each pair's sub-selections below. */
+function pairsOf(count: number, subPairs: number): number {
+  return mul(mul(count, count), add(1, subPairs));
 }
 
 function combine(into: NameEntry, entry: NameEntry): void {

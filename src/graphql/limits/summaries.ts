@@ -71,6 +71,8 @@ export class DocumentSummaries {
   fragmentComparisons = 0;
 
   private readonly byName = new Map<string, FragmentDefinitionNode>();
+  /** Child types by parent type and field name: graphql-js's type predicates are slow in a loop. */
+  private readonly childTypes = new Map<GraphQLCompositeType | null, Map<string, GraphQLCompositeType | null>>();
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -151,7 +153,7 @@ export class DocumentSummaries {
     const childType = this.childType(parent, name);
     const sub = node.selectionSet ? this.summarize(node.selectionSet, childType, introspection ? 'introspection' : 'normal', false) : null;
     if (!introspection) into.depth = Math.max(into.depth, 1 + (sub?.depth ?? 0));
-    into.names.add(node.alias?.value ?? name, { count: 1, subRepeat: sub?.repeat ?? 1, subPairs: sub?.pairs ?? 0 });
+    into.ownNames().add(node.alias?.value ?? name, { count: 1, subRepeat: sub?.repeat ?? 1, subPairs: sub?.pairs ?? 0 });
     if (sub) {
       into.fields = add(into.fields, sub.fields);
       into.introspectionFields = add(into.introspectionFields, sub.introspectionFields);
@@ -187,7 +189,14 @@ export class DocumentSummaries {
     into.nodes = add(into.nodes, summary.nodes);
     into.viaFragments = add(into.viaFragments, summary.nodes);
     into.spreadsAtLevel = add(into.spreadsAtLevel, add(1, summary.spreadsAtLevel));
-    this.steps.count += into.names.merge(summary.names);
+    if (into.names.size === 0 && !into.borrowed) {
+      // A set that starts with a spread borrows the fragment's names: `x { ...F }` copies nothing.
+      into.names = summary.names;
+      into.borrowed = true;
+      this.steps.count += 1;
+    } else {
+      this.steps.count += into.ownNames().merge(summary.names);
+    }
     if (!runs) return;
     into.describe ||= summary.describe;
     addPerPage(into.calls, summary.calls);
@@ -244,6 +253,14 @@ export class DocumentSummaries {
 
   /** The composite type a field of `parent` returns, or null for a leaf or an unknown field. */
   private childType(parent: GraphQLCompositeType | null, name: string): GraphQLCompositeType | null {
+    let known = this.childTypes.get(parent);
+    if (!known) this.childTypes.set(parent, (known = new Map()));
+    let type = known.get(name);
+    if (type === undefined) known.set(name, (type = this.lookUpChildType(parent, name)));
+    return type;
+  }
+
+  private lookUpChildType(parent: GraphQLCompositeType | null, name: string): GraphQLCompositeType | null {
     if (name === '__schema') return this.compositeType('__Schema');
     if (name === '__type') return this.compositeType('__Type');
     if (!parent || !(isObjectType(parent) || isInterfaceType(parent))) return null;
@@ -262,6 +279,8 @@ class SetBuilder {
   nodes = 0;
   viaFragments = 0;
   names = new ResponseNames();
+  /** Whether `names` is a fragment's, not to be added to. */
+  borrowed = false;
   spreadsAtLevel = 0;
   /** Fields and spreads of the set itself (and of its inline fragments), not of its fragments. */
   ownFields = 0;
@@ -269,4 +288,13 @@ class SetBuilder {
   describe = false;
   calls = perPage();
   results = perPage();
+
+  /** The names to add to: the borrowed ones are copied first. */
+  ownNames(): ResponseNames {
+    if (this.borrowed) {
+      this.names = this.names.copy();
+      this.borrowed = false;
+    }
+    return this.names;
+  }
 }
