@@ -97,22 +97,6 @@ export interface OperationInspection {
 }
 
 /**
- * Returns the first limit the operation breaks, or null. A document that does not parse, or
- * names no runnable operation, is left for Apollo to answer with its usual errors (after the
- * checks of the whole document, which validation reads even then).
- */
-export function checkOperationLimits(
-  schema: GraphQLSchema,
-  query: string,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown> | null | undefined,
-  limits: OperationLimits,
-  regionCount: number,
-): GraphQLError | null {
-  return inspectOperation(schema, { query, operationName: operationName ?? null, variables: variables ?? null }, limits, regionCount).refusal;
-}
-
-/**
  * The operations of one request: each checked as a plain request would be, and the answers of
  * a batch bounded together by MAX_RESULT_FIELDS, since they leave as one response.
  */
@@ -139,6 +123,11 @@ export function checkRequestOperations(
   return null;
 }
 
+/**
+ * Checks one operation. A document that does not parse, or names no runnable operation, is
+ * left for Apollo to answer with its usual errors (after the checks of the whole document,
+ * which validation reads even then).
+ */
 export function inspectOperation(schema: GraphQLSchema, request: OperationRequest, limits: OperationLimits, regionCount: number): OperationInspection {
   const steps: StepCounter = { count: 0 };
   const refused = (refusal: GraphQLError): OperationInspection => ({ refusal, resultFields: 0, steps: steps.count });

@@ -192,7 +192,7 @@ export class DocumentSummaries {
     if (into.names.size === 0 && !into.borrowed) {
       // A set that starts with a spread borrows the fragment's names: `x { ...F }` copies nothing.
       into.names = summary.names;
-      into.borrowed = true;
+      into.borrowed = summary;
       this.steps.count += 1;
     } else {
       this.steps.count += into.ownNames().merge(summary.names);
@@ -205,14 +205,16 @@ export class DocumentSummaries {
 
   private finish(builder: SetBuilder, exported: boolean): Summary {
     const names = builder.names;
-    this.steps.count += 2 * names.size;
     // OverlappingFieldsCanBeMerged compares the set's own fields with every fragment it
     // reaches, and when it spreads several, each fragment (and those it reaches) with the others.
     const reached = builder.spreadsAtLevel;
     const between = builder.ownSpreads > 1 ? mul(reached, reached) : 0;
     this.fragmentComparisons = add(this.fragmentComparisons, add(mul(reached, builder.ownFields), between));
-    const repeat = names.repeat();
-    const pairs = names.pairs();
+    // A set that is one spread and nothing else has the fragment's bounds.
+    const borrowed = builder.borrowed;
+    if (!borrowed) this.steps.count += 2 * names.size;
+    const repeat = borrowed ? borrowed.repeat : names.repeat();
+    const pairs = borrowed ? borrowed.pairs : names.pairs();
     let handed = names;
     if (exported) {
       handed = names.exported();
@@ -279,8 +281,8 @@ class SetBuilder {
   nodes = 0;
   viaFragments = 0;
   names = new ResponseNames();
-  /** Whether `names` is a fragment's, not to be added to. */
-  borrowed = false;
+  /** The fragment whose names `names` are, not to be added to; null once they are the set's own. */
+  borrowed: Summary | null = null;
   spreadsAtLevel = 0;
   /** Fields and spreads of the set itself (and of its inline fragments), not of its fragments. */
   ownFields = 0;
@@ -293,7 +295,7 @@ class SetBuilder {
   ownNames(): ResponseNames {
     if (this.borrowed) {
       this.names = this.names.copy();
-      this.borrowed = false;
+      this.borrowed = null;
     }
     return this.names;
   }

@@ -29,7 +29,7 @@ async function post(body: unknown, url = stack.gateway.graphqlUrl): Promise<Answ
 }
 
 async function get(params: Record<string, unknown>, url = stack.gateway.graphqlUrl): Promise<Answer> {
-  const search = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+  const search = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
   const res = await fetch(`${url}?${search.toString()}`, { headers: { 'apollo-require-preflight': 'true' } });
   return { status: res.status, body: (await res.json()) as Answer['body'] };
 }
