@@ -56,6 +56,10 @@ export interface GatewayConfig {
   maxBatchOperations: number;
   /** Limits on each operation (see src/graphql/operationLimits.ts). */
   operationLimits: OperationLimits;
+  /** Largest serialized answer sent (a batch's answers together). */
+  maxResponseBytes: number;
+  /** Memory the automatic persisted queries may take; 0 turns them off. */
+  persistedQueriesBytes: number;
   /** Authentication, policy, audit log, introspection and GraphiQL (see docs/security.md). */
   security: SecuritySettings;
   /** Whether `/metrics` serves Prometheus metrics (to callers who pass authentication). */
@@ -101,8 +105,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1000),
       maxAliases: readInteger(env, 'MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0, 100_000),
       maxFields: readInteger(env, 'MAX_FIELDS', DEFAULT_OPERATION_LIMITS.maxFields, 1, 1_000_000),
+      maxIntrospectionFields: readInteger(env, 'MAX_INTROSPECTION_FIELDS', DEFAULT_OPERATION_LIMITS.maxIntrospectionFields, 1, 1_000_000),
+      maxRepeatedFields: readInteger(env, 'MAX_REPEATED_FIELDS', DEFAULT_OPERATION_LIMITS.maxRepeatedFields, 1, 1_000_000),
+      maxDirectives: readInteger(env, 'MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives, 0, 1_000_000),
+      maxVariables: readInteger(env, 'MAX_VARIABLES', DEFAULT_OPERATION_LIMITS.maxVariables, 0, 1_000_000),
+      maxFragmentVisits: readInteger(env, 'MAX_FRAGMENT_VISITS', DEFAULT_OPERATION_LIMITS.maxFragmentVisits, 1, 100_000_000),
+      maxDocumentSteps: readInteger(env, 'MAX_DOCUMENT_STEPS', DEFAULT_OPERATION_LIMITS.maxDocumentSteps, 1, 1_000_000_000),
       maxEksCalls: readInteger(env, 'MAX_EKS_CALLS_PER_OPERATION', DEFAULT_OPERATION_LIMITS.maxEksCalls, 1, 10_000_000),
+      maxResultFields: readInteger(env, 'MAX_RESULT_FIELDS', DEFAULT_OPERATION_LIMITS.maxResultFields, 1, 1_000_000_000),
     },
+    maxResponseBytes: readInteger(env, 'MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    persistedQueriesBytes: readInteger(env, 'PERSISTED_QUERIES_CACHE_MB', 16, 0, 1024) * 1024 * 1024,
     security: readSecurity(env, host),
     metrics: readEnum(env, 'ENABLE_METRICS', ['true', 'false'] as const, 'true') === 'true',
     allowedHosts: readAllowedHosts(env),

@@ -5,6 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
 import type { GatewayMetrics } from '../metrics';
 import { clientFacingError } from '../graphql/errors';
+import type { PersistedQueryStore } from './persistedQueries';
 
 /** Codes Apollo and graphql-js give to the client's own mistakes; they pass unmasked. */
 const CLIENT_ERROR_CODES = new Set([
@@ -27,6 +28,8 @@ export interface ApolloOptions {
    */
   schemaSuggestions: boolean;
   metrics: GatewayMetrics;
+  /** Where automatic persisted queries are registered (read back by the HTTP layer); null turns them off. */
+  persistedQueries: PersistedQueryStore | null;
 }
 
 export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions): ApolloServer<GatewayContext> {
@@ -40,6 +43,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
     allowBatchedHttpRequests: true,
+    // Hash-only requests are resolved by the HTTP layer before the operation limits check;
+    // Apollo only registers documents (see persistedQueries.ts).
+    persistedQueries: options.persistedQueries ? { cache: options.persistedQueries.forApollo() } : false,
     // Apollo's option strips suggestions from validation errors; `withoutSuggestions` also from
     // the rest (variables coerced against input types, enum values).
     hideSchemaDetailsFromClientErrors: !options.schemaSuggestions,

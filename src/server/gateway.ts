@@ -14,7 +14,7 @@ import { RedisCache } from '../eks/redisCache';
 import { MemoryCache, type SharedCache } from '../eks/sharedCache';
 import { PodIdentityService } from '../eks/podIdentityService';
 import type { GatewayContext } from '../graphql/context';
-import { checkOperationLimits } from '../graphql/operationLimits';
+import { checkRequestOperations, type OperationRequest } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
 import { auditEksMutations } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
@@ -23,6 +23,7 @@ import type { SecuritySettings } from '../security/settings';
 import { servedHosts } from './allowedHosts';
 import { createApolloServer } from './apollo';
 import { surviveUnhandledRejections } from './processGuards';
+import { PersistedQueryStore } from './persistedQueries';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 
 export interface GatewayOptions {
@@ -75,7 +76,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : null;
   const security = createGatewaySecurity(config.security, logger);
   const schema = buildSchema();
-  const apollo = createApolloServer(schema, { introspection: config.security.introspection, schemaSuggestions: config.security.schemaSuggestions, metrics });
+  const persistedQueries = config.persistedQueriesBytes > 0 ? new PersistedQueryStore(config.persistedQueriesBytes) : null;
+  const apollo = createApolloServer(schema, {
+    introspection: config.security.introspection,
+    schemaSuggestions: config.security.schemaSuggestions,
+    metrics,
+    persistedQueries,
+  });
   await apollo.start();
   const regions = [...config.regions];
   // Every EKS call goes to a served region; each mutating call is written ahead to the audit log.
@@ -110,16 +117,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requestCache: new Map(),
     };
   };
-  const checkOperation = (query: string, operationName: string | null, variables: Record<string, unknown> | null) =>
-    checkOperationLimits(schema, query, operationName, variables, config.operationLimits, regions.length);
+  const checkOperations = (operations: OperationRequest[]) => checkRequestOperations(schema, operations, config.operationLimits, regions.length);
   const http = await startHttpServer(
     {
       apollo,
       logger,
       createContext,
-      checkOperation,
+      checkOperations,
+      persistedQueries,
       maxBodyBytes: config.maxBodyBytes,
       maxBatchOperations: config.maxBatchOperations,
+      maxResponseBytes: config.maxResponseBytes,
       authenticate: security.authenticate,
       graphiql: config.security.graphiql,
       metrics,

@@ -11,6 +11,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
+import type { OperationRequest } from '../graphql/operationLimits';
 import { authenticationFailure, type Authenticate, type Authentication } from '../security/authenticate';
 import type { GatewayMetrics, RouteLabel } from '../metrics';
 import type { Caller } from '../security/caller';
@@ -18,6 +19,7 @@ import { hostAllowed, type AllowedHost } from './allowedHosts';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { bindRequestId, runInRequestScope } from './processGuards';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
+import { withPersistedDocument, type PersistedQueryStore } from './persistedQueries';
 
 export const GRAPHQL_PATH = '/graphql';
 export const METRICS_PATH = '/metrics';
@@ -27,10 +29,14 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Builds the context of one GraphQL request: fresh loaders, the request's logger. */
   createContext: (request: GraphqlRequest) => GatewayContext;
-  /** The first limit an operation breaks, or null (see src/graphql/operationLimits.ts). */
-  checkOperation: (query: string, operationName: string | null, variables: Record<string, unknown> | null) => GraphQLError | null;
+  /** The first limit the operations of a request break, or null (see src/graphql/operationLimits.ts). */
+  checkOperations: (operations: OperationRequest[]) => GraphQLError | null;
+  /** Automatic persisted queries, resolved to their documents before the check; null when off. */
+  persistedQueries: PersistedQueryStore | null;
   maxBodyBytes: number;
   maxBatchOperations: number;
+  /** Largest serialized answer sent (MAX_RESPONSE_BYTES). */
+  maxResponseBytes: number;
   /** Establishes the caller from the `Authorization` header, before anything of the request runs. */
   authenticate: Authenticate;
   /** Whether browsers get the GraphiQL page and its assets (ENABLE_GRAPHIQL). */
@@ -256,20 +262,28 @@ async function executeGraphql(
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  let body: unknown;
-  if (method === 'POST') {
-    const text = await readBody(req, options.maxBodyBytes);
-    // Apollo answers a body of another content type with a clear 400 (and CSRF prevention).
-    body = /\bjson\b/i.test(headers.get('content-type') ?? '') ? parseJsonBody(text) : text;
+  let request: ResolvedRequest;
+  try {
+    let body: unknown;
+    if (method === 'POST') {
+      const text = await readBody(req, options.maxBodyBytes);
+      // Apollo answers a body of another content type with a clear 400 (and CSRF prevention).
+      body = /\bjson\b/i.test(headers.get('content-type') ?? '') ? parseJsonBody(text) : text;
+    }
+    request = resolveRequest(method, body, url, options.persistedQueries);
+    const refusal = checkRequestLimits(request.operations, options);
+    if (refusal) {
+      countRefusal(options, String(refusal.extensions.code));
+      sendJson(res, 400, { errors: [refusal.toJSON()] });
+      return;
+    }
+  } catch (error) {
+    if (error instanceof HttpError && PROTECTIVE_HTTP_CODES.has(error.code)) countRefusal(options, error.code);
+    throw error;
   }
-  const operations = method === 'POST' ? body : requestFromSearch(url);
-  const refusal = checkRequestLimits(operations, options);
-  if (refusal) {
-    sendJson(res, 400, { errors: [refusal.toJSON()] });
-    return;
-  }
+  const { operations } = request;
   const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method, headers, search: url.search, body },
+    httpGraphQLRequest: { method, headers, search: request.search, body: request.body },
     context: async () =>
       options.createContext({
         id: requestId,
@@ -281,6 +295,17 @@ async function executeGraphql(
         operations: Array.isArray(operations) ? Math.max(1, operations.length) : 1,
       }),
   });
+  if (response.body.kind === 'complete') {
+    const size = Buffer.byteLength(response.body.string);
+    if (size > options.maxResponseBytes) {
+      countRefusal(options, 'RESPONSE_TOO_LARGE');
+      const message =
+        `The answer is ${size} bytes, more than the limit of ${options.maxResponseBytes} (MAX_RESPONSE_BYTES), so it was not sent; ` +
+        'any mutation in the request did run. Ask for fewer items (`first`) or fewer fields.';
+      sendJson(res, 400, { errors: [{ message, extensions: { code: 'RESPONSE_TOO_LARGE', limit: options.maxResponseBytes, actual: size } }] });
+      return;
+    }
+  }
   for (const [name, value] of response.headers) res.setHeader(name, value);
   // Answers depend on the caller's permissions: no cache may keep or share them.
   res.setHeader('cache-control', 'no-store');
@@ -289,39 +314,86 @@ async function executeGraphql(
     res.end(response.body.string);
     return;
   }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  // An incremental answer is streamed: past the limit, the connection is cut.
+  let sent = 0;
+  for await (const chunk of response.body.asyncIterator) {
+    sent += Buffer.byteLength(chunk);
+    if (sent > options.maxResponseBytes) {
+      countRefusal(options, 'RESPONSE_TOO_LARGE');
+      res.destroy();
+      return;
+    }
+    res.write(chunk);
+  }
   res.end();
 }
 
-/** The batch size, then each operation's limits, before Apollo spends any work on them. */
+/** Refusals of the HTTP layer that protect the gateway (counted); others are plain client mistakes. */
+const PROTECTIVE_HTTP_CODES = new Set(['PAYLOAD_TOO_LARGE', 'BATCH_TOO_LARGE']);
+
+function countRefusal(options: HttpServerOptions, code: string): void {
+  options.metrics.refusals.inc({ code });
+}
+
+/** The request as Apollo will run it: persisted queries resolved to their documents. */
+interface ResolvedRequest {
+  /** The operation, or the array of a batch, each with the document that will run. */
+  operations: unknown;
+  /** What Apollo receives: the POST body, or the query string of a GET. */
+  body: unknown;
+  search: string;
+}
+
+function resolveRequest(method: string, body: unknown, url: URL, store: PersistedQueryStore | null): ResolvedRequest {
+  if (method === 'POST') {
+    const resolved = Array.isArray(body) ? body.map((operation) => withPersistedDocument(operation, store)) : withPersistedDocument(body, store);
+    return { operations: resolved, body: resolved, search: url.search };
+  }
+  const operation = requestFromSearch(url);
+  const resolved = withPersistedDocument(operation, store) as Record<string, unknown>;
+  if (resolved === operation) return { operations: operation, body, search: url.search };
+  const search = new URLSearchParams(url.search);
+  search.set('query', String(resolved.query));
+  return { operations: resolved, body, search: `?${search.toString()}` };
+}
+
+/** The batch size, then the limits of its operations, before Apollo spends any work on them. */
 function checkRequestLimits(body: unknown, options: HttpServerOptions): GraphQLError | null {
   const operations = Array.isArray(body) ? body : [body];
   if (operations.length > options.maxBatchOperations) {
     throw new HttpError(400, 'BATCH_TOO_LARGE', `A batch may hold at most ${options.maxBatchOperations} operations, received ${operations.length}.`);
   }
+  const requests: OperationRequest[] = [];
   for (const operation of operations) {
     if (typeof operation !== 'object' || operation === null) continue;
     const { query, operationName, variables } = operation as Record<string, unknown>;
     if (typeof query !== 'string') continue;
-    const refusal = options.checkOperation(
+    requests.push({
       query,
-      typeof operationName === 'string' ? operationName : null,
-      typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? (variables as Record<string, unknown>) : null,
-    );
-    if (refusal) return refusal;
+      operationName: typeof operationName === 'string' ? operationName : null,
+      variables: typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? (variables as Record<string, unknown>) : null,
+    });
   }
-  return null;
+  return options.checkOperations(requests);
 }
 
 /** A GET request's operation, as Apollo will read it from the query string. */
 function requestFromSearch(url: URL): Record<string, unknown> {
-  let variables: unknown = null;
+  return {
+    query: url.searchParams.get('query'),
+    operationName: url.searchParams.get('operationName'),
+    variables: jsonOrNull(url.searchParams.get('variables')),
+    extensions: jsonOrNull(url.searchParams.get('extensions')),
+  };
+}
+
+/** Apollo answers malformed JSON in the query string itself. */
+function jsonOrNull(text: string | null): unknown {
   try {
-    variables = JSON.parse(url.searchParams.get('variables') ?? 'null');
+    return JSON.parse(text ?? 'null');
   } catch {
-    // Apollo answers malformed variables itself.
+    return null;
   }
-  return { query: url.searchParams.get('query'), operationName: url.searchParams.get('operationName'), variables };
 }
 
 /** `Cache-Control: no-cache` (or no-store, or max-age=0) bypasses the shared EKS cache. */

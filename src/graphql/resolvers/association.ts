@@ -9,6 +9,7 @@ import type { GatewayContext } from '../context';
 import { encodeCursor } from '../cursors';
 import { associationId } from '../ids';
 import { clusterModel, tagList, type AssociationModel } from '../models';
+import { inTurn } from '../limits/eventLoopTurns';
 
 /**
  * The DescribePodIdentityAssociation result: from the model when a Describe or a mutation
@@ -47,8 +48,9 @@ export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
 };
 
 export const PodIdentityAssociationConnection: PodIdentityAssociationConnectionResolvers = {
-  edges: (c) => c.edges,
-  nodes: (c) => c.edges.map((e) => e.node),
+  // Long pages complete in a turn of the event loop of their own (see eventLoopTurns.ts).
+  edges: (c, _, ctx) => inTurn(ctx, c.edges),
+  nodes: (c, _, ctx) => inTurn(ctx, c.edges.map((e) => e.node)),
   pageInfo: (c) => c.pageInfo,
 };
 

@@ -7,6 +7,7 @@ import { encodeCursor } from '../cursors';
 import { clusterId } from '../ids';
 import { tagList, type ClusterModel } from '../models';
 import { findAssociation } from './lookups';
+import { inTurn } from '../limits/eventLoopTurns';
 
 const STATUSES: readonly ClusterStatus[] = ['CREATING', 'ACTIVE', 'DELETING', 'FAILED', 'UPDATING', 'PENDING'];
 
@@ -42,8 +43,9 @@ export const Cluster: ClusterResolvers = {
 };
 
 export const ClusterConnection: ClusterConnectionResolvers = {
-  edges: (c) => c.edges,
-  nodes: (c) => c.edges.map((e) => e.node),
+  // Long pages complete in a turn of the event loop of their own (see eventLoopTurns.ts).
+  edges: (c, _, ctx) => inTurn(ctx, c.edges),
+  nodes: (c, _, ctx) => inTurn(ctx, c.edges.map((e) => e.node)),
   pageInfo: (c) => c.pageInfo,
 };
 
