@@ -36,6 +36,30 @@ export class EmulatorRuntime {
   /** The seed's roles, read on every start (IAM is not part of the EKS state). */
   readonly roles: RoleDirectory;
   closed = false;
+  /** Ends the injected delays still running, so closing never waits for a stalled call. */
+  private readonly delays = new Set<() => void>();
+
+  /** Waits `ms`, or less when `until` fires first or the emulator closes. */
+  delay(ms: number, until: { once(event: 'close', listener: () => void): unknown; off(event: 'close', listener: () => void): unknown } | null): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        until?.off('close', done);
+        this.delays.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      until?.once('close', done);
+      this.delays.add(done);
+    });
+  }
+
+  /** Marks the emulator closed and ends every delay in progress. */
+  close(): void {
+    this.closed = true;
+    for (const done of [...this.delays]) done();
+  }
 
   constructor(
     readonly store: Store,

@@ -70,7 +70,7 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     // which does not undo what it received because the client went away: that is what a
     // client's retry with the same clientRequestToken, and a write-ahead audit, are for.
     const mutating = MUTATING_OPERATIONS.has(operation);
-    if (delayMs > 0) await sleep(delayMs, mutating ? null : res);
+    if (delayMs > 0) await runtime.delay(delayMs, mutating ? null : res);
     if (res.destroyed && !mutating) return;
     if (runtime.closed) {
       req.socket.destroy();
@@ -145,17 +145,4 @@ async function commit(runtime: EmulatorRuntime, change: Parameters<EmulatorRunti
     runtime.config.log(`emulator: could not persist a change: ${(error as Error).stack ?? String(error)}`);
     throw new EksError('ServerException', `The change could not be written to the state file: ${(error as Error).message}`);
   }
-}
-
-/** Waits `ms`, or less if `res` is given and its connection closes first (a stalled read must not outlive its client). */
-function sleep(ms: number, res: ServerResponse | null): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      res?.off('close', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    res?.once('close', done);
-  });
 }

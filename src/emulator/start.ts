@@ -118,7 +118,7 @@ async function listen(runtime: EmulatorRuntime, host: string, port: number): Pro
     port: actualPort,
     close() {
       closing ??= (async () => {
-        runtime.closed = true;
+        runtime.close();
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await stopped;
