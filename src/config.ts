@@ -3,6 +3,7 @@
  * with a message that names it, the rule, and the value received.
  */
 
+import { environmentReaders } from './environment';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
 import { SecurityConfigError } from './security/errors';
 import { parseHost, type AllowedHost } from './server/allowedHosts';
@@ -68,6 +69,8 @@ export interface GatewayConfig {
   allowedHosts: AllowedHost[] | null;
 }
 
+const { readString, readInteger, readBoolean, readEnum } = environmentReaders((message) => new ConfigError(message));
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
@@ -117,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     maxResponseBytes: readInteger(env, 'MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     persistedQueriesBytes: readInteger(env, 'PERSISTED_QUERIES_CACHE_MB', 16, 0, 1024) * 1024 * 1024,
     security: readSecurity(env, host),
-    metrics: readEnum(env, 'ENABLE_METRICS', ['true', 'false'] as const, 'true') === 'true',
+    metrics: readBoolean(env, 'ENABLE_METRICS', true),
     allowedHosts: readAllowedHosts(env),
   };
 }
@@ -175,29 +178,6 @@ function readRegions(env: NodeJS.ProcessEnv, backend: BackendConfig): string[] {
     }
   }
   return [...new Set(regions)];
-}
-
-function readString(env: NodeJS.ProcessEnv, name: string): string | null {
-  const value = env[name]?.trim();
-  return value ? value : null;
-}
-
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = readString(env, name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, received "${raw}".`);
-  }
-  return value;
-}
-
-function readEnum<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = readString(env, name);
-  if (raw === null) return fallback;
-  const value = allowed.find((a) => a === raw.toLowerCase());
-  if (!value) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, received "${raw}".`);
-  return value;
 }
 
 function readRedisUrl(env: NodeJS.ProcessEnv): string | null {

@@ -3,12 +3,15 @@
  * checked at start-up: a bad variable or file stops the gateway with a message that names it,
  * the line, the rule and the value received (never a token's value).
  */
+import { environmentReaders } from '../environment';
 import type { AuthMode } from './caller';
 import { SecurityConfigError } from './errors';
 import { readJsonFile } from './jsonFile';
 import { parseJwksFile, type JwksSource, type JwtSettings } from './jwt';
 import { readPolicyFile, type Policy } from './policy';
 import { readTokenFile, type TokenTable } from './tokens';
+
+const { readString, readInteger, readBoolean } = environmentReaders((message) => new SecurityConfigError(message));
 
 export type AuthSettings =
   | { mode: 'none' }
@@ -151,31 +154,9 @@ function readAuditLimits(env: NodeJS.ProcessEnv): AuditLimits {
   };
 }
 
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = readString(env, name);
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    throw new SecurityConfigError(`${name} must be a whole number from ${min} to ${max}, received "${raw}".`);
-  }
-  return value;
-}
-
-function readString(env: NodeJS.ProcessEnv, name: string): string | null {
-  const value = env[name]?.trim();
-  return value ? value : null;
-}
-
 function requireString(env: NodeJS.ProcessEnv, name: string, mode: AuthMode, why?: string): string {
   const value = readString(env, name);
   if (value === null) throw new SecurityConfigError(`${name} is required when AUTH_MODE=${mode}${why ? `: ${why}` : ''}.`);
   return value;
 }
 
-function readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = readString(env, name);
-  if (raw === null) return fallback;
-  if (/^(true|1|yes)$/i.test(raw)) return true;
-  if (/^(false|0|no)$/i.test(raw)) return false;
-  throw new SecurityConfigError(`${name} must be true or false, received "${raw}".`);
-}
