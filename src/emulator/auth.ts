@@ -3,13 +3,13 @@
  * `AWS4-HMAC-SHA256 Credential=<key>/<yyyymmdd>/<region>/eks/aws4_request, SignedHeaders=..., Signature=...`.
  * Signatures are not verified: the emulator knows no secret keys.
  */
-import { EksError, quote } from './errors';
+import { WireError, quote } from './errors';
 
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function regionFromAuthorization(header: string | undefined): string {
   if (header === undefined || header.trim() === '') {
-    throw new EksError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+    throw new WireError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   }
   const [scheme, ...rest] = header.trim().split(/\s+/);
   if (scheme !== 'AWS4-HMAC-SHA256') {
@@ -39,6 +39,6 @@ export function regionFromAuthorization(header: string | undefined): string {
   return region;
 }
 
-function invalidSignature(message: string): EksError {
-  return new EksError('InvalidSignatureException', message);
+function invalidSignature(message: string): WireError {
+  return new WireError('InvalidSignatureException', message);
 }

@@ -3,6 +3,7 @@
  * it; persistence journals the very same value and replays it on restart, so the live path and
  * the recovery path cannot drift apart.
  */
+import { assertNever } from '../assertNever';
 import type { AssociationRecord, ClusterSnapshot, IdempotencyRecord } from './model';
 import type { Store } from './store';
 
@@ -59,8 +60,4 @@ function requireCluster(store: Store, region: string, name: string) {
   const cluster = store.cluster(region, name);
   if (!cluster) throw new Error(`cluster ${name} does not exist in ${region}`);
   return cluster;
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,5 @@
 /** The control endpoints under `/_emulator/` (not part of EKS): health, stats, reset, faults, clusters, state. */
-import { EksError, invalidParameter, quote } from './errors';
+import { WireError, invalidParameter, quote } from './errors';
 import { parseJsonObject } from './http';
 import type { EmulatorRuntime } from './runtime';
 import { exportState } from './seed';
@@ -49,14 +49,14 @@ export async function handleControl(runtime: EmulatorRuntime, request: ControlRe
   const [name, ...rest] = request.segments;
   const endpoint = name !== undefined && rest.length === 0 && Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
   if (!endpoint) {
-    throw new EksError(
+    throw new WireError(
       'UnknownOperationException',
       `Unknown emulator control endpoint /_emulator/${request.segments.join('/')}; known: ${Object.keys(ENDPOINTS).map((e) => `/_emulator/${e}`).join(', ')}.`,
     );
   }
   const handler = endpoint[request.method];
   if (!handler) {
-    throw new EksError(
+    throw new WireError(
       'MethodNotAllowedException',
       `/_emulator/${name} does not accept ${request.method}; allowed: ${Object.keys(endpoint).join(', ')}.`,
     );

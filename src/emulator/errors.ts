@@ -1,7 +1,7 @@
 /**
  * Errors as they travel on the wire: the name goes in `x-amzn-ErrorType`, the body is
  * `{"message": ..., clusterName?, addonName?}`. Everything a client can get wrong is an
- * `EksError`; anything else that escapes a handler becomes a 500 ServerException.
+ * `WireError`; anything else that escapes a handler becomes a 500 ServerException.
  */
 
 const STATUS_BY_ERROR = {
@@ -35,7 +35,7 @@ export interface ErrorFields {
   addonName?: string;
 }
 
-export class EksError extends Error {
+export class WireError extends Error {
   override readonly name: EksErrorName;
   readonly status: number;
   readonly fields: ErrorFields;
@@ -52,16 +52,16 @@ export class EksError extends Error {
   }
 }
 
-export function invalidParameter(message: string, fields: ErrorFields = {}): EksError {
-  return new EksError('InvalidParameterException', message, fields);
+export function invalidParameter(message: string, fields: ErrorFields = {}): WireError {
+  return new WireError('InvalidParameterException', message, fields);
 }
 
-export function invalidRequest(message: string, fields: ErrorFields = {}): EksError {
-  return new EksError('InvalidRequestException', message, fields);
+export function invalidRequest(message: string, fields: ErrorFields = {}): WireError {
+  return new WireError('InvalidRequestException', message, fields);
 }
 
-export function notFound(message: string, fields: ErrorFields = {}): EksError {
-  return new EksError('ResourceNotFoundException', message, fields);
+export function notFound(message: string, fields: ErrorFields = {}): WireError {
+  return new WireError('ResourceNotFoundException', message, fields);
 }
 
 function definedOnly(fields: ErrorFields): Record<string, string> {

@@ -1,6 +1,6 @@
 /** HTTP plumbing shared by the EKS routes and the control endpoints. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EksError, jsonType } from './errors';
+import { WireError, jsonType } from './errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -24,8 +24,8 @@ export function readBody(req: IncomingMessage): Promise<BodyRead> {
   });
 }
 
-export function bodyTooLarge(): EksError {
-  return new EksError('RequestEntityTooLargeException', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes (1 MiB).`);
+export function bodyTooLarge(): WireError {
+  return new WireError('RequestEntityTooLargeException', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes (1 MiB).`);
 }
 
 /**
@@ -36,7 +36,7 @@ export function parseJsonObject(contentType: string | undefined, bytes: Buffer):
   if (bytes.length === 0) return {};
   const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!JSON_CONTENT_TYPES.has(mediaType)) {
-    throw new EksError(
+    throw new WireError(
       'UnsupportedMediaTypeException',
       `The request body must be JSON sent with content-type application/json; received content-type '${contentType ?? '(none)'}'.`,
     );
@@ -45,10 +45,10 @@ export function parseJsonObject(contentType: string | undefined, bytes: Buffer):
   try {
     parsed = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    throw new EksError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}.`);
+    throw new WireError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new EksError('SerializationException', `The request body must be a JSON object; received a JSON ${jsonType(parsed)}.`);
+    throw new WireError('SerializationException', `The request body must be a JSON object; received a JSON ${jsonType(parsed)}.`);
   }
   return parsed as Record<string, unknown>;
 }
@@ -64,7 +64,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, error: EksError, headers: Record<string, string> = {}): void {
+export function sendError(res: ServerResponse, error: WireError, headers: Record<string, string> = {}): void {
   sendJson(res, error.status, error.body(), { 'x-amzn-ErrorType': error.name, ...headers });
 }
 
@@ -73,7 +73,7 @@ export function parseTarget(target: string): { segments: string[]; query: URLSea
   const queryStart = target.indexOf('?');
   const rawPath = queryStart === -1 ? target : target.slice(0, queryStart);
   const rawQuery = queryStart === -1 ? '' : target.slice(queryStart + 1);
-  if (!rawPath.startsWith('/')) throw new EksError('UnknownOperationException', `Unknown operation: the path must start with '/'.`);
+  if (!rawPath.startsWith('/')) throw new WireError('UnknownOperationException', `Unknown operation: the path must start with '/'.`);
   const segments = rawPath
     .slice(1)
     .split('/')
@@ -81,7 +81,7 @@ export function parseTarget(target: string): { segments: string[]; query: URLSea
       try {
         return decodeURIComponent(segment);
       } catch {
-        throw new EksError('SerializationException', `The path segment '${segment}' is not valid percent-encoding.`);
+        throw new WireError('SerializationException', `The path segment '${segment}' is not valid percent-encoding.`);
       }
     });
   return { segments, query: new URLSearchParams(rawQuery) };

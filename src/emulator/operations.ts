@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { applyChange, type StateChange } from './changes';
-import { EksError, invalidParameter, invalidRequest, notFound } from './errors';
+import { WireError, invalidParameter, invalidRequest, notFound } from './errors';
 import { randomAssociationId } from './ids';
 import type { AssociationRecord, IdempotencyRecord, OperationName } from './model';
 import type { PageTokens, TokenScope } from './pagination';
@@ -99,10 +99,10 @@ function createAssociation(ctx: OperationContext, request: OperationRequest): Op
   if (target) requireUsableRole(ctx, target);
   const existing = cluster.associationFor(namespace, serviceAccount);
   if (existing) {
-    throw new EksError('ResourceInUseException', `Association already exists: ${existing.associationId}`, { clusterName });
+    throw new WireError('ResourceInUseException', `Association already exists: ${existing.associationId}`, { clusterName });
   }
   if (cluster.size >= ctx.associationLimit) {
-    throw new EksError(
+    throw new WireError(
       'ResourceLimitExceededException',
       `Cluster ${clusterName} already has ${cluster.size} pod identity associations, the limit per cluster is ${ctx.associationLimit}; delete one before creating another.`,
       { clusterName },

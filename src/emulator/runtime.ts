@@ -3,7 +3,7 @@
  * the store, page tokens, fault injection, stats and (optionally) persistence.
  */
 import { applyChange, type StateChange } from './changes';
-import { EksError, invalidParameter, jsonType } from './errors';
+import { WireError, invalidParameter, jsonType } from './errors';
 import { FaultInjector } from './faults';
 import type { ClusterSnapshot } from './model';
 import type { OperationContext } from './operations';
@@ -112,7 +112,7 @@ export class EmulatorRuntime {
     }
     for (const cluster of clusters) {
       if (this.store.cluster(cluster.region, cluster.name)) {
-        throw new EksError('ResourceInUseException', `Cluster already exists: ${cluster.name} in region ${cluster.region}.`, { clusterName: cluster.name });
+        throw new WireError('ResourceInUseException', `Cluster already exists: ${cluster.name} in region ${cluster.region}.`, { clusterName: cluster.name });
       }
     }
     const change: StateChange = { type: 'addClusters', clusters };

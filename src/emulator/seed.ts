@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { EksError, jsonType, quote } from './errors';
+import { WireError, jsonType, quote } from './errors';
 import { createPrng, derivedUuid, randomAssociationId, seededAssociationId } from './ids';
 import {
   ADDON_STATUSES,
@@ -362,7 +362,7 @@ function rule<T>(where: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof EksError) throw new SeedError(`${where}: ${error.message}`);
+    if (error instanceof WireError) throw new SeedError(`${where}: ${error.message}`);
     throw error;
   }
 }

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { regionFromAuthorization } from './auth';
-import { assertNever } from './changes';
+import { assertNever } from '../assertNever';
 import { handleControl } from './control';
-import { EksError } from './errors';
+import { WireError } from './errors';
 import type { FaultDecision } from './faults';
 import { bodyTooLarge, parseJsonObject, parseTarget, readBody, sendError, sendJson } from './http';
 import { executeOperation, type OperationResult } from './operations';
@@ -47,11 +47,11 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     const route = matchRoute(req.method ?? 'GET', segments);
     switch (route.kind) {
       case 'unknown':
-        throw new EksError('UnknownOperationException', `Unknown operation: no EKS operation is served at ${req.method ?? ''} /${segments.join('/')}.`);
+        throw new WireError('UnknownOperationException', `Unknown operation: no EKS operation is served at ${req.method ?? ''} /${segments.join('/')}.`);
       case 'wrongMethod':
         sendError(
           res,
-          new EksError('MethodNotAllowedException', `Method ${req.method ?? ''} is not allowed on /${segments.join('/')}; allowed: ${route.allowed.join(', ')}.`),
+          new WireError('MethodNotAllowedException', `Method ${req.method ?? ''} is not allowed on /${segments.join('/')}; allowed: ${route.allowed.join(', ')}.`),
           { allow: route.allowed.join(', ') },
         );
         return;
@@ -103,12 +103,12 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
       req.socket.destroy();
       return;
     }
-    if (error instanceof EksError) {
+    if (error instanceof WireError) {
       sendError(res, error);
       return;
     }
     runtime.config.log(`emulator: unexpected error for ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
-    sendError(res, new EksError('ServerException', `An internal error occurred in the EKS emulator (request id ${requestId}).`));
+    sendError(res, new WireError('ServerException', `An internal error occurred in the EKS emulator (request id ${requestId}).`));
   }
 }
 
@@ -119,11 +119,11 @@ function throwInjectedFault(decision: FaultDecision): void {
     case 'malformed':
       return;
     case 'throttle':
-      throw new EksError('ThrottlingException', 'Rate exceeded');
+      throw new WireError('ThrottlingException', 'Rate exceeded');
     case 'server':
-      throw new EksError('ServerException', 'An internal error occurred (injected by the emulator fault configuration).');
+      throw new WireError('ServerException', 'An internal error occurred (injected by the emulator fault configuration).');
     case 'unavailable':
-      throw new EksError('ServiceUnavailableException', 'The service is unavailable (injected by the emulator fault configuration).');
+      throw new WireError('ServiceUnavailableException', 'The service is unavailable (injected by the emulator fault configuration).');
     default:
       assertNever(decision);
   }
@@ -143,6 +143,6 @@ async function commit(runtime: EmulatorRuntime, change: Parameters<EmulatorRunti
     await runtime.commit(change);
   } catch (error) {
     runtime.config.log(`emulator: could not persist a change: ${(error as Error).stack ?? String(error)}`);
-    throw new EksError('ServerException', `The change could not be written to the state file: ${(error as Error).message}`);
+    throw new WireError('ServerException', `The change could not be written to the state file: ${(error as Error).message}`);
   }
 }

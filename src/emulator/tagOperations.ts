@@ -6,7 +6,7 @@
  * named, and a key that is not there is no error: both converge when retried.
  */
 import { applyChange, type StateChange } from './changes';
-import { EksError, quote } from './errors';
+import { WireError, quote } from './errors';
 import type { AssociationRecord, Tags } from './model';
 import type { OperationContext, OperationRequest, OperationResult } from './operations';
 import type { ClusterState } from './store';
@@ -88,12 +88,12 @@ function requireResource(ctx: OperationContext, request: OperationRequest): Tagg
   return { kind: 'association', cluster, association };
 }
 
-function badRequest(message: string): EksError {
-  return new EksError('BadRequestException', message);
+function badRequest(message: string): WireError {
+  return new WireError('BadRequestException', message);
 }
 
-function notFoundResource(arn: string): EksError {
-  return new EksError('NotFoundException', `Resource not found: ${quote(arn)}.`);
+function notFoundResource(arn: string): WireError {
+  return new WireError('NotFoundException', `Resource not found: ${quote(arn)}.`);
 }
 
 /** The shared tag rules throw InvalidParameterException; these operations answer BadRequestException. */
@@ -101,7 +101,7 @@ function asBadRequest<T>(check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof EksError && error.name === 'InvalidParameterException') throw badRequest(error.message);
+    if (error instanceof WireError && error.name === 'InvalidParameterException') throw badRequest(error.message);
     throw error;
   }
 }

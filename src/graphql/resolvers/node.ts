@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import { assertNever } from '../../assertNever';
 import type { GatewayContext } from '../context';
 import type { NodeRef } from '../ids';
 import type { AssociationModel, ClusterModel } from '../models';
@@ -19,8 +20,4 @@ export function resolveNode(
     default:
       return assertNever(ref);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
