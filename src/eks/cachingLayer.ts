@@ -11,9 +11,18 @@
  * never a stale read.
  */
 import type { GatewayMetrics } from '../metrics';
-import type { PodIdentityBackend } from './podIdentityService';
+import {
+  applyDescribed,
+  describedAssociationEntry,
+  wrapBackend,
+  type BackendMethod,
+  type ClusterRef,
+  type MutationDescription,
+  type PodIdentityBackend,
+  type ReadDescription,
+} from './operations';
 import type { SharedCache } from './sharedCache';
-import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey, EksPage, ListAssociationsParams } from './types';
+import type { AssociationDetail } from './types';
 
 export type CacheErrorHandler = (error: unknown, operation: string) => void;
 
@@ -40,53 +49,38 @@ export class CachingLayer {
    * read once per request and cluster.
    */
   forRequest(inner: PodIdentityBackend, options: { fresh: boolean }): PodIdentityBackend {
-    return new RequestView(inner, this.cache, this.ttlMs, this.onError, this.countLookup, options.fresh);
+    return new RequestView(inner, this.cache, this.ttlMs, this.onError, this.countLookup, options.fresh).backend;
   }
 }
 
-class RequestView implements PodIdentityBackend {
+/**
+ * One request's view: every read the table gives a cache key goes through the cache, every
+ * change invalidates its cluster (src/eks/operations.ts says which is which).
+ */
+class RequestView {
   /** Per cluster, read once per request; null when the cache could not say (then it is skipped). */
   private readonly generations = new Map<string, Promise<string | null>>();
+  readonly backend: PodIdentityBackend;
 
   constructor(
-    private readonly inner: PodIdentityBackend,
+    inner: PodIdentityBackend,
     private readonly cache: SharedCache,
     private readonly ttlMs: number,
     private readonly onError: CacheErrorHandler,
     private readonly countLookup: (result: CacheLookup) => void,
     private readonly fresh: boolean,
-  ) {}
-
-  listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
-    return this.cached(`clusters:${region}:${maxResults}:${nextToken ?? ''}`, () => this.inner.listClusters(region, maxResults, nextToken));
+  ) {
+    this.backend = wrapBackend(inner, (description, args, call) =>
+      description.mutates ? this.mutate(description, args, call) : this.read(description, args, call),
+    );
   }
 
-  describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
-    return this.cached(`cluster:${key.region}:${key.name}`, () => this.inner.describeCluster(key));
-  }
-
-  async listAssociations(region: string, clusterName: string, params: ListAssociationsParams) {
-    const generation = await this.generation(region, clusterName);
-    const query = JSON.stringify([params.namespace ?? null, params.serviceAccount ?? null, params.maxResults, params.nextToken]);
-    const key = generation === null ? null : `list:${region}:${clusterName}:${generation}:${query}`;
-    return this.cached(key, () => this.inner.listAssociations(region, clusterName, params));
-  }
-
-  async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
-    const generation = await this.generation(key.region, key.clusterName);
-    return this.cached(generation === null ? null : associationEntry(key, generation), () => this.inner.describeAssociation(key));
-  }
-
-  createAssociation(params: Parameters<PodIdentityBackend['createAssociation']>[0]) {
-    return this.mutate(params.region, params.clusterName, () => this.inner.createAssociation(params));
-  }
-
-  updateAssociation(params: Parameters<PodIdentityBackend['updateAssociation']>[0]) {
-    return this.mutate(params.region, params.clusterName, () => this.inner.updateAssociation(params));
-  }
-
-  async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
-    return this.mutate(key.region, key.clusterName, () => this.inner.deleteAssociation(key), { store: false });
+  private async read(description: ReadDescription<BackendMethod>, args: readonly unknown[], load: () => Promise<unknown>): Promise<unknown> {
+    const { key, cluster } = description.cache;
+    const entry = applyDescribed(key, args);
+    if (cluster === null) return this.cached(entry, load);
+    const generation = await this.generation(applyDescribed(cluster, args));
+    return this.cached(generation === null ? null : inGeneration(entry, generation), load);
   }
 
   /**
@@ -117,38 +111,37 @@ class RequestView implements PodIdentityBackend {
   }
 
   /**
-   * Runs a mutation, then moves the cluster to a new generation (even when the call failed: a
-   * fault may come after EKS applied it) and stores the result under it.
+   * Runs a change, then moves its cluster to a new generation (even when the call failed: a
+   * fault may come after EKS applied it) and stores the association it returns, if any, as its
+   * Describe would be stored.
    */
-  private async mutate(
-    region: string,
-    clusterName: string,
-    run: () => Promise<AssociationDetail>,
-    options = { store: true },
-  ): Promise<AssociationDetail> {
+  private async mutate(description: MutationDescription<BackendMethod>, args: readonly unknown[], run: () => Promise<unknown>): Promise<unknown> {
+    const cluster = applyDescribed(description.cluster, args);
     try {
       const result = await run();
-      const generation = await this.bump(region, clusterName);
-      if (options.store && generation !== null) {
-        await this.safely('set', () => this.cache.setMany([[associationEntry(result, generation), JSON.stringify(result)]], this.ttlMs), undefined);
+      const generation = await this.bump(cluster);
+      if (description.result === 'association' && generation !== null) {
+        const detail = result as AssociationDetail;
+        const entry = inGeneration(describedAssociationEntry(detail), generation);
+        await this.safely('set', () => this.cache.setMany([[entry, JSON.stringify(detail)]], this.ttlMs), undefined);
       }
       return result;
     } catch (error) {
-      await this.bump(region, clusterName);
+      await this.bump(cluster);
       throw error;
     }
   }
 
-  private async bump(region: string, clusterName: string): Promise<string | null> {
-    const key = generationKey(region, clusterName);
+  private async bump(cluster: ClusterRef): Promise<string | null> {
+    const key = generationKey(cluster);
     const next = await this.safely('invalidate', () => this.cache.newGeneration(key, this.generationTtlMs()), null);
     // Unknown after a failed bump: this request then reads past the cache for that cluster.
     this.generations.set(key, Promise.resolve(next));
     return next;
   }
 
-  private generation(region: string, clusterName: string): Promise<string | null> {
-    const key = generationKey(region, clusterName);
+  private generation(cluster: ClusterRef): Promise<string | null> {
+    const key = generationKey(cluster);
     let generation = this.generations.get(key);
     if (!generation) {
       generation = this.safely<string | null>('get', () => this.cache.generation(key, this.generationTtlMs()), null);
@@ -175,19 +168,28 @@ class RequestView implements PodIdentityBackend {
 /** What a failed read of the cache stands for (`safely` reports the failure itself). */
 const LOOKUP_FAILED = Symbol('cache lookup failed');
 
-function generationKey(region: string, clusterName: string): string {
-  return `generation:${region}:${clusterName}`;
+function generationKey(cluster: ClusterRef): string {
+  return `generation:${cluster.region}:${cluster.clusterName}`;
 }
 
-function associationEntry(key: AssociationKey, generation: string): string {
-  return `association:${key.region}:${key.clusterName}:${generation}:${key.associationId}`;
+/** An entry of a cluster's generation: unreadable once the cluster moves to the next one. */
+function inGeneration(entry: string, generation: string): string {
+  return `${entry}@${generation}`;
 }
 
-const DATE_MEMBERS = new Set(['createdAt', 'modifiedAt']);
+const DATE_MEMBERS = ['createdAt', 'modifiedAt'] as const;
 
-/** JSON turns Dates into ISO strings; the models expect Dates back. */
+/**
+ * JSON turns Dates into ISO strings; the models expect Dates back. Only a model's own members
+ * are times: a tag named `createdAt` keeps its text.
+ */
 function decode(text: string): unknown {
-  return JSON.parse(text, (member, value: unknown) =>
-    DATE_MEMBERS.has(member) && typeof value === 'string' ? new Date(value) : value,
-  );
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const model = value as Record<string, unknown>;
+  for (const member of DATE_MEMBERS) {
+    const time = model[member];
+    if (typeof time === 'string') model[member] = new Date(time);
+  }
+  return model;
 }

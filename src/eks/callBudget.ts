@@ -9,8 +9,7 @@
  * cache cost nothing.
  */
 import type { GatewayMetrics } from '../metrics';
-import type { PodIdentityBackend } from './podIdentityService';
-import type { AssociationKey, ClusterKey, CreateAssociationParams, ListAssociationsParams, UpdateAssociationParams } from './types';
+import { wrapBackend, type PodIdentityBackend } from './operations';
 
 /** Thrown instead of making a call past the budget; nothing of that call reached EKS. */
 export class CallBudgetExceeded extends Error {
@@ -134,34 +133,8 @@ export function withCallBudget(inner: PodIdentityBackend, budget: CallBudget, op
       throw error;
     }
   };
-  return {
-    async listClusters(region: string, maxResults: number, nextToken: string | null) {
-      spend('ListClusters');
-      return inner.listClusters(region, maxResults, nextToken);
-    },
-    async describeCluster(key: ClusterKey) {
-      spend('DescribeCluster');
-      return inner.describeCluster(key);
-    },
-    async listAssociations(region: string, clusterName: string, params: ListAssociationsParams) {
-      spend('ListPodIdentityAssociations');
-      return inner.listAssociations(region, clusterName, params);
-    },
-    async describeAssociation(key: AssociationKey) {
-      spend('DescribePodIdentityAssociation');
-      return inner.describeAssociation(key);
-    },
-    async createAssociation(params: CreateAssociationParams) {
-      spend('CreatePodIdentityAssociation');
-      return inner.createAssociation(params);
-    },
-    async updateAssociation(params: UpdateAssociationParams) {
-      spend('UpdatePodIdentityAssociation');
-      return inner.updateAssociation(params);
-    },
-    async deleteAssociation(key: AssociationKey) {
-      spend('DeletePodIdentityAssociation');
-      return inner.deleteAssociation(key);
-    },
-  };
+  return wrapBackend(inner, (description, _args, call) => {
+    spend(description.operation);
+    return call();
+  });
 }

@@ -36,6 +36,9 @@ export class EksError extends Error {
 
 const KIND_BY_NAME: Record<string, EksErrorKind> = {
   ResourceNotFoundException: 'NotFound',
+  // The tag operations' own names for the same failures.
+  NotFoundException: 'NotFound',
+  BadRequestException: 'InvalidParameter',
   ResourceInUseException: 'AlreadyExists',
   ResourceLimitExceededException: 'LimitExceeded',
   InvalidParameterException: 'InvalidParameter',

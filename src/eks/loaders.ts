@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { PodIdentityBackend } from './podIdentityService';
+import type { PodIdentityBackend } from './operations';
 import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey } from './types';
 
 /**

@@ -5,41 +5,31 @@ import {
   DescribePodIdentityAssociationCommand,
   ListClustersCommand,
   ListPodIdentityAssociationsCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdatePodIdentityAssociationCommand,
   type EKSClient,
 } from '@aws-sdk/client-eks';
 import type { CallScope, EksCallRunner, SendOptions } from './callRunner';
 import type { MutationCall } from './deadline';
 import { EksError } from './errors';
-import { toClusterDetail, toDetail, toName, toPage, toSummary } from './responseModels';
+import { applyDescribed, EKS_OPERATIONS, type BackendArgs, type BackendMethod, type PodIdentityBackend } from './operations';
+import { toClusterDetail, toDetail, toName, toPage, toSummary, toTags } from './responseModels';
 import type {
   AssociationDetail,
   AssociationKey,
   AssociationSummary,
+  AssociationTarget,
   ClusterDetail,
   ClusterKey,
   CreateAssociationParams,
   EksPage,
   ListAssociationsParams,
+  Tags,
   UpdateAssociationParams,
 } from './types';
 
-/**
- * The EKS operations the gateway uses. Implemented by the service that calls EKS and by the
- * layers that wrap it (the shared cache), so resolvers and loaders see one interface.
- */
-export interface PodIdentityBackend {
-  listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>>;
-  /** Null when the cluster does not exist. */
-  describeCluster(key: ClusterKey): Promise<ClusterDetail | null>;
-  listAssociations(region: string, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>>;
-  /** Null when the association (or its cluster) does not exist. */
-  describeAssociation(key: AssociationKey): Promise<AssociationDetail | null>;
-  createAssociation(params: CreateAssociationParams): Promise<AssociationDetail>;
-  updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail>;
-  /** Returns the association as it was before deletion. */
-  deleteAssociation(key: AssociationKey): Promise<AssociationDetail>;
-}
 
 /**
  * The EKS operations the gateway uses, one method each, for one scope (a request, or a
@@ -54,7 +44,7 @@ export class PodIdentityService implements PodIdentityBackend {
   ) {}
 
   async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
-    const out = await this.send(region, 'ListClusters', (c, o) =>
+    const out = await this.send('listClusters', [region, maxResults, nextToken], (c, o) =>
       c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined }), o),
     );
     return toPage('ListClusters', out.clusters, 'clusters', out.nextToken, (name) => toName('ListClusters', name));
@@ -63,7 +53,7 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the cluster does not exist. */
   async describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
     try {
-      const out = await this.send(key.region, 'DescribeCluster', (c, o) =>
+      const out = await this.send('describeCluster', [key], (c, o) =>
         c.send(new DescribeClusterCommand({ name: key.name }), o),
       );
       return toClusterDetail('DescribeCluster', key.region, out.cluster);
@@ -78,7 +68,7 @@ export class PodIdentityService implements PodIdentityBackend {
     clusterName: string,
     params: ListAssociationsParams,
   ): Promise<EksPage<AssociationSummary>> {
-    const out = await this.send(region, 'ListPodIdentityAssociations', (c, o) =>
+    const out = await this.send('listAssociations', [region, clusterName, params], (c, o) =>
       c.send(
         new ListPodIdentityAssociationsCommand({
           clusterName,
@@ -98,7 +88,7 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the association (or its cluster) does not exist. */
   async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
     try {
-      const out = await this.send(key.region, 'DescribePodIdentityAssociation', (c, o) =>
+      const out = await this.send('describeAssociation', [key], (c, o) =>
         c.send(
           new DescribePodIdentityAssociationCommand({
             clusterName: key.clusterName,
@@ -116,50 +106,50 @@ export class PodIdentityService implements PodIdentityBackend {
 
   async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
     const { region, ...input } = params;
-    const out = await this.send(
-      region,
-      'CreatePodIdentityAssociation',
-      (c, o) => c.send(new CreatePodIdentityAssociationCommand(input), o),
-      { clientRequestToken: input.clientRequestToken ?? null },
-    );
+    const out = await this.send('createAssociation', [params], (c, o) => c.send(new CreatePodIdentityAssociationCommand(input), o));
     return toDetail('CreatePodIdentityAssociation', region, params.clusterName, out.association);
   }
 
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
     const { region, ...input } = params;
-    const out = await this.send(
-      region,
-      'UpdatePodIdentityAssociation',
-      (c, o) => c.send(new UpdatePodIdentityAssociationCommand(input), o),
-      { clientRequestToken: input.clientRequestToken ?? null },
-    );
+    const out = await this.send('updateAssociation', [params], (c, o) => c.send(new UpdatePodIdentityAssociationCommand(input), o));
     return toDetail('UpdatePodIdentityAssociation', region, params.clusterName, out.association);
   }
 
   /** Returns the association as it was before deletion. */
   async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
-    const out = await this.send(
-      key.region,
-      'DeletePodIdentityAssociation',
-      (c, o) =>
-        c.send(
-          new DeletePodIdentityAssociationCommand({
-            clusterName: key.clusterName,
-            associationId: key.associationId,
-          }),
-          o,
-        ),
-      { clientRequestToken: null },
+    const out = await this.send('deleteAssociation', [key], (c, o) =>
+      c.send(new DeletePodIdentityAssociationCommand({ clusterName: key.clusterName, associationId: key.associationId }), o),
     );
     return toDetail('DeletePodIdentityAssociation', key.region, key.clusterName, out.association);
   }
 
-  private send<T>(
-    region: string,
-    operation: string,
+  async tagAssociation(target: AssociationTarget, tags: Tags): Promise<void> {
+    await this.send('tagAssociation', [target, tags], (c, o) => c.send(new TagResourceCommand({ resourceArn: target.associationArn, tags }), o));
+  }
+
+  async untagAssociation(target: AssociationTarget, tagKeys: readonly string[]): Promise<void> {
+    await this.send('untagAssociation', [target, tagKeys], (c, o) =>
+      c.send(new UntagResourceCommand({ resourceArn: target.associationArn, tagKeys: [...tagKeys] }), o),
+    );
+  }
+
+  async listAssociationTags(target: AssociationTarget): Promise<Tags> {
+    const out = await this.send('listAssociationTags', [target], (c, o) => c.send(new ListTagsForResourceCommand({ resourceArn: target.associationArn }), o));
+    return toTags('ListTagsForResource', out.tags);
+  }
+
+  /** Makes the call `method` describes, in its region, as this scope. */
+  private send<M extends BackendMethod, T>(
+    method: M,
+    args: BackendArgs<M>,
     call: (client: EKSClient, options: SendOptions) => Promise<T>,
-    mutation: MutationCall | null = null,
   ): Promise<T> {
-    return this.runner.run(this.scope, region, operation, call, mutation);
+    const description = EKS_OPERATIONS[method];
+    const region = applyDescribed(description.region, args);
+    const mutation: MutationCall | null = description.mutates
+      ? { clientRequestToken: applyDescribed(description.clientRequestToken, args) }
+      : null;
+    return this.runner.run(this.scope, region, description.operation, call, mutation);
   }
 }

@@ -62,6 +62,11 @@ export function toClusterDetail(operation: string, region: string, value: unknow
   };
 }
 
+/** The tag map of ListTagsForResource (absent means none). */
+export function toTags(operation: string, value: unknown): Record<string, string> {
+  return tagMap(operation, value);
+}
+
 /** A List answer: its array member (absent means empty) and its next-page token. */
 export function toPage<T>(operation: string, items: unknown, member: string, nextToken: unknown, each: (item: unknown) => T): EksPage<T> {
   if (items !== undefined && items !== null && !Array.isArray(items)) throw malformed(operation, member, 'a list', items);

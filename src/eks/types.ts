@@ -33,6 +33,14 @@ export interface AssociationKey {
   associationId: string;
 }
 
+/** An association as the tag operations name it: by its ARN, within its cluster. */
+export interface AssociationTarget extends AssociationKey {
+  associationArn: string;
+}
+
+/** Tags as EKS holds them: keys to values. */
+export type Tags = Record<string, string>;
+
 export interface ClusterKey {
   region: string;
   name: string;

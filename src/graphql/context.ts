@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EksLoaders } from '../eks/loaders';
-import type { PodIdentityBackend } from '../eks/podIdentityService';
+import type { PodIdentityBackend } from '../eks/operations';
 import type { AuditLog } from '../security/auditLog';
 import type { Caller } from '../security/caller';
 

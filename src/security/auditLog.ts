@@ -7,12 +7,14 @@
  * is at most AUDIT_MAX_RECORD_BYTES long; nothing is buffered in the process.
  */
 import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import type { MutationResolvers } from '../generated/graphql';
 import type { AuthMode } from './caller';
 import { boundedJson } from './auditSummary';
 import { RefusalRateLimit, type LeftOut } from './auditRateLimit';
 import type { AuditDestination, AuditLimits } from './settings';
 
-export type MutationName = 'createPodIdentityAssociation' | 'updatePodIdentityAssociation' | 'deletePodIdentityAssociation';
+/** The GraphQL mutation a record is about: the schema's own field names. */
+export type MutationName = keyof MutationResolvers;
 
 /** `ok`; `denied` by the policy; `error`: an expected failure in the payload; `fault`: a top-level error. */
 export type AuditOutcome = 'ok' | 'denied' | 'error' | 'fault';
@@ -35,10 +37,15 @@ interface MutationRecordBase extends AuditCaller {
   operation: MutationName;
 }
 
-/** Written right before the mutating EKS call is sent (once, whatever the SDK's retries). */
+/**
+ * Written right before each mutating EKS call is sent (once, whatever the SDK's retries); the
+ * calls of one mutation share its attemptId.
+ */
 export interface AttemptRecord extends MutationRecordBase {
   kind: 'attempt';
   attemptId: string;
+  /** The EKS operation about to be sent, such as `UpdatePodIdentityAssociation` or `TagResource`. */
+  eksOperation: string;
   /** The input, summarised (src/security/auditSummary.ts). */
   input: Record<string, unknown>;
   /** The idempotency token the call carries: EKS applies it at most once per token. */

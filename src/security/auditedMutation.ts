@@ -7,7 +7,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { EksError } from '../eks/errors';
 import { AuditUnavailableError, type AuditLog, type AuditOutcome, type MutationName, type OutcomeRecord } from './auditLog';
 import { cutString, summariseInput } from './auditSummary';
 import type { Caller } from './caller';
@@ -49,13 +48,14 @@ export async function audited<P extends AuditedPayload>(
   let eksRequestId: string | null = null;
   let unrecorded: AuditUnavailableError | null = null;
   const watch = {
-    beforeSend(clientRequestToken: string | null) {
-      // One change per mutation: a second call would have no outcome of its own.
-      if (attemptId !== null) throw new EksError('Internal', `${operation} tried a second mutating EKS call; it was not sent.`, 'SecondMutatingCall', operation, null, null, false);
-      const id = randomUUID();
+    beforeSend(eksOperation: string, clientRequestToken: string | null) {
+      // A mutation that makes several calls (an update of role and tags) records each ahead of
+      // it, all under one attemptId, which its one outcome record carries too.
+      if (unrecorded) throw unrecorded;
+      const id = attemptId ?? randomUUID();
       const { time, ...rest } = about();
       try {
-        scope.audit.writeAhead({ time, kind: 'attempt', attemptId: id, ...rest, input: summary, clientRequestToken });
+        scope.audit.writeAhead({ time, kind: 'attempt', attemptId: id, ...rest, eksOperation, input: summary, clientRequestToken });
       } catch (error) {
         unrecorded = error instanceof AuditUnavailableError ? error : new AuditUnavailableError(String(error), { cause: error });
         throw unrecorded;

@@ -12,16 +12,18 @@
  *   change is not found, exactly as one that does not exist.
  */
 import { EksError } from '../eks/errors';
-import type { PodIdentityBackend } from '../eks/podIdentityService';
+import type { PodIdentityBackend } from '../eks/operations';
 import type {
   AssociationDetail,
   AssociationKey,
   AssociationSummary,
+  AssociationTarget,
   ClusterDetail,
   ClusterKey,
   CreateAssociationParams,
   EksPage,
   ListAssociationsParams,
+  Tags,
   UpdateAssociationParams,
 } from '../eks/types';
 import { ForbiddenError } from './forbidden';
@@ -116,6 +118,40 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     const current = await this.currentUnlessUnrestricted('delete', key);
     if (current) this.checkNamespace('delete', { region: key.region, clusterName: key.clusterName, namespace: current.namespace });
     return this.inner.deleteAssociation(key);
+  }
+
+  async tagAssociation(target: AssociationTarget, tags: Tags): Promise<void> {
+    return this.inner.tagAssociation(await this.changeableTarget('tag', target), tags);
+  }
+
+  async untagAssociation(target: AssociationTarget, tagKeys: readonly string[]): Promise<void> {
+    return this.inner.untagAssociation(await this.changeableTarget('tag', target), tagKeys);
+  }
+
+  async listAssociationTags(target: AssociationTarget): Promise<Tags> {
+    if (!this.mayReadCluster(target.region, target.clusterName)) throw associationNotFound(target);
+    if (!this.permissions.unrestricted('read', target.region, target.clusterName)) {
+      const current = await this.inner.describeAssociation(target);
+      const scope = this.permissions.namespaces('read', target.region, target.clusterName);
+      if (!current || current.associationArn !== target.associationArn || !scopeIncludes(scope, current.namespace)) {
+        throw associationNotFound(target);
+      }
+    }
+    return this.inner.listAssociationTags(target);
+  }
+
+  /**
+   * The association a tag change names, once the caller may change it: as for update, its
+   * namespace is learnt from a Describe unless the caller may tag every association of the
+   * cluster. The ARN must be that association's, so a change reaches only what was checked.
+   */
+  private async changeableTarget(action: Action, target: AssociationTarget): Promise<AssociationTarget> {
+    const current = await this.currentUnlessUnrestricted(action, target);
+    if (current) {
+      if (current.associationArn !== target.associationArn) throw associationNotFound(target);
+      this.checkNamespace(action, { region: target.region, clusterName: target.clusterName, namespace: current.namespace });
+    }
+    return target;
   }
 
   /** With a namespace filter, the list is either all readable or none of it. */

@@ -8,22 +8,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EksClientPool } from '../eks/clients';
 import { EksError } from '../eks/errors';
+import { MUTATING_COMMANDS } from '../eks/operations';
 
 type EksClient = ReturnType<EksClientPool['forRegion']>;
 
-const MUTATING_COMMANDS = new Set([
-  'CreatePodIdentityAssociationCommand',
-  'UpdatePodIdentityAssociationCommand',
-  'DeletePodIdentityAssociationCommand',
-]);
 
 /** What the audited mutation of this async context learns of its mutating EKS call. */
 export interface MutationWatch {
   /**
-   * The call is about to be sent, with this idempotency token. Throwing stops it: nothing is
-   * sent. Called once per call; the SDK's retries of it are the same attempt.
+   * A call of `eksOperation` is about to be sent, with this idempotency token. Throwing stops
+   * it: nothing is sent. Called once per call; the SDK's retries of it are the same attempt.
    */
-  beforeSend(clientRequestToken: string | null): void;
+  beforeSend(eksOperation: string, clientRequestToken: string | null): void;
   /** The call ended; the request id EKS gave its answer (or its error), when one came. */
   answered(eksRequestId: string | null): void;
 }
@@ -47,7 +43,7 @@ export function auditEksMutations(client: EksClient): void {
       }
       // The last step before the SDK's retry loop, signing and the HTTP handler: the request is
       // built, so the token recorded is the one sent.
-      watch.beforeSend(clientRequestTokenOf(args));
+      watch.beforeSend(command.replace(/Command$/, ''), clientRequestTokenOf(args));
       try {
         const result = await next(args);
         watch.answered(requestIdOf(result.output));

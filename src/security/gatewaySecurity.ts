@@ -4,7 +4,7 @@
  * it in; nothing here knows about HTTP or GraphQL execution.
  */
 import type { Logger } from 'pino';
-import type { PodIdentityBackend } from '../eks/podIdentityService';
+import type { PodIdentityBackend } from '../eks/operations';
 import { createAuthenticator, type Authenticate } from './authenticate';
 import { AuthorizedPodIdentityService } from './authorizedService';
 import { openAuditLog, type AuditLog } from './auditLog';

@@ -9,18 +9,23 @@
  *               "roleArns": ["arn:aws:iam::111122223333:role/payments-*"] }] }
  * ```
  */
+import type { PolicyAction } from '../eks/operations';
 import { ANY, compileGlobs, MAX_GLOB_LENGTH, type Matcher } from './glob';
 import { readJsonFile, type JsonDocument } from './jsonFile';
 import { readArray, readObject, readString, readStringList } from './jsonFields';
 
-/** What a rule gives on associations, in its regions, clusters and namespaces. */
-export type Action = 'read' | 'create' | 'update' | 'delete';
+/**
+ * What a rule gives on associations, in its regions, clusters and namespaces: the action each
+ * EKS operation needs (src/eks/operations.ts). `tag` changes an association's tags; `update`
+ * gives it too, since whoever may change an association may change its labels.
+ */
+export type Action = PolicyAction;
 /**
  * Everything a rule may give: the actions on associations, and `metrics`, the right to read
  * `/metrics` (whose counters, such as the cache's hits, could tell a caller what others read).
  */
 export type RuleAction = Action | 'metrics';
-export const ACTIONS: readonly RuleAction[] = ['read', 'create', 'update', 'delete', 'metrics'];
+export const ACTIONS: readonly RuleAction[] = ['read', 'create', 'update', 'delete', 'tag', 'metrics'];
 
 /** The actions that bind a role to a service account, and so are limited by `roleArns`. */
 export function bindsRoles(action: Action): boolean {
@@ -30,6 +35,7 @@ export function bindsRoles(action: Action): boolean {
       return true;
     case 'read':
     case 'delete':
+    case 'tag':
       return false;
     default: {
       const unreachable: never = action;
@@ -115,7 +121,7 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
     origin: `${path} (line ${doc.lineOf(path)})`,
     subjects: compileGlobs(subjects),
     groups: compileGlobs(groups),
-    actions: new Set(actions),
+    actions: new Set(actions.includes('update') ? [...actions, 'tag'] : actions),
     regions: compileGlobs(regions),
     allRegions: regions.includes(ANY),
     clusters: compileGlobs(clusters),

@@ -140,7 +140,7 @@ describe('RefusalRateLimit', () => {
 describe('openAuditLog', () => {
   const caller = { subject: 'alice', groups: ['team'], authenticatedBy: 'tokens' as const };
   const base = { time: '2026-01-01T00:00:00.000Z', requestId: 'r-1', clientRequestId: null, ...caller, operation: 'createPodIdentityAssociation' as const };
-  const attempt = (attemptId: string): AttemptRecord => ({ ...base, kind: 'attempt', attemptId, input: { clusterName: 'prod' }, clientRequestToken: 't-1' });
+  const attempt = (attemptId: string): AttemptRecord => ({ ...base, kind: 'attempt', attemptId, eksOperation: 'CreatePodIdentityAssociation', input: { clusterName: 'prod' }, clientRequestToken: 't-1' });
   const outcome = (attemptId: string | null): OutcomeRecord => ({
     ...base,
     kind: 'outcome',

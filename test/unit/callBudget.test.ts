@@ -1,5 +1,5 @@
 import { CallBudget, CallBudgetExceeded, withCallBudget } from '../../src/eks/callBudget';
-import type { PodIdentityBackend } from '../../src/eks/podIdentityService';
+import { BACKEND_METHODS, type PodIdentityBackend } from '../../src/eks/operations';
 
 /** A backend that records the calls that reach it. */
 function recording(): { backend: PodIdentityBackend; calls: string[] } {
@@ -8,15 +8,7 @@ function recording(): { backend: PodIdentityBackend; calls: string[] } {
     calls.push(name);
     return null as never;
   };
-  const backend: PodIdentityBackend = {
-    listClusters: record('listClusters'),
-    describeCluster: record('describeCluster'),
-    listAssociations: record('listAssociations'),
-    describeAssociation: record('describeAssociation'),
-    createAssociation: record('createAssociation'),
-    updateAssociation: record('updateAssociation'),
-    deleteAssociation: record('deleteAssociation'),
-  };
+  const backend = Object.fromEntries(BACKEND_METHODS.map((method) => [method, record(method)])) as unknown as PodIdentityBackend;
   return { backend, calls };
 }
 
@@ -44,6 +36,9 @@ test('every operation counts, each by its EKS name', async () => {
     () => budgeted.createAssociation({ region: 'us-east-1', clusterName: 'c', namespace: 'n', serviceAccount: 's', roleArn: 'r' } as never),
     () => budgeted.updateAssociation({ ...key } as never),
     () => budgeted.deleteAssociation(key),
+    () => budgeted.tagAssociation({ ...key, associationArn: 'arn' }, { team: 'a' }),
+    () => budgeted.untagAssociation({ ...key, associationArn: 'arn' }, ['team']),
+    () => budgeted.listAssociationTags({ ...key, associationArn: 'arn' }),
   ].map((call) => call().then(() => null, (error: CallBudgetExceeded) => error.operation)));
   expect(names).toEqual([
     'ListClusters',
@@ -53,6 +48,9 @@ test('every operation counts, each by its EKS name', async () => {
     'CreatePodIdentityAssociation',
     'UpdatePodIdentityAssociation',
     'DeletePodIdentityAssociation',
+    'TagResource',
+    'UntagResource',
+    'ListTagsForResource',
   ]);
 });
 

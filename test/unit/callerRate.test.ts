@@ -3,7 +3,7 @@
  * clock the test moves: a token bucket per caller, refilled continuously, forgotten when idle.
  */
 import { CallBudget, CallBudgetExceeded, CallerCallRate, CallRateExceeded, withCallBudget } from '../../src/eks/callBudget';
-import type { PodIdentityBackend } from '../../src/eks/podIdentityService';
+import type { PodIdentityBackend } from '../../src/eks/operations';
 import { GatewayMetrics } from '../../src/metrics';
 
 function clock() {
@@ -77,6 +77,9 @@ describe('withCallBudget with a caller allowance', () => {
     createAssociation: async () => null as never,
     updateAssociation: async () => null as never,
     deleteAssociation: async () => null as never,
+    tagAssociation: async () => undefined,
+    untagAssociation: async () => undefined,
+    listAssociationTags: async () => ({}),
   };
 
   test("neither limit counts a call the other refuses, and each refusal is counted by its code", async () => {

@@ -109,7 +109,7 @@ describe('parsing', () => {
 
   const BAD: Array<[string, string, string]> = [
     ['not JSON', '{\n  "rules": [\n    { "groups": ["a"], "actions": ["read"], }\n  ]\n}', 'AUTH_POLICY_FILE policy.json line 3 column 45: not valid JSON'],
-    ['an unknown action', '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}', 'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, metrics, received "deploy".'],
+    ['an unknown action', '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}', 'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, tag, metrics, received "deploy".'],
     ['a misspelt key', '{"rules": [\n  {"groups": ["a"], "actions": ["read"], "namespace": ["x"]}\n]}', 'line 2 (rules[0].namespace): unknown key "namespace"; the keys allowed here are description, subjects, groups, actions, regions, clusters, namespaces, roleArns.'],
     ['a rule for no one', '{"rules": [\n\n  {"actions": ["read"]}\n]}', 'line 3 (rules[0]): gives its actions to no one'],
     ['create without roleArns', '{"rules": [{"groups": ["a"], "actions": ["read", "create"]}]}', 'line 1 (rules[0]): gives "create" or "update" but no "roleArns"'],

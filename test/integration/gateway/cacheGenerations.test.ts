@@ -7,7 +7,7 @@
 import Redis from 'ioredis';
 import { CachingLayer, GENERATION_LIFETIMES } from '../../../src/eks/cachingLayer';
 import { EksError } from '../../../src/eks/errors';
-import type { PodIdentityBackend } from '../../../src/eks/podIdentityService';
+import type { PodIdentityBackend } from '../../../src/eks/operations';
 import { RedisCache } from '../../../src/eks/redisCache';
 import { MemoryCache, type SharedCache } from '../../../src/eks/sharedCache';
 import type { AssociationDetail } from '../../../src/eks/types';

@@ -1,0 +1,232 @@
+/**
+ * The EKS operations the gateway makes, each described once: the backend method that makes it,
+ * whether it reads or changes, which cluster it concerns, how the shared cache keys its result
+ * or which entries it invalidates, and which policy action it needs. The cross-cutting layers
+ * are built from this table rather than written out per method: the call budget
+ * (callBudget.ts), the shared cache (cachingLayer.ts), the call's metrics and limiter turn
+ * (podIdentityService.ts, callRunner.ts) and the audit's write-ahead of every mutating command
+ * (src/security/eksRequestIds.ts). Only the SDK call itself (podIdentityService.ts) and the
+ * policy's reasoning about namespaces and roles (src/security/authorizedService.ts) are written
+ * per operation, and the compiler checks both cover every method.
+ *
+ * Adding an operation: a method on `PodIdentityBackend`, its entry here, its SDK call in
+ * `PodIdentityService`, its policy check in `AuthorizedPodIdentityService`.
+ */
+import type {
+  AssociationDetail,
+  AssociationKey,
+  AssociationSummary,
+  AssociationTarget,
+  ClusterDetail,
+  ClusterKey,
+  CreateAssociationParams,
+  EksPage,
+  ListAssociationsParams,
+  Tags,
+  UpdateAssociationParams,
+} from './types';
+
+/**
+ * The EKS operations the gateway uses, one method per EKS call. Implemented by the service that
+ * calls EKS and by the layers that wrap it, so resolvers and loaders see one interface.
+ */
+export interface PodIdentityBackend {
+  listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>>;
+  /** Null when the cluster does not exist. */
+  describeCluster(key: ClusterKey): Promise<ClusterDetail | null>;
+  listAssociations(region: string, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>>;
+  /** Null when the association (or its cluster) does not exist. */
+  describeAssociation(key: AssociationKey): Promise<AssociationDetail | null>;
+  createAssociation(params: CreateAssociationParams): Promise<AssociationDetail>;
+  updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail>;
+  /** Returns the association as it was before deletion. */
+  deleteAssociation(key: AssociationKey): Promise<AssociationDetail>;
+  /** Adds tags, or gives existing keys new values; keys not named keep theirs (TagResource merges). */
+  tagAssociation(target: AssociationTarget, tags: Tags): Promise<void>;
+  /** Removes the tags with these keys; a key the association lacks is no error. */
+  untagAssociation(target: AssociationTarget, tagKeys: readonly string[]): Promise<void>;
+  /** The association's tags as EKS holds them now. */
+  listAssociationTags(target: AssociationTarget): Promise<Tags>;
+}
+
+export type BackendMethod = keyof PodIdentityBackend;
+export type BackendArgs<M extends BackendMethod> = Parameters<PodIdentityBackend[M]>;
+export type BackendResult<M extends BackendMethod> = Awaited<ReturnType<PodIdentityBackend[M]>>;
+
+/** What a caller's policy must allow for an operation (src/security/policy.ts). */
+export type PolicyAction = 'read' | 'create' | 'update' | 'delete' | 'tag';
+
+/** A cluster: what a cached entry belongs to, and what a change invalidates. */
+export interface ClusterRef {
+  region: string;
+  clusterName: string;
+}
+
+interface DescriptionBase<M extends BackendMethod> {
+  /** The EKS API operation: the metrics' and errors' name; its SDK command is `${operation}Command`. */
+  readonly operation: string;
+  /** The region whose client, limiter and metrics the call uses. */
+  region(...args: BackendArgs<M>): string;
+  readonly action: PolicyAction;
+}
+
+export interface ReadDescription<M extends BackendMethod> extends DescriptionBase<M> {
+  readonly mutates: false;
+  readonly cache: {
+    /** The cached entry's key, unique per operation and input. */
+    key(...args: BackendArgs<M>): string;
+    /**
+     * The cluster whose changes make the entry stale: it is then keyed by that cluster's
+     * generation. Null for what no change through the gateway alters (cluster facts, cluster
+     * lists), which lives for the cache's TTL.
+     */
+    cluster: ((...args: BackendArgs<M>) => ClusterRef) | null;
+  };
+}
+
+export interface MutationDescription<M extends BackendMethod> extends DescriptionBase<M> {
+  readonly mutates: true;
+  /** The cluster whose cached entries the change invalidates. */
+  cluster(...args: BackendArgs<M>): ClusterRef;
+  /**
+   * `association`: the result is the association as it now is, and is cached as its Describe
+   * would be; `none`: nothing to cache (deleted, or no result).
+   */
+  readonly result: 'association' | 'none';
+  /** The idempotency token sent with the call (EKS applies a token once), or null without one. */
+  clientRequestToken(...args: BackendArgs<M>): string | null;
+}
+
+export type OperationDescription<M extends BackendMethod> = ReadDescription<M> | MutationDescription<M>;
+
+function associationKeyOf(key: AssociationKey): string {
+  return `${key.region}:${key.clusterName}:${key.associationId}`;
+}
+
+/** The cache entry of an association's Describe, which a change returning it also fills. */
+export function describedAssociationEntry(key: AssociationKey): string {
+  return `association:${associationKeyOf(key)}`;
+}
+
+function clusterOf(key: ClusterRef): ClusterRef {
+  return { region: key.region, clusterName: key.clusterName };
+}
+
+export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescription<M> } = {
+  listClusters: {
+    operation: 'ListClusters',
+    mutates: false,
+    action: 'read',
+    region: (region) => region,
+    cache: { key: (region, maxResults, nextToken) => `clusters:${region}:${maxResults}:${nextToken ?? ''}`, cluster: null },
+  },
+  describeCluster: {
+    operation: 'DescribeCluster',
+    mutates: false,
+    action: 'read',
+    region: (key) => key.region,
+    cache: { key: (key) => `cluster:${key.region}:${key.name}`, cluster: null },
+  },
+  listAssociations: {
+    operation: 'ListPodIdentityAssociations',
+    mutates: false,
+    action: 'read',
+    region: (region) => region,
+    cache: {
+      key: (region, clusterName, p) =>
+        `list:${region}:${clusterName}:${JSON.stringify([p.namespace ?? null, p.serviceAccount ?? null, p.maxResults, p.nextToken])}`,
+      cluster: (region, clusterName) => ({ region, clusterName }),
+    },
+  },
+  describeAssociation: {
+    operation: 'DescribePodIdentityAssociation',
+    mutates: false,
+    action: 'read',
+    region: (key) => key.region,
+    cache: { key: describedAssociationEntry, cluster: clusterOf },
+  },
+  createAssociation: {
+    operation: 'CreatePodIdentityAssociation',
+    mutates: true,
+    action: 'create',
+    region: (params) => params.region,
+    cluster: clusterOf,
+    result: 'association',
+    clientRequestToken: (params) => params.clientRequestToken,
+  },
+  updateAssociation: {
+    operation: 'UpdatePodIdentityAssociation',
+    mutates: true,
+    action: 'update',
+    region: (params) => params.region,
+    cluster: clusterOf,
+    result: 'association',
+    clientRequestToken: (params) => params.clientRequestToken,
+  },
+  deleteAssociation: {
+    operation: 'DeletePodIdentityAssociation',
+    mutates: true,
+    action: 'delete',
+    region: (key) => key.region,
+    cluster: clusterOf,
+    result: 'none',
+    clientRequestToken: () => null,
+  },
+  tagAssociation: {
+    operation: 'TagResource',
+    mutates: true,
+    action: 'tag',
+    region: (target) => target.region,
+    cluster: clusterOf,
+    result: 'none',
+    clientRequestToken: () => null,
+  },
+  untagAssociation: {
+    operation: 'UntagResource',
+    mutates: true,
+    action: 'tag',
+    region: (target) => target.region,
+    cluster: clusterOf,
+    result: 'none',
+    clientRequestToken: () => null,
+  },
+  listAssociationTags: {
+    operation: 'ListTagsForResource',
+    mutates: false,
+    action: 'read',
+    region: (target) => target.region,
+    cache: { key: (target) => `tags:${associationKeyOf(target)}`, cluster: clusterOf },
+  },
+};
+
+export const BACKEND_METHODS = Object.keys(EKS_OPERATIONS) as BackendMethod[];
+
+/** The SDK command names of the operations that change something: the audit's to record. */
+export const MUTATING_COMMANDS: ReadonlySet<string> = new Set(
+  BACKEND_METHODS.filter((method) => EKS_OPERATIONS[method].mutates).map((method) => `${EKS_OPERATIONS[method].operation}Command`),
+);
+
+/** The operation of any method, for layers that treat them alike. */
+export type AnyDescription = OperationDescription<BackendMethod>;
+
+/**
+ * How a layer handles every call: `call` makes it below the layer. `args` are the method's,
+ * typed loosely here; the description's functions take them as they are.
+ */
+export type AroundCall = (description: AnyDescription, args: readonly unknown[], call: () => Promise<unknown>) => Promise<unknown>;
+
+/** A backend over `inner` whose every method goes through `around`; a throw is a rejected promise. */
+export function wrapBackend(inner: PodIdentityBackend, around: AroundCall): PodIdentityBackend {
+  const wrapped: Partial<Record<BackendMethod, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const method of BACKEND_METHODS) {
+    const description = EKS_OPERATIONS[method] as AnyDescription;
+    const innerMethod = inner[method] as (...args: unknown[]) => Promise<unknown>;
+    wrapped[method] = async (...args: unknown[]) => around(description, args, () => innerMethod.apply(inner, args));
+  }
+  return wrapped as unknown as PodIdentityBackend;
+}
+
+/** Calls one of a description's functions with a call's loosely typed arguments. */
+export function applyDescribed<R>(fn: (...args: never) => R, args: readonly unknown[]): R {
+  return (fn as (...a: readonly unknown[]) => R)(...args);
+}
