@@ -99,7 +99,7 @@ export type TagInput = {
 /**
  * Which association to change, and how. Name the association by `id`, or by `clusterName` and
  * `associationId` (with `region`). A field left out keeps its value; `targetRoleArn: null` and
- * `policy: null` remove them. At least one of the four changeable fields is required.
+ * `policy: null` remove them. At least one of the five changeable fields is required.
  */
 export type UpdatePodIdentityAssociationInput = {
   /** The association id, with `clusterName`, when `id` is not given. */
@@ -120,6 +120,12 @@ export type UpdatePodIdentityAssociationInput = {
   region?: string | null | undefined;
   /** A new IAM role ARN. */
   roleArn?: string | null | undefined;
+  /**
+   * The association's whole tag set: tags it has that are not listed are removed, listed ones
+   * that are new or changed are set, and nothing is sent when they are equal. `[]` removes every
+   * tag. At most 50, unique keys, no `aws:` prefix. Left out, the tags stay as they are.
+   */
+  tags?: Array<TagInput> | null | undefined;
   /** A new target role ARN for role chaining; null removes the target role. */
   targetRoleArn?: string | null | undefined;
 };

@@ -304,8 +304,22 @@ export type Mutation = {
    */
   deletePodIdentityAssociation: DeletePodIdentityAssociationPayload;
   /**
-   * Changes the role, target role, session tags setting or session policy of an association. The
-   * cluster, namespace and service account are fixed: delete and create again to change them.
+   * Adds tags to an association, or gives keys it has new values; its other tags stay (EKS
+   * TagResource). Nothing is sent to EKS when every tag already has that value. Safe to retry: the
+   * same tags again change nothing.
+   */
+  tagPodIdentityAssociation: TagPodIdentityAssociationPayload;
+  /**
+   * Removes tags from an association by key (EKS UntagResource); a key it does not have is no
+   * error. Nothing is sent to EKS when it has none of the keys. Safe to retry.
+   */
+  untagPodIdentityAssociation: UntagPodIdentityAssociationPayload;
+  /**
+   * Changes the role, target role, session tags setting, session policy or whole tag set of an
+   * association. The cluster, namespace and service account are fixed: delete and create again to
+   * change them. Safe to retry with the same `clientRequestToken`: the settings are changed once,
+   * and the tags are compared with what EKS holds again, so a retry finishes what a failed attempt
+   * left undone.
    */
   updatePodIdentityAssociation: UpdatePodIdentityAssociationPayload;
 };
@@ -334,6 +348,32 @@ export type MutationCreatePodIdentityAssociationArgs = {
  */
 export type MutationDeletePodIdentityAssociationArgs = {
   input: DeletePodIdentityAssociationInput;
+};
+
+
+/**
+ * The changes that can be made to Pod Identity associations. Each mutation takes one `input` and
+ * returns a payload. Expected failures (invalid input, not found, already exists, limit reached,
+ * invalid role, forbidden by the gateway's policy) come back in the payload's `errors`, and nothing
+ * is changed. Faults of EKS
+ * (throttling, unavailability, access denied) are top-level errors whose `extensions` carry
+ * `code`, `retryable` and `awsRequestId`.
+ */
+export type MutationTagPodIdentityAssociationArgs = {
+  input: TagPodIdentityAssociationInput;
+};
+
+
+/**
+ * The changes that can be made to Pod Identity associations. Each mutation takes one `input` and
+ * returns a payload. Expected failures (invalid input, not found, already exists, limit reached,
+ * invalid role, forbidden by the gateway's policy) come back in the payload's `errors`, and nothing
+ * is changed. Faults of EKS
+ * (throttling, unavailability, access denied) are top-level errors whose `extensions` carry
+ * `code`, `retryable` and `awsRequestId`.
+ */
+export type MutationUntagPodIdentityAssociationArgs = {
+  input: UntagPodIdentityAssociationInput;
 };
 
 
@@ -551,9 +591,72 @@ export type TagInput = {
 };
 
 /**
+ * Which association to tag: by `id`, or by `clusterName` and `associationId` (with `region`), and
+ * the tags to add or change.
+ */
+export type TagPodIdentityAssociationInput = {
+  /** The association id, with `clusterName`, when `id` is not given. */
+  associationId?: InputMaybe<Scalars['String']['input']>;
+  /** Any string; it is returned unchanged in the payload (Relay). */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The name of the cluster, with `associationId`, when `id` is not given. */
+  clusterName?: InputMaybe<Scalars['String']['input']>;
+  /** The association's opaque id. Give this, or `clusterName` and `associationId`. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The region of the cluster, with `clusterName`. Defaults to the gateway's first region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The tags to add, or to give new values: 1 to 50, unique keys, no `aws:` prefix. The
+   * association may carry at most 50 tags in all afterwards.
+   */
+  tags: Array<TagInput>;
+};
+
+/** The association with its tags as they are now, or why they were not changed. */
+export type TagPodIdentityAssociationPayload = {
+  __typename?: 'TagPodIdentityAssociationPayload';
+  /** The `clientMutationId` of the input, unchanged. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Why nothing was changed; empty on success. */
+  errors: Array<MutationError>;
+  /** The association after the change, or null when `errors` is not empty. */
+  podIdentityAssociation?: Maybe<PodIdentityAssociation>;
+};
+
+/**
+ * Which association to untag: by `id`, or by `clusterName` and `associationId` (with `region`),
+ * and the keys to remove.
+ */
+export type UntagPodIdentityAssociationInput = {
+  /** The association id, with `clusterName`, when `id` is not given. */
+  associationId?: InputMaybe<Scalars['String']['input']>;
+  /** Any string; it is returned unchanged in the payload (Relay). */
+  clientMutationId?: InputMaybe<Scalars['String']['input']>;
+  /** The name of the cluster, with `associationId`, when `id` is not given. */
+  clusterName?: InputMaybe<Scalars['String']['input']>;
+  /** The association's opaque id. Give this, or `clusterName` and `associationId`. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The region of the cluster, with `clusterName`. Defaults to the gateway's first region. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  /** The tag keys to remove: 1 to 50 keys of 1-128 characters, no `aws:` prefix. */
+  tagKeys: Array<Scalars['String']['input']>;
+};
+
+/** The association with its tags as they are now, or why they were not changed. */
+export type UntagPodIdentityAssociationPayload = {
+  __typename?: 'UntagPodIdentityAssociationPayload';
+  /** The `clientMutationId` of the input, unchanged. */
+  clientMutationId?: Maybe<Scalars['String']['output']>;
+  /** Why nothing was changed; empty on success. */
+  errors: Array<MutationError>;
+  /** The association after the change, or null when `errors` is not empty. */
+  podIdentityAssociation?: Maybe<PodIdentityAssociation>;
+};
+
+/**
  * Which association to change, and how. Name the association by `id`, or by `clusterName` and
  * `associationId` (with `region`). A field left out keeps its value; `targetRoleArn: null` and
- * `policy: null` remove them. At least one of the four changeable fields is required.
+ * `policy: null` remove them. At least one of the five changeable fields is required.
  */
 export type UpdatePodIdentityAssociationInput = {
   /** The association id, with `clusterName`, when `id` is not given. */
@@ -574,6 +677,12 @@ export type UpdatePodIdentityAssociationInput = {
   region?: InputMaybe<Scalars['String']['input']>;
   /** A new IAM role ARN. */
   roleArn?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The association's whole tag set: tags it has that are not listed are removed, listed ones
+   * that are new or changed are set, and nothing is sent when they are equal. `[]` removes every
+   * tag. At most 50, unique keys, no `aws:` prefix. Left out, the tags stay as they are.
+   */
+  tags?: InputMaybe<Array<TagInput>>;
   /** A new target role ARN for role chaining; null removes the target role. */
   targetRoleArn?: InputMaybe<Scalars['String']['input']>;
 };
@@ -713,6 +822,10 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tag: ResolverTypeWrapper<TagModel>;
   TagInput: TagInput;
+  TagPodIdentityAssociationInput: TagPodIdentityAssociationInput;
+  TagPodIdentityAssociationPayload: ResolverTypeWrapper<Omit<TagPodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
+  UntagPodIdentityAssociationInput: UntagPodIdentityAssociationInput;
+  UntagPodIdentityAssociationPayload: ResolverTypeWrapper<Omit<UntagPodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
   UpdatePodIdentityAssociationInput: UpdatePodIdentityAssociationInput;
   UpdatePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<UpdatePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
 };
@@ -749,6 +862,10 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Tag: TagModel;
   TagInput: TagInput;
+  TagPodIdentityAssociationInput: TagPodIdentityAssociationInput;
+  TagPodIdentityAssociationPayload: Omit<TagPodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
+  UntagPodIdentityAssociationInput: UntagPodIdentityAssociationInput;
+  UntagPodIdentityAssociationPayload: Omit<UntagPodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
   UpdatePodIdentityAssociationInput: UpdatePodIdentityAssociationInput;
   UpdatePodIdentityAssociationPayload: Omit<UpdatePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
 };
@@ -858,6 +975,8 @@ export type LimitExceededErrorResolvers<ContextType = GatewayContext, ParentType
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createPodIdentityAssociation?: Resolver<ResolversTypes['CreatePodIdentityAssociationPayload'], ParentType, ContextType, RequireFields<MutationCreatePodIdentityAssociationArgs, 'input'>>;
   deletePodIdentityAssociation?: Resolver<ResolversTypes['DeletePodIdentityAssociationPayload'], ParentType, ContextType, RequireFields<MutationDeletePodIdentityAssociationArgs, 'input'>>;
+  tagPodIdentityAssociation?: Resolver<ResolversTypes['TagPodIdentityAssociationPayload'], ParentType, ContextType, RequireFields<MutationTagPodIdentityAssociationArgs, 'input'>>;
+  untagPodIdentityAssociation?: Resolver<ResolversTypes['UntagPodIdentityAssociationPayload'], ParentType, ContextType, RequireFields<MutationUntagPodIdentityAssociationArgs, 'input'>>;
   updatePodIdentityAssociation?: Resolver<ResolversTypes['UpdatePodIdentityAssociationPayload'], ParentType, ContextType, RequireFields<MutationUpdatePodIdentityAssociationArgs, 'input'>>;
 };
 
@@ -922,6 +1041,18 @@ export type TagResolvers<ContextType = GatewayContext, ParentType extends Resolv
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TagPodIdentityAssociationPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TagPodIdentityAssociationPayload'] = ResolversParentTypes['TagPodIdentityAssociationPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  podIdentityAssociation?: Resolver<Maybe<ResolversTypes['PodIdentityAssociation']>, ParentType, ContextType>;
+};
+
+export type UntagPodIdentityAssociationPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UntagPodIdentityAssociationPayload'] = ResolversParentTypes['UntagPodIdentityAssociationPayload']> = {
+  clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  podIdentityAssociation?: Resolver<Maybe<ResolversTypes['PodIdentityAssociation']>, ParentType, ContextType>;
+};
+
 export type UpdatePodIdentityAssociationPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdatePodIdentityAssociationPayload'] = ResolversParentTypes['UpdatePodIdentityAssociationPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientRequestToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -953,6 +1084,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   PodIdentityAssociationEdge?: PodIdentityAssociationEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
+  TagPodIdentityAssociationPayload?: TagPodIdentityAssociationPayloadResolvers<ContextType>;
+  UntagPodIdentityAssociationPayload?: UntagPodIdentityAssociationPayloadResolvers<ContextType>;
   UpdatePodIdentityAssociationPayload?: UpdatePodIdentityAssociationPayloadResolvers<ContextType>;
 };
 

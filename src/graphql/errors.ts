@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'QUERY_TOO_COSTLY'
   | 'RATE_LIMITED'
   | 'REQUEST_TIMEOUT'
+  | 'PARTIALLY_APPLIED'
   | 'INTERNAL_SERVER_ERROR';
 
 export function badUserInput(message: string, argument?: string): GraphQLError {
@@ -106,8 +107,37 @@ function requestTimedOut(error: RequestTimedOut): GraphQLError {
   const retry =
     token !== null
       ? `Retrying with the same clientRequestToken (${token}) is safe: EKS applies a token's change at most once.`
-      : 'Retrying is safe: if it was applied, the retry answers ASSOCIATION_NOT_FOUND.';
+      : error.operation === 'DeletePodIdentityAssociation'
+        ? 'Retrying is safe: if it was applied, the retry answers ASSOCIATION_NOT_FOUND.'
+        : 'Retrying is safe: the same tag change again leaves the same tags.';
   return new GraphQLError(`${head} while ${error.operation} was in flight: the change may have been applied. ${retry}`, { extensions });
+}
+
+/**
+ * A mutation of several EKS calls failed after some were applied: the client learns what was
+ * changed and that sending the same input again finishes the rest without repeating it.
+ */
+export function partiallyApplied(
+  applied: readonly string[],
+  notApplied: string,
+  cause: GraphQLError,
+  clientRequestToken: string | null,
+  originalError: unknown,
+): GraphQLError {
+  const retry = clientRequestToken === null ? 'Send the same input again' : `Send the same input again, with clientRequestToken ${clientRequestToken},`;
+  return new GraphQLError(
+    `${applied.join(' and ')} was applied, but ${notApplied} was not: ${cause.message} ${retry} to finish: what was applied is not repeated.`,
+    {
+      originalError: originalError instanceof Error ? originalError : undefined,
+      extensions: {
+        code: 'PARTIALLY_APPLIED',
+        retryable: true,
+        appliedOperations: [...applied],
+        ...(clientRequestToken === null ? {} : { clientRequestToken }),
+        cause: { ...cause.extensions },
+      },
+    },
+  );
 }
 
 /** Returns the client-facing error for anything a resolver threw, or null to mask it. */

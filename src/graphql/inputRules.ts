@@ -105,6 +105,22 @@ export function checkTags(
   return { problems, map };
 }
 
+/** The keys of an untag: 1 to 50, each a key a tag could have; repeats are harmless. */
+export function checkTagKeys(keys: readonly string[], field = 'tagKeys'): InputProblem[] {
+  const problems: InputProblem[] = [];
+  if (keys.length < 1 || keys.length > MAX_TAGS) {
+    problems.push({ field, message: `${field} must hold 1-${MAX_TAGS} keys, received ${keys.length}` });
+  }
+  keys.forEach((key, i) => {
+    if (key.length < 1 || key.length > MAX_TAG_KEY) {
+      problems.push({ field: `${field}.${i}`, message: `A tag key must be 1-${MAX_TAG_KEY} characters, received ${key.length}` });
+    } else if (key.toLowerCase().startsWith('aws:')) {
+      problems.push({ field: `${field}.${i}`, message: `The tag key prefix "aws:" is reserved for AWS, received "${show(key)}"` });
+    }
+  });
+  return problems;
+}
+
 /** Collects the problems of several fields; `null` values are skipped (optional, absent). */
 export function collect(checks: Array<[field: string, value: string | null | undefined, check: Check]>): InputProblem[] {
   const problems: InputProblem[] = [];

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type {
   CreatePodIdentityAssociationInput,
-  DeletePodIdentityAssociationInput,
   MutationResolvers,
   UpdatePodIdentityAssociationInput,
 } from '../../generated/graphql';
+import { GraphQLError } from 'graphql';
 import { primeAssociation } from '../../eks/loaders';
-import type { AssociationKey, CreateAssociationParams, UpdateAssociationParams } from '../../eks/types';
+import type { AssociationDetail, CreateAssociationParams, Tags, UpdateAssociationParams } from '../../eks/types';
 import type { GatewayContext } from '../context';
-import { associationId as nodeIdOf, decodeNodeId } from '../ids';
+import { clientFacingError, partiallyApplied } from '../errors';
+import { associationId as nodeIdOf } from '../ids';
 import {
-  checkAssociationId,
   checkClusterName,
   checkNamespace,
   checkPolicy,
@@ -20,13 +20,12 @@ import {
   checkServiceAccount,
   checkTags,
   collect,
-  type InputProblem,
 } from '../inputRules';
 import { associationFromDetail } from '../models';
 import { audited } from '../../security/auditedMutation';
 import { expectedFailure, invalidInput } from './mutationErrors';
-
-type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+import { resolveTarget, type Validated } from './mutationTarget';
+import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from './tagChanges';
 
 /**
  * Each mutation is audited (src/security/auditedMutation.ts): its attempt is recorded before the
@@ -62,18 +61,34 @@ export const Mutation: MutationResolvers = {
     if (!checked.ok) {
       return { clientMutationId, podIdentityAssociation: null, clientRequestToken: null, errors: invalidInput(checked.problems) };
     }
-    const params = checked.value;
+    const { params, changesSettings, tags } = checked.value;
+    const failed = async (error: unknown) => ({
+      clientMutationId,
+      podIdentityAssociation: null,
+      clientRequestToken: params.clientRequestToken,
+      errors: [await expectedFailure(ctx, error, { ...params, roleArn: params.roleArn ?? params.targetRoleArn ?? null })],
+    });
+    let association: AssociationDetail;
     try {
-      const updated = await ctx.service.updateAssociation(params);
-      primeAssociation(ctx.loaders, updated);
-      return { clientMutationId, podIdentityAssociation: associationFromDetail(updated), clientRequestToken: params.clientRequestToken, errors: [] };
+      if (changesSettings) {
+        association = await ctx.service.updateAssociation(params);
+        primeAssociation(ctx.loaders, association);
+      } else {
+        association = await currentAssociation(ctx, params);
+      }
     } catch (error) {
-      const failure = await expectedFailure(ctx, error, {
-        ...params,
-        roleArn: params.roleArn ?? params.targetRoleArn ?? null,
-      });
-      return { clientMutationId, podIdentityAssociation: null, clientRequestToken: params.clientRequestToken, errors: [failure] };
+      return failed(error);
     }
+    if (tags !== null) {
+      try {
+        association = await applyTagChange(ctx, association, towardsTagSet(association.tags, tags));
+      } catch (error) {
+        // Nothing was changed yet: the failure is the mutation's own.
+        if (!changesSettings) return failed(error);
+        throw await settingsOnly(ctx, error, params);
+      }
+    }
+    return { clientMutationId, podIdentityAssociation: associationFromDetail(association), clientRequestToken: params.clientRequestToken, errors: [] };
   }),
 
   deletePodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'deletePodIdentityAssociation', input, async () => {
@@ -98,7 +113,24 @@ export const Mutation: MutationResolvers = {
       return { clientMutationId, deletedPodIdentityAssociationId: null, podIdentityAssociation: null, errors: [failure] };
     }
   }),
+
+  ...tagMutations,
 };
+
+/**
+ * The update's settings were applied, but its tags failed: the client is told so (never a
+ * payload error, which says nothing was changed), with the token that makes a retry finish.
+ */
+async function settingsOnly(ctx: GatewayContext, error: unknown, params: UpdateAssociationParams): Promise<GraphQLError> {
+  let cause: GraphQLError;
+  try {
+    const failure = await expectedFailure(ctx, error, params);
+    cause = new GraphQLError(failure.message, { extensions: { code: failure.code } });
+  } catch (fault) {
+    cause = clientFacingError(fault) ?? new GraphQLError('Unexpected error; the gateway log has it under this requestId.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  }
+  return partiallyApplied(['UpdatePodIdentityAssociation'], 'the tag change', cause, params.clientRequestToken, error);
+}
 
 function validateCreate(input: CreatePodIdentityAssociationInput, regions: readonly string[]): Validated<CreateAssociationParams> {
   const region = input.region ?? regions[0] ?? '';
@@ -137,9 +169,18 @@ function validateCreate(input: CreatePodIdentityAssociationInput, regions: reado
   };
 }
 
-const CHANGEABLE = ['roleArn', 'targetRoleArn', 'disableSessionTags', 'policy'] as const;
+const SETTINGS = ['roleArn', 'targetRoleArn', 'disableSessionTags', 'policy'] as const;
+const CHANGEABLE = [...SETTINGS, 'tags'] as const;
 
-function validateUpdate(input: UpdatePodIdentityAssociationInput, ctx: GatewayContext): Validated<UpdateAssociationParams> {
+interface CheckedUpdate {
+  params: UpdateAssociationParams;
+  /** Whether any setting changes (an UpdatePodIdentityAssociation call), not only the tags. */
+  changesSettings: boolean;
+  /** The whole tag set wanted, or null to leave the tags. */
+  tags: Tags | null;
+}
+
+function validateUpdate(input: UpdatePodIdentityAssociationInput, ctx: GatewayContext): Validated<CheckedUpdate> {
   const target = resolveTarget(input, ctx);
   const problems = target.ok ? [] : [...target.problems];
   if (CHANGEABLE.every((field) => input[field] === undefined)) {
@@ -152,6 +193,9 @@ function validateUpdate(input: UpdatePodIdentityAssociationInput, ctx: GatewayCo
   if (input.policy && input.disableSessionTags === false) {
     problems.push({ field: 'policy', message: 'policy is accepted only together with disableSessionTags: true' });
   }
+  if (input.tags === null) problems.push({ field: 'tags', message: 'tags cannot be null; give [] to remove every tag, or leave it out' });
+  const tags = input.tags ? checkTags(input.tags) : null;
+  if (tags) problems.push(...tags.problems);
   problems.push(
     ...collect([
       ['roleArn', input.roleArn, checkRoleArn],
@@ -161,51 +205,14 @@ function validateUpdate(input: UpdatePodIdentityAssociationInput, ctx: GatewayCo
     ]),
   );
   if (!target.ok || problems.length > 0) return { ok: false, problems };
-  return {
-    ok: true,
-    value: {
-      ...target.value,
-      ...(input.roleArn ? { roleArn: input.roleArn } : {}),
-      // An explicit null removes the value: EKS clears a member sent as an empty string.
-      ...(input.targetRoleArn !== undefined ? { targetRoleArn: input.targetRoleArn ?? '' } : {}),
-      ...(typeof input.disableSessionTags === 'boolean' ? { disableSessionTags: input.disableSessionTags } : {}),
-      ...(input.policy !== undefined ? { policy: input.policy ?? '' } : {}),
-      clientRequestToken: input.clientRequestToken ?? randomUUID(),
-    },
+  const params: UpdateAssociationParams = {
+    ...target.value,
+    ...(input.roleArn ? { roleArn: input.roleArn } : {}),
+    // An explicit null removes the value: EKS clears a member sent as an empty string.
+    ...(input.targetRoleArn !== undefined ? { targetRoleArn: input.targetRoleArn ?? '' } : {}),
+    ...(typeof input.disableSessionTags === 'boolean' ? { disableSessionTags: input.disableSessionTags } : {}),
+    ...(input.policy !== undefined ? { policy: input.policy ?? '' } : {}),
+    clientRequestToken: input.clientRequestToken ?? randomUUID(),
   };
-}
-
-/** An association is named by its node id, or by cluster name and association id. */
-function resolveTarget(
-  input: Pick<DeletePodIdentityAssociationInput, 'id' | 'clusterName' | 'associationId' | 'region'>,
-  ctx: GatewayContext,
-): Validated<AssociationKey> {
-  const byName = input.clusterName != null || input.associationId != null;
-  if (input.id != null) {
-    if (byName || input.region != null) {
-      return { ok: false, problems: [{ field: 'id', message: 'Give either id, or clusterName and associationId, not both' }] };
-    }
-    try {
-      const ref = decodeNodeId(input.id);
-      if (ref.type !== 'PodIdentityAssociation') {
-        return { ok: false, problems: [{ field: 'id', message: `id must name a PodIdentityAssociation, but it names a ${ref.type}` }] };
-      }
-      const regionProblem = checkRegion(ref.region, ctx.regions);
-      if (regionProblem) return { ok: false, problems: [{ field: 'id', message: `The region of id ${regionProblem}` }] };
-      return { ok: true, value: { region: ref.region, clusterName: ref.clusterName, associationId: ref.associationId } };
-    } catch (error) {
-      return { ok: false, problems: [{ field: 'id', message: error instanceof Error ? error.message : 'id is not valid' }] };
-    }
-  }
-  if (input.clusterName == null || input.associationId == null) {
-    return { ok: false, problems: [{ field: 'id', message: 'Give id, or clusterName and associationId, to name the association' }] };
-  }
-  const region = input.region ?? ctx.regions[0] ?? '';
-  const problems = collect([
-    ['clusterName', input.clusterName, checkClusterName],
-    ['associationId', input.associationId, checkAssociationId],
-    ['region', region, (r) => checkRegion(r, ctx.regions)],
-  ]);
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { region, clusterName: input.clusterName, associationId: input.associationId } };
+  return { ok: true, value: { params, changesSettings: SETTINGS.some((field) => input[field] !== undefined), tags: tags?.map ?? null } };
 }

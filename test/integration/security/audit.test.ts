@@ -95,7 +95,7 @@ test('a successful change: the attempt (who, what, the token sent), then its out
     operation: 'createPodIdentityAssociation',
   };
   const time = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-  expect(attempt).toEqual({ time, kind: 'attempt', attemptId: expect.any(String), ...caller, input: input(), clientRequestToken: 'audit-test-1' });
+  expect(attempt).toEqual({ time, kind: 'attempt', attemptId: expect.any(String), ...caller, eksOperation: 'CreatePodIdentityAssociation', input: input(), clientRequestToken: 'audit-test-1' });
   expect(outcome).toEqual({
     time,
     kind: 'outcome',

@@ -1,0 +1,46 @@
+/**
+ * How a mutation names the association it changes: by node id, or by cluster name and
+ * association id (with region), checked before any EKS call.
+ */
+import type { DeletePodIdentityAssociationInput } from '../../generated/graphql';
+import type { AssociationKey } from '../../eks/types';
+import type { GatewayContext } from '../context';
+import { decodeNodeId } from '../ids';
+import { checkAssociationId, checkClusterName, checkRegion, collect, type InputProblem } from '../inputRules';
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/** An association is named by its node id, or by cluster name and association id. */
+export function resolveTarget(
+  input: Pick<DeletePodIdentityAssociationInput, 'id' | 'clusterName' | 'associationId' | 'region'>,
+  ctx: GatewayContext,
+): Validated<AssociationKey> {
+  const byName = input.clusterName != null || input.associationId != null;
+  if (input.id != null) {
+    if (byName || input.region != null) {
+      return { ok: false, problems: [{ field: 'id', message: 'Give either id, or clusterName and associationId, not both' }] };
+    }
+    try {
+      const ref = decodeNodeId(input.id);
+      if (ref.type !== 'PodIdentityAssociation') {
+        return { ok: false, problems: [{ field: 'id', message: `id must name a PodIdentityAssociation, but it names a ${ref.type}` }] };
+      }
+      const regionProblem = checkRegion(ref.region, ctx.regions);
+      if (regionProblem) return { ok: false, problems: [{ field: 'id', message: `The region of id ${regionProblem}` }] };
+      return { ok: true, value: { region: ref.region, clusterName: ref.clusterName, associationId: ref.associationId } };
+    } catch (error) {
+      return { ok: false, problems: [{ field: 'id', message: error instanceof Error ? error.message : 'id is not valid' }] };
+    }
+  }
+  if (input.clusterName == null || input.associationId == null) {
+    return { ok: false, problems: [{ field: 'id', message: 'Give id, or clusterName and associationId, to name the association' }] };
+  }
+  const region = input.region ?? ctx.regions[0] ?? '';
+  const problems = collect([
+    ['clusterName', input.clusterName, checkClusterName],
+    ['associationId', input.associationId, checkAssociationId],
+    ['region', region, (r) => checkRegion(r, ctx.regions)],
+  ]);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { region, clusterName: input.clusterName, associationId: input.associationId } };
+}
