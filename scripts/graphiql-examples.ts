@@ -28,6 +28,7 @@ interface DemoAssociation {
 interface DemoAssociations {
   /** Looked up by the lookup tab: the one that chains into another account, so every field shows. */
   lookup: DemoAssociation;
+  /** Also tagged and untagged by their tabs, which change only its tags. */
   update: DemoAssociation;
   /** A different one from `update`, so the tabs can be run in any order. */
   delete: DemoAssociation;
@@ -74,8 +75,31 @@ function tabs(demo: DemoAssociations): Array<{ operation: string; variables?: Re
           clientMutationId: 'graphiql-update-1',
           id: nodeIdOfAssociation(demo.update),
           roleArn: `arn:aws:iam::${DEMO_ROLE_ACCOUNT}:role/${demo.update.namespace}-${demo.update.serviceAccount}-v2`,
+          tags: [
+            { key: 'team', value: demo.update.namespace },
+            { key: 'stage', value: 'prod' },
+          ],
         },
       },
+      demoNote: true,
+    },
+    {
+      operation: 'TagAssociation',
+      variables: {
+        input: {
+          clientMutationId: 'graphiql-tag-1',
+          id: nodeIdOfAssociation(demo.update),
+          tags: [
+            { key: 'cost-centre', value: '4711' },
+            { key: 'owner', value: 'team-payments' },
+          ],
+        },
+      },
+      demoNote: true,
+    },
+    {
+      operation: 'UntagAssociation',
+      variables: { input: { clientMutationId: 'graphiql-untag-1', id: nodeIdOfAssociation(demo.update), tagKeys: ['cost-centre'] } },
       demoNote: true,
     },
     {

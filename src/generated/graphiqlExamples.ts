@@ -265,9 +265,9 @@ fragment MutationErrorDetails on MutationError {
 }`,
   },
   {
-    query: `# Changes the role, target role, session tags setting or session
-# policy of an association, named by \`id\` or by \`clusterName\` and
-# \`associationId\`. A field left out keeps its value.
+    query: `# Changes the role, target role, session tags setting, session policy
+# or whole tag set of an association, named by \`id\` or by
+# \`clusterName\` and \`associationId\`. A field left out keeps its value.
 # Variables: filled in for the emulator's demo data.
 mutation UpdateAssociation($input: UpdatePodIdentityAssociationInput!) {
   updatePodIdentityAssociation(input: $input) {
@@ -342,7 +342,147 @@ fragment MutationErrorDetails on MutationError {
   "input": {
     "clientMutationId": "graphiql-update-1",
     "id": "djE6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjp1cy1lYXN0LTE6cHJvZC1wbGF0Zm9ybTphLTkwdzFnZHQxcHc2c3JiOGR5",
-    "roleArn": "arn:aws:iam::111122223333:role/payments-worker-v2"
+    "roleArn": "arn:aws:iam::111122223333:role/payments-worker-v2",
+    "tags": [
+      {
+        "key": "team",
+        "value": "payments"
+      },
+      {
+        "key": "stage",
+        "value": "prod"
+      }
+    ]
+  }
+}`,
+  },
+  {
+    query: `# Adds tags to an association, or gives keys it has new values; its
+# other tags stay. Nothing is sent to EKS when the tags already hold
+# these values, so running it again is harmless.
+# Variables: filled in for the emulator's demo data.
+mutation TagAssociation($input: TagPodIdentityAssociationInput!) {
+  tagPodIdentityAssociation(input: $input) {
+    clientMutationId
+    podIdentityAssociation {
+      id
+      tags {
+        key
+        value
+      }
+    }
+    errors {
+      ...MutationErrorDetails
+    }
+  }
+}
+
+# Every kind of expected mutation failure, with what each carries.
+fragment MutationErrorDetails on MutationError {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+  ... on ClusterNotFoundError {
+    clusterName
+    region
+  }
+  ... on AssociationNotFoundError {
+    associationId
+  }
+  ... on AlreadyExistsError {
+    existingAssociationId
+    existingAssociation {
+      id
+      associationId
+      roleArn
+    }
+  }
+  ... on InvalidRoleError {
+    roleArn
+  }
+  ... on ForbiddenError {
+    deniedRoleArn
+  }
+}
+`,
+    variables: `{
+  "input": {
+    "clientMutationId": "graphiql-tag-1",
+    "id": "djE6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjp1cy1lYXN0LTE6cHJvZC1wbGF0Zm9ybTphLTkwdzFnZHQxcHc2c3JiOGR5",
+    "tags": [
+      {
+        "key": "cost-centre",
+        "value": "4711"
+      },
+      {
+        "key": "owner",
+        "value": "team-payments"
+      }
+    ]
+  }
+}`,
+  },
+  {
+    query: `# Removes tags from an association by key; a key it does not have is
+# no error.
+# Variables: filled in for the emulator's demo data.
+mutation UntagAssociation($input: UntagPodIdentityAssociationInput!) {
+  untagPodIdentityAssociation(input: $input) {
+    clientMutationId
+    podIdentityAssociation {
+      id
+      tags {
+        key
+        value
+      }
+    }
+    errors {
+      ...MutationErrorDetails
+    }
+  }
+}
+
+# Every kind of expected mutation failure, with what each carries.
+fragment MutationErrorDetails on MutationError {
+  __typename
+  code
+  message
+  ... on InvalidInputError {
+    field
+  }
+  ... on ClusterNotFoundError {
+    clusterName
+    region
+  }
+  ... on AssociationNotFoundError {
+    associationId
+  }
+  ... on AlreadyExistsError {
+    existingAssociationId
+    existingAssociation {
+      id
+      associationId
+      roleArn
+    }
+  }
+  ... on InvalidRoleError {
+    roleArn
+  }
+  ... on ForbiddenError {
+    deniedRoleArn
+  }
+}
+`,
+    variables: `{
+  "input": {
+    "clientMutationId": "graphiql-untag-1",
+    "id": "djE6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjp1cy1lYXN0LTE6cHJvZC1wbGF0Zm9ybTphLTkwdzFnZHQxcHc2c3JiOGR5",
+    "tagKeys": [
+      "cost-centre"
+    ]
   }
 }`,
   },

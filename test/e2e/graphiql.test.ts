@@ -124,6 +124,8 @@ test('the page opens with a tab for each example operation and the schema in the
     'AssociationByName',
     'CreateAssociation',
     'UpdateAssociation',
+    'TagAssociation',
+    'UntagAssociation',
     'DeleteAssociation',
   ]);
 

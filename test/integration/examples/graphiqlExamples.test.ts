@@ -44,7 +44,7 @@ test('src/generated/graphiqlExamples.ts is what `npm run graphiql:examples` make
   expect(readFileSync(EXAMPLES_FILE, 'utf8')).toBe(await renderGraphiqlExamples());
 });
 
-test('the tabs cover listing, paging, both lookups, create, update and delete', () => {
+test('the tabs cover listing, paging, both lookups, create, update, tag, untag and delete', () => {
   expect(exampleTabs().map(operationName)).toEqual([
     'ListClusters',
     'AssociationsPage',
@@ -52,6 +52,8 @@ test('the tabs cover listing, paging, both lookups, create, update and delete', 
     'AssociationByName',
     'CreateAssociation',
     'UpdateAssociation',
+    'TagAssociation',
+    'UntagAssociation',
     'DeleteAssociation',
   ]);
 });
@@ -82,7 +84,17 @@ test('every tab, run in order against the demo data, succeeds and does what it s
 
   const updateInput = tab('UpdateAssociation').variables.input;
   const updated = (await runTab('UpdateAssociation')).updatePodIdentityAssociation;
-  expect(updated.podIdentityAssociation).toMatchObject({ id: updateInput.id, roleArn: updateInput.roleArn });
+  expect(updated.podIdentityAssociation).toMatchObject({ id: updateInput.id, roleArn: updateInput.roleArn, tags: expect.arrayContaining(updateInput.tags) });
+  expect(updated.podIdentityAssociation.tags).toHaveLength(updateInput.tags.length);
+
+  const tagInput = tab('TagAssociation').variables.input;
+  const tagged = (await runTab('TagAssociation')).tagPodIdentityAssociation;
+  expect(tagged.errors).toEqual([]);
+  expect(tagged.podIdentityAssociation.tags).toEqual(expect.arrayContaining([...updateInput.tags, ...tagInput.tags]));
+  const untagInput = tab('UntagAssociation').variables.input;
+  const untagged = (await runTab('UntagAssociation')).untagPodIdentityAssociation;
+  expect(untagged.podIdentityAssociation.tags.map((t: { key: string }) => t.key)).not.toContain(untagInput.tagKeys[0]);
+  expect(untagged.podIdentityAssociation.tags.map((t: { key: string }) => t.key)).toContain('owner');
 
   const deleteInput = tab('DeleteAssociation').variables.input;
   const deleted = (await runTab('DeleteAssociation')).deletePodIdentityAssociation;
