@@ -9,7 +9,7 @@
  * validation steps. Checked on the operation that runs: depth, aliases, fields, introspection
  * fields, the EKS calls it may cause and the size of its answer.
  */
-import { GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { VariableValues } from './limits/argumentValues';
 import { parseWithinLimits } from './limits/parseCache';
 import { add, atPage } from './limits/saturating';
@@ -147,8 +147,7 @@ export function inspectOperation(schema: GraphQLSchema, request: OperationReques
       break;
   }
   const document = parsed.document;
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const operation = request.operationName ? operations.find((o) => o.name?.value === request.operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = chosenOperation(document, request.operationName);
   if (operation?.operation === 'subscription') {
     return refused(limitError('OPERATION_NOT_SUPPORTED', 'This gateway has no subscriptions; send a query or a mutation.', 0));
   }
@@ -158,6 +157,31 @@ export function inspectOperation(schema: GraphQLSchema, request: OperationReques
   const refusal = firstRefusal(summaries, summary, limits);
   if (refusal) return refused(refusal);
   return { refusal: null, resultFields: summary ? atPage(summary.results, 1) : 0, steps: steps.count };
+}
+
+/**
+ * The EKS calls the estimate allows `request` (its chosen operation), as the limit compares
+ * them with MAX_EKS_CALLS; null when the document does not parse or names no operation.
+ */
+export function estimateEksCalls(schema: GraphQLSchema, request: OperationRequest, regionCount: number): number | null {
+  const parsed = parseWithinLimits(request.query, DEFAULT_OPERATION_LIMITS.maxDepth, DEFAULT_OPERATION_LIMITS.maxTokens);
+  if (parsed.kind !== 'parsed') return null;
+  const operation = chosenOperation(parsed.document, request.operationName);
+  if (!operation) return null;
+  const summaries = new DocumentSummaries(schema, parsed.document, new VariableValues(request.variables ?? {}, operation), regionCount, { count: 0 });
+  summaries.run();
+  const summary = summaries.operations.get(operation);
+  return summary ? estimatedCalls(summary) : null;
+}
+
+function chosenOperation(document: DocumentNode, operationName: string | null): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+}
+
+/** An operation's EKS calls: its objects' own Describe calls and those of the fields below. */
+function estimatedCalls(summary: Summary): number {
+  return add(summary.describe ? 1 : 0, atPage(summary.calls, 1));
 }
 
 /**
@@ -234,7 +258,7 @@ function shapeRefusal(summary: Summary, limits: OperationLimits): GraphQLError |
 
 /** The estimates of what running the operation costs: EKS calls, and values in the answer. */
 function estimateRefusal(summary: Summary, limits: OperationLimits): GraphQLError | null {
-  const calls = add(summary.describe ? 1 : 0, atPage(summary.calls, 1));
+  const calls = estimatedCalls(summary);
   if (calls > limits.maxEksCalls) {
     return limitError(
       'QUERY_TOO_COSTLY',

@@ -5,10 +5,9 @@
  */
 import type { EksPage } from '../eks/types';
 import type { Position } from './cursors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './costModel';
 import { badUserInput } from './errors';
 
-export const DEFAULT_PAGE_SIZE = 25;
-export const MAX_PAGE_SIZE = 100;
 
 export interface PageArgs {
   first?: number | null;

@@ -31,7 +31,20 @@ import { scopeIncludes, type NamespaceRef, type Permissions, type Scope } from '
 import { RAW_PAGE_SIZE, readPermittedPage } from './permittedPages';
 import type { Action } from './policy';
 
+/** What never changes of an association once created, and so may be checked against again. */
+interface Placement {
+  associationArn: string;
+  namespace: string;
+}
+
 export class AuthorizedPodIdentityService implements PodIdentityBackend {
+  /**
+   * The ARN and namespace of each association this request has seen (one service per request):
+   * a tag change checks them without a Describe of its own when the association was read
+   * already, as it is for the tags it changes. Both are immutable, so they cannot go stale.
+   */
+  private readonly placements = new Map<string, Placement>();
+
   constructor(
     private readonly inner: PodIdentityBackend,
     private readonly permissions: Permissions,
@@ -89,7 +102,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
     if (!this.mayReadCluster(key.region, key.clusterName)) return null;
     const scope = this.permissions.namespaces('read', key.region, key.clusterName);
-    const detail = await this.inner.describeAssociation(key);
+    const detail = this.learn(await this.inner.describeAssociation(key));
     return detail && scopeIncludes(scope, detail.namespace) ? detail : null;
   }
 
@@ -97,7 +110,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     const at = { region: params.region, clusterName: params.clusterName, namespace: params.namespace };
     this.checkNamespace('create', at);
     this.checkRoles('create', at, [params.roleArn, params.targetRoleArn ?? null]);
-    return this.inner.createAssociation(params);
+    return this.learn(await this.inner.createAssociation(params));
   }
 
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
@@ -111,7 +124,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
       const targetRoleArn = params.targetRoleArn === undefined ? current.targetRoleArn : params.targetRoleArn || null;
       this.checkRoles('update', at, [roleArn, targetRoleArn]);
     }
-    return this.inner.updateAssociation(params);
+    return this.learn(await this.inner.updateAssociation(params));
   }
 
   async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
@@ -131,9 +144,9 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   async listAssociationTags(target: AssociationTarget): Promise<Tags> {
     if (!this.mayReadCluster(target.region, target.clusterName)) throw associationNotFound(target);
     if (!this.permissions.unrestricted('read', target.region, target.clusterName)) {
-      const current = await this.inner.describeAssociation(target);
+      const placed = await this.placementOf(target);
       const scope = this.permissions.namespaces('read', target.region, target.clusterName);
-      if (!current || current.associationArn !== target.associationArn || !scopeIncludes(scope, current.namespace)) {
+      if (!placed || placed.associationArn !== target.associationArn || !scopeIncludes(scope, placed.namespace)) {
         throw associationNotFound(target);
       }
     }
@@ -146,12 +159,31 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
    * cluster. The ARN must be that association's, so a change reaches only what was checked.
    */
   private async changeableTarget(action: Action, target: AssociationTarget): Promise<AssociationTarget> {
-    const current = await this.currentUnlessUnrestricted(action, target);
-    if (current) {
-      if (current.associationArn !== target.associationArn) throw associationNotFound(target);
-      this.checkNamespace(action, { region: target.region, clusterName: target.clusterName, namespace: current.namespace });
+    const placed = await this.placementUnlessUnrestricted(action, target);
+    if (placed) {
+      if (placed.associationArn !== target.associationArn) throw associationNotFound(target);
+      this.checkNamespace(action, { region: target.region, clusterName: target.clusterName, namespace: placed.namespace });
     }
     return target;
+  }
+
+  /** As `currentUnlessUnrestricted`, from what this request has seen of the association when it can. */
+  private async placementUnlessUnrestricted(action: Action, key: AssociationKey): Promise<Placement | null> {
+    const known = this.placements.get(placementKey(key));
+    if (!known) return this.currentUnlessUnrestricted(action, key);
+    if (this.mayChangeAll(action, key)) return null;
+    if (this.hidden(action, key, known.namespace)) throw associationNotFound(key);
+    return known;
+  }
+
+  private async placementOf(key: AssociationKey): Promise<Placement | null> {
+    return this.placements.get(placementKey(key)) ?? this.learn(await this.inner.describeAssociation(key));
+  }
+
+  /** Remembers the placement of an association EKS just answered; returns it unchanged. */
+  private learn<T extends AssociationDetail | null>(detail: T): T {
+    if (detail) this.placements.set(placementKey(detail), { associationArn: detail.associationArn, namespace: detail.namespace });
+    return detail;
   }
 
   /** With a namespace filter, the list is either all readable or none of it. */
@@ -173,13 +205,19 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
    * same payload), not FORBIDDEN: that would tell it the association exists, and its namespace.
    */
   private async currentUnlessUnrestricted(action: Action, key: AssociationKey): Promise<AssociationDetail | null> {
-    if (this.permissions.unrestricted(action, key.region, key.clusterName)) return null;
+    if (this.mayChangeAll(action, key)) return null;
+    const current = this.learn(await this.inner.describeAssociation(key));
+    if (!current || this.hidden(action, key, current.namespace)) throw associationNotFound(key);
+    return current;
+  }
+
+  /** Whether the caller may `action` every association of the cluster; refused when it may none. */
+  private mayChangeAll(action: Action, key: AssociationKey): boolean {
+    if (this.permissions.unrestricted(action, key.region, key.clusterName)) return true;
     if (this.permissions.namespaces(action, key.region, key.clusterName).kind === 'none') {
       throw new ForbiddenError(`${this.who()} may not ${action} associations in cluster "${key.clusterName}" (${key.region}).`, action);
     }
-    const current = await this.inner.describeAssociation(key);
-    if (!current || this.hidden(action, key, current.namespace)) throw associationNotFound(key);
-    return current;
+    return false;
   }
 
   /** What the caller may neither read nor `action` does not exist for it. */
@@ -235,4 +273,8 @@ function associationNotFound(key: AssociationKey): EksError {
 
 function unknownScope(scope: never): never {
   throw new Error(`Unknown scope ${JSON.stringify(scope)}`);
+}
+
+function placementKey(key: AssociationKey): string {
+  return `${key.region}\u0000${key.clusterName}\u0000${key.associationId}`;
 }

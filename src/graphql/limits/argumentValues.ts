@@ -4,6 +4,7 @@
  * argument, where coercing every argument (a list of thousands of ids, once per field that
  * uses it) would not be.
  */
+import type { EstimateArguments } from '../costModel';
 import { Kind, valueFromASTUntyped, type ArgumentNode, type DirectiveNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
 
 /** Variable values as the operation will see them: the request's, else the definition's default. */
@@ -27,15 +28,6 @@ export class VariableValues {
     if (!this.resolvedDefaults.has(name)) this.resolvedDefaults.set(name, valueFromASTUntyped(literal));
     return this.resolvedDefaults.get(name);
   }
-}
-
-export interface EstimateArguments {
-  /** `first`, when given as a number. */
-  first?: number;
-  /** How many `ids`, when known. */
-  ids?: number;
-  region: boolean;
-  after: boolean;
 }
 
 export function estimateArguments(args: readonly ArgumentNode[] | undefined, variables: VariableValues): EstimateArguments {

@@ -24,7 +24,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { estimateArguments, isIncluded, type VariableValues } from './argumentValues';
-import { fanOut, needsDescribe, yieldsPage } from './fanOut';
+import { fieldCost, needsDescribe, yieldsPage } from '../costModel';
 import { bottomUpOrder } from './fragmentOrder';
 import { ResponseNames } from './responseNames';
 import { add, addPerPage, atPage, mul, perPage, type PerPage } from './saturating';
@@ -167,7 +167,7 @@ export class DocumentSummaries {
       into.results.fixed = add(into.results.fixed, add(1, sub ? atPage(sub.results, 1) : 0));
       return;
     }
-    const { calls, items, page } = fanOut(parent.name, name, estimateArguments(node.arguments, this.variableValues), this.regionCount);
+    const { calls, items, page } = fieldCost(parent.name, name, estimateArguments(node.arguments, this.variableValues), this.regionCount);
     const subCalls = add(sub.describe ? 1 : 0, atPage(sub.calls, page ?? 1));
     const subResults = atPage(sub.results, page ?? 1);
     into.calls.fixed = add(into.calls.fixed, calls);

@@ -6,6 +6,7 @@ import { isObjectType, type GraphQLObjectType, type GraphQLResolveInfo } from 'g
 import { EksError } from '../../eks/errors';
 import { associationConnection } from '../connections';
 import type { GatewayContext } from '../context';
+import { needsDescribe } from '../costModel';
 import { badUserInput } from '../errors';
 import { checkAssociationId, checkClusterName, checkRegion, collect } from '../inputRules';
 import { argumentsOf, selectedFields } from '../selection';
@@ -19,9 +20,6 @@ export function regionArgument(ctx: GatewayContext, region: string | null | unde
   if (problem) throw badUserInput(`region ${problem}.`, 'region');
   return value;
 }
-
-/** Cluster fields that need no DescribeCluster call. */
-const FREE_CLUSTER_FIELDS = new Set(['__typename', 'id', 'name', 'region', 'podIdentityAssociations']);
 
 /**
  * A cluster by name, or null when it does not exist. Whether it exists is learnt from the calls
@@ -42,7 +40,7 @@ export async function findCluster(
   const lists = fields
     .filter((f) => f.name === 'podIdentityAssociations')
     .map((f) => associationConnection(ctx, { region, name }, argumentsOf(clusterType as GraphQLObjectType, f, info as GraphQLResolveInfo)));
-  const needsDetail = lists.length === 0 || fields.some((f) => !FREE_CLUSTER_FIELDS.has(f.name));
+  const needsDetail = lists.length === 0 || fields.some((f) => needsDescribe('Cluster', f.name));
   // Settled as soon as it ends, whatever it is awaited after: a DescribeCluster that fails while
   // the lists still wait must not be a rejection nobody handles (Node would exit on it).
   const detail = needsDetail ? settle(ctx.loaders.cluster.load({ region, name })) : null;

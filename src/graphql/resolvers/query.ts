@@ -1,16 +1,15 @@
 import type { QueryResolvers } from '../../generated/graphql';
 import { clusterConnection } from '../connections';
+import { MAX_NODE_IDS } from '../costModel';
 import { badUserInput } from '../errors';
 import { decodeNodeId } from '../ids';
 import { findAssociation, findCluster, findClusterAnywhere, regionArgument } from './lookups';
 import { resolveNode } from './node';
 
-const MAX_NODES = 100;
-
 export const Query: QueryResolvers = {
   node: (_, { id }, ctx, info) => resolveNode(ctx, decodeNodeId(id), info),
   nodes: (_, { ids }, ctx, info) => {
-    if (ids.length > MAX_NODES) throw badUserInput(`\`ids\` holds at most ${MAX_NODES} ids, received ${ids.length}.`, 'ids');
+    if (ids.length > MAX_NODE_IDS) throw badUserInput(`\`ids\` holds at most ${MAX_NODE_IDS} ids, received ${ids.length}.`, 'ids');
     // Each id fails on its own: a bad one nulls its entry with an error at its index. graphql-js
     // awaits promises inside lists; the generated types do not model that, hence the cast.
     const entries = ids.map(async (id, i) => resolveNode(ctx, decodeNodeId(id, `ids.${i}`), info));

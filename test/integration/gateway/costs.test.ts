@@ -2,7 +2,8 @@
  * The cost model, measured by the emulator's call counters: summary fields cost List calls only,
  * each detailed association costs exactly one Describe per request, however often it appears.
  */
-import { nonZero, seedCluster, startStack, type Stack } from '../../helpers/stack';
+import { withinEstimate } from '../../helpers/estimates';
+import { nonZero, seedCluster, startStack, type GraphQLResponse, type Stack } from '../../helpers/stack';
 
 let stack: Stack;
 
@@ -14,8 +15,13 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 beforeEach(() => stack.resetCalls());
 
+/** Each operation of these tests is also held to the cost estimate (the gateway serves two regions). */
+function gql<T>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  return withinEstimate(stack, { query, variables }, 2, () => stack.gql<T>(query, variables));
+}
+
 test('a page of 100 with summary fields only costs one List call and nothing else', async () => {
-  const res = await stack.gql<{ cluster: { name: string; podIdentityAssociations: { edges: Array<{ node: Record<string, unknown> }> } } }>(
+  const res = await gql<{ cluster: { name: string; podIdentityAssociations: { edges: Array<{ node: Record<string, unknown> }> } } }>(
     `{ cluster(name: "big", region: "us-east-1") {
         name
         podIdentityAssociations(first: 100) {
@@ -37,7 +43,7 @@ test('a page of 100 with summary fields only costs one List call and nothing els
 });
 
 test('a missing cluster is null, learnt from the List call it needed anyway', async () => {
-  const res = await stack.gql<{ cluster: unknown; other: unknown }>(
+  const res = await gql<{ cluster: unknown; other: unknown }>(
     `{ cluster(name: "nope", region: "us-east-1") { podIdentityAssociations { nodes { id } } }
        other: cluster(name: "nope", region: "eu-west-1") { name version } }`,
   );
@@ -59,7 +65,7 @@ test('the same association reached twice in one operation (a page and node) cost
   const id = first.edges[0]?.node.id as string;
   await stack.resetCalls();
 
-  const res = await stack.gql<{ node: { roleArn: string; tags: unknown[] }; again: { roleArn: string }; nodes: Array<{ createdAt: string }> }>(
+  const res = await gql<{ node: { roleArn: string; tags: unknown[] }; again: { roleArn: string }; nodes: Array<{ createdAt: string }> }>(
     `query Twice($cluster: ID!, $id: ID!) {
       node(id: $id) { ... on PodIdentityAssociation { roleArn tags { key value } } }
       again: node(id: $id) { ... on PodIdentityAssociation { roleArn } }
@@ -80,7 +86,7 @@ test('the same association reached twice in one operation (a page and node) cost
 });
 
 test('cluster details cost one DescribeCluster per cluster per request; name and region cost nothing', async () => {
-  const names = await stack.gql<{ clusters: { nodes: Array<{ name: string; region: string }> } }>(
+  const names = await gql<{ clusters: { nodes: Array<{ name: string; region: string }> } }>(
     '{ clusters(first: 10) { nodes { name region } } }',
   );
   expect(names.data?.clusters.nodes).toEqual([
@@ -90,7 +96,7 @@ test('cluster details cost one DescribeCluster per cluster per request; name and
   expect(nonZero(await stack.calls())).toEqual({ ListClusters: 2 });
   await stack.resetCalls();
 
-  const detailed = await stack.gql<{ clusters: { nodes: Array<{ arn: string; status: string; version: string; createdAt: string }> } }>(
+  const detailed = await gql<{ clusters: { nodes: Array<{ arn: string; status: string; version: string; createdAt: string }> } }>(
     '{ clusters(first: 10) { nodes { arn status version createdAt tags { key } again: arn } } }',
   );
   expect(detailed.errors).toBeUndefined();
@@ -108,7 +114,7 @@ interface PageData {
 }
 
 async function viaNode(vars: { first: number; detail: boolean }) {
-  const res = await stack.gql<PageData>(
+  const res = await gql<PageData>(
     `query Page($id: ID!, $first: Int, $detail: Boolean!) {
       node(id: $id) { ... on Cluster {
         podIdentityAssociations(first: $first) {

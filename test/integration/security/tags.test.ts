@@ -5,7 +5,9 @@
  * change is recorded ahead of it, under its mutation's one attemptId.
  */
 import { MUTATING_OPERATIONS } from '../../../src/emulator/model';
+import { withinEstimate } from '../../helpers/estimates';
 import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { nonZero } from '../../helpers/stack';
 import { aid, CALLERS, POLICY, role, seed, tokenFile } from './fixtures';
 
 let stack: SecureStack;
@@ -112,4 +114,26 @@ test('an update of role and tags writes an attempt record ahead of each mutating
   const ids = new Set(added.map((r) => r.attemptId));
   expect(ids.size).toBe(1);
   expect(added[3]).toMatchObject({ operation: 'updatePodIdentityAssociation', outcome: 'ok', associationId: aid('payapi') });
+});
+
+test('under a namespace-limited rule, the Describe that reads the current tags also answers the policy', async () => {
+  const perCall = (mutation: string, inputType: string, input: Record<string, unknown>) => {
+    const query = `mutation M($input: ${inputType}!) { result: ${mutation}(input: $input) { errors { code } } }`;
+    return withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gql<{ result: Payload }>(LABELLER.token, query, { input }));
+  };
+  const tagged = await perCall('tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', { ...payApi, tags: [{ key: 'stage', value: 'prod' }] });
+  expect(tagged.body.data?.result.errors).toEqual([]);
+  expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, TagResource: 1, ListTagsForResource: 1 });
+
+  const untagged = await perCall('untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', { ...payApi, tagKeys: ['stage'] });
+  expect(untagged.body.data?.result.errors).toEqual([]);
+  expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, UntagResource: 1, ListTagsForResource: 1 });
+
+  // Alice may update (and so tag) the payments namespace: the policy's Describe before the
+  // update is the only one, however many tag calls follow.
+  const query = `mutation M($input: UpdatePodIdentityAssociationInput!) { result: updatePodIdentityAssociation(input: $input) { errors { code } } }`;
+  const input = { ...payApi, roleArn: role('payments-api-v2'), tags: [{ key: 'team', value: 'payments' }] };
+  const updated = await withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gql<{ result: Payload }>(CALLERS.alice.token, query, { input }));
+  expect(updated.body.data?.result.errors).toEqual([]);
+  expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, UpdatePodIdentityAssociation: 1, TagResource: 1, ListTagsForResource: 1 });
 });
