@@ -18,6 +18,7 @@ export const EXAMPLES_FILE = join(__dirname, '..', 'src', 'generated', 'graphiql
 
 /** A demo association, as the emulator's state export names it. */
 interface DemoAssociation {
+  accountId: string;
   region: string;
   clusterName: string;
   namespace: string;
@@ -198,6 +199,7 @@ async function demoAssociations(): Promise<DemoAssociations> {
     const res = await fetch(`${emulator.url}/_emulator/state`);
     if (!res.ok) throw new Error(`The emulator's state export answered ${res.status}`);
     const state = (await res.json()) as {
+      accountId: string;
       clusters: Array<{ name: string; region: string; associations?: Array<{ associationId?: string | null; namespace: string; serviceAccount: string }> }>;
     };
     const find = (cluster: { name: string; region: string }, namespace: string, serviceAccount: string): DemoAssociation => {
@@ -207,7 +209,7 @@ async function demoAssociations(): Promise<DemoAssociations> {
       if (!found?.associationId) {
         throw new Error(`The demo data has no association ${namespace}/${serviceAccount} in ${cluster.region}/${cluster.name}; pick another in scripts/graphiql-examples.ts`);
       }
-      return { region: cluster.region, clusterName: cluster.name, namespace, serviceAccount, associationId: found.associationId };
+      return { accountId: state.accountId, region: cluster.region, clusterName: cluster.name, namespace, serviceAccount, associationId: found.associationId };
     };
     const { prodPlatform, stagingApps } = DEMO_CLUSTERS;
     return {

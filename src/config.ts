@@ -24,6 +24,11 @@ export interface GatewayConfig {
   port: number;
   host: string;
   backend: BackendConfig;
+  /**
+   * GATEWAY_ACCOUNT_ID: the AWS account the gateway's own credentials belong to, when given;
+   * otherwise learnt at start (the emulator's default account for a local endpoint).
+   */
+  accountId: string | null;
   /** The regions `clusters` walks, in order; the first is the default region of arguments. */
   regions: string[];
   /** EKS calls in flight at once per region, shared by all requests. */
@@ -79,6 +84,12 @@ const EMULATOR_REGIONS = ['us-east-1', 'eu-west-1'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
+function readAccountId(env: NodeJS.ProcessEnv): string | null {
+  const value = readString(env, 'GATEWAY_ACCOUNT_ID');
+  if (value !== null && !/^\d{12}$/.test(value)) throw new ConfigError(`GATEWAY_ACCOUNT_ID must be a 12-digit AWS account id, received "${value}".`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const backend = readBackend(env);
   const host = readString(env, 'HOST') ?? '127.0.0.1';
@@ -86,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host,
     backend,
+    accountId: readAccountId(env),
     regions: readRegions(env, backend),
     maxConcurrency: readInteger(env, 'EKS_MAX_CONCURRENCY', 16, 1, 1000),
     maxAttempts: readInteger(env, 'EKS_MAX_ATTEMPTS', 3, 1, 10),

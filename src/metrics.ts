@@ -41,8 +41,8 @@ export class GatewayMetrics {
 
   readonly eksCalls = new Counter({
     name: `${PREFIX}eks_calls_total`,
-    help: 'EKS API calls made (a call retried by the SDK counts once), by operation, region and result (ok, or the kind of error).',
-    labelNames: ['operation', 'region', 'result'] as const,
+    help: 'EKS API calls made (a call retried by the SDK counts once), by operation, account, region and result (ok, or the kind of error).',
+    labelNames: ['operation', 'account', 'region', 'result'] as const,
     registers: [this.registry],
   });
 
@@ -84,15 +84,15 @@ export class GatewayMetrics {
   }
 
   /** A gauge read when scraped, with one value per label set that `read` returns. */
-  gaugeOnScrape(name: string, help: string, label: string, read: () => Array<[string, number]>): void {
+  gaugeOnScrape(name: string, help: string, labels: readonly string[], read: () => Array<[Record<string, string>, number]>): void {
     new Gauge({
       name: `${PREFIX}${name}`,
       help,
-      labelNames: [label],
+      labelNames: labels,
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const [value, n] of read()) this.set({ [label]: value }, n);
+        for (const [values, n] of read()) this.set(values, n);
       },
     });
   }

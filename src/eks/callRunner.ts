@@ -1,6 +1,6 @@
 /**
  * What every request shares on its way to EKS: one SDK client and one fair concurrency limiter
- * per region, and the metrics of each call. A call waits for its turn as its request's source
+ * per account and region, and the metrics of each call. A call waits for its turn as its request's source
  * (see src/eks/limiter.ts), carries the request's deadline into the SDK, and fails only with an
  * `EksError`, or a `RequestTimedOut` when the deadline cut it.
  */
@@ -10,6 +10,7 @@ import type { EksClientPool } from './clients';
 import { RequestTimedOut, type MutationCall } from './deadline';
 import { toEksError } from './errors';
 import { ConcurrencyLimiter, type WorkSource } from './limiter';
+import type { AccountRegion } from './types';
 
 /** Who calls and until when: one per request (or background job); its identity is its turn. */
 export interface CallScope extends WorkSource {
@@ -26,7 +27,7 @@ export interface SendOptions {
 export const UNSCOPED: CallScope = Object.freeze({ caller: '', priority: 'interactive', signal: null, timeoutMs: null });
 
 export class EksCallRunner {
-  private readonly limiters = new Map<string, ConcurrencyLimiter>();
+  private readonly limiters = new Map<string, { at: AccountRegion; limiter: ConcurrencyLimiter }>();
 
   constructor(
     private readonly clients: EksClientPool,
@@ -34,37 +35,39 @@ export class EksCallRunner {
     private readonly metrics: GatewayMetrics | null = null,
   ) {
     const limiterState = (read: (l: ConcurrencyLimiter) => number) => () =>
-      [...this.limiters].map(([region, limiter]): [string, number] => [region, read(limiter)]);
-    metrics?.gaugeOnScrape('eks_calls_in_flight', 'EKS calls running now, by region (at most EKS_MAX_CONCURRENCY).', 'region', limiterState((l) => l.running));
-    metrics?.gaugeOnScrape('eks_calls_queued', 'EKS calls waiting for a slot of their region\'s limiter.', 'region', limiterState((l) => l.queued));
+      [...this.limiters.values()].map(({ at, limiter }): [Record<string, string>, number] => [{ account: at.accountId, region: at.region }, read(limiter)]);
+    const labels = ['account', 'region'];
+    metrics?.gaugeOnScrape('eks_calls_in_flight', 'EKS calls running now, by account and region (at most EKS_MAX_CONCURRENCY each).', labels, limiterState((l) => l.running));
+    metrics?.gaugeOnScrape('eks_calls_queued', 'EKS calls waiting for a slot of their account and region\'s limiter.', labels, limiterState((l) => l.queued));
   }
 
   /** Runs one EKS call for `scope`; `mutation` is set for the calls that change something. */
   async run<T>(
     scope: CallScope,
-    region: string,
+    at: AccountRegion,
     operation: string,
     call: (client: EKSClient, options: SendOptions) => Promise<T>,
     mutation: MutationCall | null = null,
   ): Promise<T> {
-    const client = this.clients.forRegion(region);
+    const client = this.clients.forLocation(at);
+    const { accountId: account, region } = at;
     const signal = scope.signal ?? null;
     const options: SendOptions = signal ? { abortSignal: signal } : {};
     try {
-      return await this.limiterFor(region).run(async () => {
+      return await this.limiterFor(at).run(async () => {
         if (signal?.aborted) throw this.timedOut(scope, operation, false, mutation);
         const stopTimer = this.metrics?.eksSeconds.startTimer({ operation });
         try {
           const out = await call(client, options);
-          this.metrics?.eksCalls.inc({ operation, region, result: 'ok' });
+          this.metrics?.eksCalls.inc({ operation, account, region, result: 'ok' });
           return out;
         } catch (error) {
           if (signal?.aborted) {
-            this.metrics?.eksCalls.inc({ operation, region, result: 'Aborted' });
+            this.metrics?.eksCalls.inc({ operation, account, region, result: 'Aborted' });
             throw this.timedOut(scope, operation, true, mutation);
           }
           const failure = toEksError(error, operation);
-          this.metrics?.eksCalls.inc({ operation, region, result: failure.kind });
+          this.metrics?.eksCalls.inc({ operation, account, region, result: failure.kind });
           throw failure;
         } finally {
           stopTimer?.();
@@ -84,12 +87,13 @@ export class EksCallRunner {
     return new RequestTimedOut(scope.timeoutMs ?? 0, operation, sent, mutation);
   }
 
-  private limiterFor(region: string): ConcurrencyLimiter {
-    let limiter = this.limiters.get(region);
-    if (!limiter) {
-      limiter = new ConcurrencyLimiter(this.maxConcurrency);
-      this.limiters.set(region, limiter);
+  private limiterFor(at: AccountRegion): ConcurrencyLimiter {
+    const key = `${at.accountId}/${at.region}`;
+    let entry = this.limiters.get(key);
+    if (!entry) {
+      entry = { at: { accountId: at.accountId, region: at.region }, limiter: new ConcurrencyLimiter(this.maxConcurrency) };
+      this.limiters.set(key, entry);
     }
-    return limiter;
+    return entry.limiter;
   }
 }

@@ -1,12 +1,18 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { EKSClient } from '@aws-sdk/client-eks';
+import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
+import type { AccountRegion } from './types';
+
+/** The credentials of an account's clients: static, a provider, or undefined for the SDK's default chain. */
+export type AccountCredentials = EKSClientConfig['credentials'];
 
 export interface EksClientOptions {
   /** A custom endpoint (the local emulator); null for the AWS default of each region. */
   endpoint: string | null;
-  /** Static credentials for a local endpoint; null for the SDK's default credential chain. */
-  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** The credentials that sign an account's calls (one provider per account, shared by its regions). */
+  credentialsFor(accountId: string): AccountCredentials;
+  /** Called once with each client made, before its first call (the audit's middleware). */
+  onCreate?(client: EKSClient): void;
   /** Sockets per region; sized to the concurrency cap so no call waits for a connection. */
   maxSockets: number;
   /** SDK attempts per call, retries included. */
@@ -17,17 +23,19 @@ export interface EksClientOptions {
   retryMode: 'adaptive' | 'standard';
 }
 
-/** One EKS client per region, created on first use and reused by every request. */
+/** One EKS client per account and region, created on first use and reused by every request. */
 export class EksClientPool {
   private readonly clients = new Map<string, EKSClient>();
 
   constructor(private readonly options: EksClientOptions) {}
 
-  forRegion(region: string): EKSClient {
-    let client = this.clients.get(region);
+  forLocation(at: AccountRegion): EKSClient {
+    const key = `${at.accountId}/${at.region}`;
+    let client = this.clients.get(key);
     if (!client) {
-      client = this.create(region);
-      this.clients.set(region, client);
+      client = this.create(at);
+      this.options.onCreate?.(client);
+      this.clients.set(key, client);
     }
     return client;
   }
@@ -37,8 +45,9 @@ export class EksClientPool {
     this.clients.clear();
   }
 
-  private create(region: string): EKSClient {
-    const { endpoint, credentials, maxSockets, maxAttempts, requestTimeoutMs, retryMode } = this.options;
+  private create({ accountId, region }: AccountRegion): EKSClient {
+    const credentials = this.options.credentialsFor(accountId);
+    const { endpoint, maxSockets, maxAttempts, requestTimeoutMs, retryMode } = this.options;
     const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
     return new EKSClient({
       region,

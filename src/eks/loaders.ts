@@ -25,16 +25,16 @@ export function createLoaders(service: PodIdentityBackend): EksLoaders {
 
 /** Stores a fresh association (from a mutation) so later fields of the request need no call. */
 export function primeAssociation(loaders: EksLoaders, association: AssociationDetail): void {
-  const key = { region: association.region, clusterName: association.clusterName, associationId: association.associationId };
+  const key = { accountId: association.accountId, region: association.region, clusterName: association.clusterName, associationId: association.associationId };
   loaders.association.clear(key).prime(key, association);
 }
 
 export function associationCacheKey(key: AssociationKey): string {
-  return `${key.region}/${key.clusterName}/${key.associationId}`;
+  return `${key.accountId}/${key.region}/${key.clusterName}/${key.associationId}`;
 }
 
 export function clusterCacheKey(key: ClusterKey): string {
-  return `${key.region}/${key.name}`;
+  return `${key.accountId}/${key.region}/${key.name}`;
 }
 
 /** One failed key must fail only its own load, so errors are returned in place, not thrown. */

@@ -13,6 +13,7 @@
  * `PodIdentityService`, its policy check in `AuthorizedPodIdentityService`.
  */
 import type {
+  AccountRegion,
   AssociationDetail,
   AssociationKey,
   AssociationSummary,
@@ -31,10 +32,10 @@ import type {
  * calls EKS and by the layers that wrap it, so resolvers and loaders see one interface.
  */
 export interface PodIdentityBackend {
-  listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>>;
+  listClusters(at: AccountRegion, maxResults: number, nextToken: string | null): Promise<EksPage<string>>;
   /** Null when the cluster does not exist. */
   describeCluster(key: ClusterKey): Promise<ClusterDetail | null>;
-  listAssociations(region: string, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>>;
+  listAssociations(at: AccountRegion, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>>;
   /** Null when the association (or its cluster) does not exist. */
   describeAssociation(key: AssociationKey): Promise<AssociationDetail | null>;
   createAssociation(params: CreateAssociationParams): Promise<AssociationDetail>;
@@ -58,6 +59,7 @@ export type PolicyAction = 'read' | 'create' | 'update' | 'delete' | 'tag';
 
 /** A cluster: what a cached entry belongs to, and what a change invalidates. */
 export interface ClusterRef {
+  accountId: string;
   region: string;
   clusterName: string;
 }
@@ -65,8 +67,8 @@ export interface ClusterRef {
 interface DescriptionBase<M extends BackendMethod> {
   /** The EKS API operation: the metrics' and errors' name; its SDK command is `${operation}Command`. */
   readonly operation: string;
-  /** The region whose client, limiter and metrics the call uses. */
-  region(...args: BackendArgs<M>): string;
+  /** The account and region whose client, limiter and metrics the call uses. */
+  location(...args: BackendArgs<M>): AccountRegion;
   readonly action: PolicyAction;
 }
 
@@ -100,7 +102,11 @@ export interface MutationDescription<M extends BackendMethod> extends Descriptio
 export type OperationDescription<M extends BackendMethod> = ReadDescription<M> | MutationDescription<M>;
 
 function associationKeyOf(key: AssociationKey): string {
-  return `${key.region}:${key.clusterName}:${key.associationId}`;
+  return `${key.accountId}:${key.region}:${key.clusterName}:${key.associationId}`;
+}
+
+function locationOf(key: AccountRegion): AccountRegion {
+  return { accountId: key.accountId, region: key.region };
 }
 
 /** The cache entry of an association's Describe, which a change returning it also fills. */
@@ -109,7 +115,7 @@ export function describedAssociationEntry(key: AssociationKey): string {
 }
 
 function clusterOf(key: ClusterRef): ClusterRef {
-  return { region: key.region, clusterName: key.clusterName };
+  return { accountId: key.accountId, region: key.region, clusterName: key.clusterName };
 }
 
 export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescription<M> } = {
@@ -117,39 +123,39 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     operation: 'ListClusters',
     mutates: false,
     action: 'read',
-    region: (region) => region,
-    cache: { key: (region, maxResults, nextToken) => `clusters:${region}:${maxResults}:${nextToken ?? ''}`, cluster: null },
+    location: locationOf,
+    cache: { key: (at, maxResults, nextToken) => `clusters:${at.accountId}:${at.region}:${maxResults}:${nextToken ?? ''}`, cluster: null },
   },
   describeCluster: {
     operation: 'DescribeCluster',
     mutates: false,
     action: 'read',
-    region: (key) => key.region,
-    cache: { key: (key) => `cluster:${key.region}:${key.name}`, cluster: null },
+    location: locationOf,
+    cache: { key: (key) => `cluster:${key.accountId}:${key.region}:${key.name}`, cluster: null },
   },
   listAssociations: {
     operation: 'ListPodIdentityAssociations',
     mutates: false,
     action: 'read',
-    region: (region) => region,
+    location: locationOf,
     cache: {
-      key: (region, clusterName, p) =>
-        `list:${region}:${clusterName}:${JSON.stringify([p.namespace ?? null, p.serviceAccount ?? null, p.maxResults, p.nextToken])}`,
-      cluster: (region, clusterName) => ({ region, clusterName }),
+      key: (at, clusterName, p) =>
+        `list:${at.accountId}:${at.region}:${clusterName}:${JSON.stringify([p.namespace ?? null, p.serviceAccount ?? null, p.maxResults, p.nextToken])}`,
+      cluster: (at, clusterName) => ({ accountId: at.accountId, region: at.region, clusterName }),
     },
   },
   describeAssociation: {
     operation: 'DescribePodIdentityAssociation',
     mutates: false,
     action: 'read',
-    region: (key) => key.region,
+    location: locationOf,
     cache: { key: describedAssociationEntry, cluster: clusterOf },
   },
   createAssociation: {
     operation: 'CreatePodIdentityAssociation',
     mutates: true,
     action: 'create',
-    region: (params) => params.region,
+    location: locationOf,
     cluster: clusterOf,
     result: 'association',
     clientRequestToken: (params) => params.clientRequestToken,
@@ -158,7 +164,7 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     operation: 'UpdatePodIdentityAssociation',
     mutates: true,
     action: 'update',
-    region: (params) => params.region,
+    location: locationOf,
     cluster: clusterOf,
     result: 'association',
     clientRequestToken: (params) => params.clientRequestToken,
@@ -167,7 +173,7 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     operation: 'DeletePodIdentityAssociation',
     mutates: true,
     action: 'delete',
-    region: (key) => key.region,
+    location: locationOf,
     cluster: clusterOf,
     result: 'none',
     clientRequestToken: () => null,
@@ -176,7 +182,7 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     operation: 'TagResource',
     mutates: true,
     action: 'tag',
-    region: (target) => target.region,
+    location: locationOf,
     cluster: clusterOf,
     result: 'none',
     clientRequestToken: () => null,
@@ -185,7 +191,7 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     operation: 'UntagResource',
     mutates: true,
     action: 'tag',
-    region: (target) => target.region,
+    location: locationOf,
     cluster: clusterOf,
     result: 'none',
     clientRequestToken: () => null,
@@ -194,7 +200,7 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     operation: 'ListTagsForResource',
     mutates: false,
     action: 'read',
-    region: (target) => target.region,
+    location: locationOf,
     cache: { key: (target) => `tags:${associationKeyOf(target)}`, cluster: clusterOf },
   },
 };

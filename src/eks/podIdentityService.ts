@@ -17,6 +17,7 @@ import { EksError } from './errors';
 import { applyDescribed, EKS_OPERATIONS, type BackendArgs, type BackendMethod, type PodIdentityBackend } from './operations';
 import { toClusterDetail, toDetail, toName, toPage, toSummary, toTags } from './responseModels';
 import type {
+  AccountRegion,
   AssociationDetail,
   AssociationKey,
   AssociationSummary,
@@ -43,8 +44,8 @@ export class PodIdentityService implements PodIdentityBackend {
     private readonly scope: CallScope,
   ) {}
 
-  async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
-    const out = await this.send('listClusters', [region, maxResults, nextToken], (c, o) =>
+  async listClusters(at: AccountRegion, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
+    const out = await this.send('listClusters', [at, maxResults, nextToken], (c, o) =>
       c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined }), o),
     );
     return toPage('ListClusters', out.clusters, 'clusters', out.nextToken, (name) => toName('ListClusters', name));
@@ -56,7 +57,7 @@ export class PodIdentityService implements PodIdentityBackend {
       const out = await this.send('describeCluster', [key], (c, o) =>
         c.send(new DescribeClusterCommand({ name: key.name }), o),
       );
-      return toClusterDetail('DescribeCluster', key.region, out.cluster);
+      return toClusterDetail('DescribeCluster', key, out.cluster);
     } catch (error) {
       if (error instanceof EksError && error.kind === 'NotFound') return null;
       throw error;
@@ -64,11 +65,11 @@ export class PodIdentityService implements PodIdentityBackend {
   }
 
   async listAssociations(
-    region: string,
+    at: AccountRegion,
     clusterName: string,
     params: ListAssociationsParams,
   ): Promise<EksPage<AssociationSummary>> {
-    const out = await this.send('listAssociations', [region, clusterName, params], (c, o) =>
+    const out = await this.send('listAssociations', [at, clusterName, params], (c, o) =>
       c.send(
         new ListPodIdentityAssociationsCommand({
           clusterName,
@@ -81,7 +82,7 @@ export class PodIdentityService implements PodIdentityBackend {
       ),
     );
     return toPage('ListPodIdentityAssociations', out.associations, 'associations', out.nextToken, (s) =>
-      toSummary('ListPodIdentityAssociations', region, clusterName, s),
+      toSummary('ListPodIdentityAssociations', at, clusterName, s),
     );
   }
 
@@ -97,7 +98,7 @@ export class PodIdentityService implements PodIdentityBackend {
           o,
         ),
       );
-      return toDetail('DescribePodIdentityAssociation', key.region, key.clusterName, out.association);
+      return toDetail('DescribePodIdentityAssociation', key, key.clusterName, out.association);
     } catch (error) {
       if (error instanceof EksError && error.kind === 'NotFound') return null;
       throw error;
@@ -105,15 +106,15 @@ export class PodIdentityService implements PodIdentityBackend {
   }
 
   async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
-    const { region, ...input } = params;
+    const { accountId, region, ...input } = params;
     const out = await this.send('createAssociation', [params], (c, o) => c.send(new CreatePodIdentityAssociationCommand(input), o));
-    return toDetail('CreatePodIdentityAssociation', region, params.clusterName, out.association);
+    return toDetail('CreatePodIdentityAssociation', { accountId, region }, params.clusterName, out.association);
   }
 
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
-    const { region, ...input } = params;
+    const { accountId, region, ...input } = params;
     const out = await this.send('updateAssociation', [params], (c, o) => c.send(new UpdatePodIdentityAssociationCommand(input), o));
-    return toDetail('UpdatePodIdentityAssociation', region, params.clusterName, out.association);
+    return toDetail('UpdatePodIdentityAssociation', { accountId, region }, params.clusterName, out.association);
   }
 
   /** Returns the association as it was before deletion. */
@@ -121,7 +122,7 @@ export class PodIdentityService implements PodIdentityBackend {
     const out = await this.send('deleteAssociation', [key], (c, o) =>
       c.send(new DeletePodIdentityAssociationCommand({ clusterName: key.clusterName, associationId: key.associationId }), o),
     );
-    return toDetail('DeletePodIdentityAssociation', key.region, key.clusterName, out.association);
+    return toDetail('DeletePodIdentityAssociation', key, key.clusterName, out.association);
   }
 
   async tagAssociation(target: AssociationTarget, tags: Tags): Promise<void> {
@@ -139,17 +140,17 @@ export class PodIdentityService implements PodIdentityBackend {
     return toTags('ListTagsForResource', out.tags);
   }
 
-  /** Makes the call `method` describes, in its region, as this scope. */
+  /** Makes the call `method` describes, in its account and region, as this scope. */
   private send<M extends BackendMethod, T>(
     method: M,
     args: BackendArgs<M>,
     call: (client: EKSClient, options: SendOptions) => Promise<T>,
   ): Promise<T> {
     const description = EKS_OPERATIONS[method];
-    const region = applyDescribed(description.region, args);
+    const at = applyDescribed(description.location, args);
     const mutation: MutationCall | null = description.mutates
       ? { clientRequestToken: applyDescribed(description.clientRequestToken, args) }
       : null;
-    return this.runner.run(this.scope, region, description.operation, call, mutation);
+    return this.runner.run(this.scope, at, description.operation, call, mutation);
   }
 }

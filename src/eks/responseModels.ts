@@ -11,15 +11,16 @@ import type {
   PodIdentityAssociationSummary as SdkSummary,
 } from '@aws-sdk/client-eks';
 import { EksError } from './errors';
-import type { AssociationDetail, AssociationSummary, ClusterDetail, EksPage } from './types';
+import type { AccountRegion, AssociationDetail, AssociationSummary, ClusterDetail, EksPage } from './types';
 
 /** The longest member value the gateway takes from EKS (a session policy is at most 2,048). */
 const MAX_MEMBER_LENGTH = 64 * 1024;
 
-export function toSummary(operation: string, region: string, clusterName: string, value: unknown): AssociationSummary {
+export function toSummary(operation: string, at: AccountRegion, clusterName: string, value: unknown): AssociationSummary {
   const s = record<SdkSummary>(operation, value, 'association');
   return {
-    region,
+    accountId: at.accountId,
+    region: at.region,
     clusterName: optionalString(operation, s.clusterName, 'clusterName') ?? clusterName,
     namespace: requiredString(operation, s.namespace, 'namespace'),
     serviceAccount: requiredString(operation, s.serviceAccount, 'serviceAccount'),
@@ -29,10 +30,10 @@ export function toSummary(operation: string, region: string, clusterName: string
   };
 }
 
-export function toDetail(operation: string, region: string, clusterName: string, value: unknown): AssociationDetail {
+export function toDetail(operation: string, at: AccountRegion, clusterName: string, value: unknown): AssociationDetail {
   const a = record<SdkAssociation>(operation, value, 'association');
   return {
-    ...toSummary(operation, region, clusterName, a),
+    ...toSummary(operation, at, clusterName, a),
     roleArn: requiredString(operation, a.roleArn, 'roleArn'),
     targetRoleArn: optionalString(operation, a.targetRoleArn, 'targetRoleArn') || null,
     externalId: optionalString(operation, a.externalId, 'externalId') || null,
@@ -44,12 +45,13 @@ export function toDetail(operation: string, region: string, clusterName: string,
   };
 }
 
-export function toClusterDetail(operation: string, region: string, value: unknown): ClusterDetail {
+export function toClusterDetail(operation: string, at: AccountRegion, value: unknown): ClusterDetail {
   const c = record<SdkCluster>(operation, value, 'cluster');
   const identity = c.identity === undefined || c.identity === null ? {} : record<NonNullable<SdkCluster['identity']>>(operation, c.identity, 'identity');
   const oidc = identity.oidc === undefined || identity.oidc === null ? {} : record<{ issuer?: unknown }>(operation, identity.oidc, 'identity.oidc');
   return {
-    region,
+    accountId: at.accountId,
+    region: at.region,
     name: requiredString(operation, c.name, 'name'),
     arn: optionalString(operation, c.arn, 'arn'),
     status: optionalString(operation, c.status, 'status'),

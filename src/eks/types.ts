@@ -3,8 +3,15 @@
  * (required members made required, tags as maps, every object tagged with its region).
  */
 
+/** Where an EKS call goes: the account whose credentials sign it, and the region. */
+export interface AccountRegion {
+  accountId: string;
+  region: string;
+}
+
 /** What a ListPodIdentityAssociations entry carries: enough to link, not to show the role. */
 export interface AssociationSummary {
+  accountId: string;
   region: string;
   clusterName: string;
   namespace: string;
@@ -28,6 +35,7 @@ export interface AssociationDetail extends AssociationSummary {
 
 /** Identifies one association for a Describe, Update or Delete call. */
 export interface AssociationKey {
+  accountId: string;
   region: string;
   clusterName: string;
   associationId: string;
@@ -42,6 +50,7 @@ export interface AssociationTarget extends AssociationKey {
 export type Tags = Record<string, string>;
 
 export interface ClusterKey {
+  accountId: string;
   region: string;
   name: string;
 }
@@ -72,6 +81,7 @@ export interface ListAssociationsParams {
 }
 
 export interface CreateAssociationParams {
+  accountId: string;
   region: string;
   clusterName: string;
   namespace: string;

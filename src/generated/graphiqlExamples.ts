@@ -125,7 +125,7 @@ fragment AssociationDetails on PodIdentityAssociation {
 }
 `,
     variables: `{
-  "id": "djE6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjp1cy1lYXN0LTE6cHJvZC1wbGF0Zm9ybTphLXUxY2tldXZkemM1c3lrN2Vh"
+  "id": "djI6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjowMDAwMDAwMDAwMDA6dXMtZWFzdC0xOnByb2QtcGxhdGZvcm06YS11MWNrZXV2ZHpjNXN5azdlYQ"
 }`,
   },
   {
@@ -341,7 +341,7 @@ fragment MutationErrorDetails on MutationError {
     variables: `{
   "input": {
     "clientMutationId": "graphiql-update-1",
-    "id": "djE6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjp1cy1lYXN0LTE6cHJvZC1wbGF0Zm9ybTphLTkwdzFnZHQxcHc2c3JiOGR5",
+    "id": "djI6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjowMDAwMDAwMDAwMDA6dXMtZWFzdC0xOnByb2QtcGxhdGZvcm06YS05MHcxZ2R0MXB3NnNyYjhkeQ",
     "roleArn": "arn:aws:iam::111122223333:role/payments-worker-v2",
     "tags": [
       {
@@ -411,7 +411,7 @@ fragment MutationErrorDetails on MutationError {
     variables: `{
   "input": {
     "clientMutationId": "graphiql-tag-1",
-    "id": "djE6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjp1cy1lYXN0LTE6cHJvZC1wbGF0Zm9ybTphLTkwdzFnZHQxcHc2c3JiOGR5",
+    "id": "djI6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjowMDAwMDAwMDAwMDA6dXMtZWFzdC0xOnByb2QtcGxhdGZvcm06YS05MHcxZ2R0MXB3NnNyYjhkeQ",
     "tags": [
       {
         "key": "cost-centre",
@@ -479,7 +479,7 @@ fragment MutationErrorDetails on MutationError {
     variables: `{
   "input": {
     "clientMutationId": "graphiql-untag-1",
-    "id": "djE6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjp1cy1lYXN0LTE6cHJvZC1wbGF0Zm9ybTphLTkwdzFnZHQxcHc2c3JiOGR5",
+    "id": "djI6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjowMDAwMDAwMDAwMDA6dXMtZWFzdC0xOnByb2QtcGxhdGZvcm06YS05MHcxZ2R0MXB3NnNyYjhkeQ",
     "tagKeys": [
       "cost-centre"
     ]

@@ -34,7 +34,7 @@ export function associationConnection(
   cluster: ClusterKey,
   args: PageArgs & AssociationFilters,
 ): Promise<AssociationConnectionModel> {
-  const key = JSON.stringify(['PodIdentityAssociations', cluster.region, cluster.name, ...ARG_ORDER.map((a) => args[a] ?? null)]);
+  const key = JSON.stringify(['PodIdentityAssociations', cluster.accountId, cluster.region, cluster.name, ...ARG_ORDER.map((a) => args[a] ?? null)]);
   return once(ctx, key, () => listAssociations(ctx, cluster, args));
 }
 
@@ -53,10 +53,18 @@ async function listAssociations(
   if (problems[0]) throw badUserInput(`${problems[0].message}.`, problems[0].field);
   const namespace = args.namespace ?? undefined;
   const serviceAccount = args.serviceAccount ?? undefined;
-  const scope: CursorScope = ['PodIdentityAssociations', cluster.region, cluster.name, namespace ?? null, serviceAccount ?? null];
+  // Cursors of the gateway's own account keep their earlier scope, so they stay valid.
+  const scope: CursorScope = [
+    'PodIdentityAssociations',
+    ...(cluster.accountId === ctx.defaultAccountId ? [] : [cluster.accountId]),
+    cluster.region,
+    cluster.name,
+    namespace ?? null,
+    serviceAccount ?? null,
+  ];
   const start = args.after !== undefined && args.after !== null ? decodeCursor(args.after, scope) : { token: null, skip: 0 };
   const fetch = staleTokenAware((token, maxResults) =>
-    ctx.service.listAssociations(cluster.region, cluster.name, { namespace, serviceAccount, maxResults, nextToken: token }),
+    ctx.service.listAssociations({ accountId: cluster.accountId, region: cluster.region }, cluster.name, { namespace, serviceAccount, maxResults, nextToken: token }),
   );
   const page = await readForward(fetch, start, first);
   return connection(page.items, page.hasNextPage, (summary, after) => ({
@@ -89,7 +97,7 @@ export async function clusterConnection(
   // usual case, fleets have few clusters per region) then costs one round trip, not one per
   // region. Regions past the one that fills the page were listed for nothing; that is the price.
   const pending = regions.slice(regionIndex).map((region, i) => {
-    const fetch = staleTokenAware((token, maxResults) => ctx.service.listClusters(region, maxResults, token));
+    const fetch = staleTokenAware((token, maxResults) => ctx.service.listClusters({ accountId: ctx.defaultAccountId, region }, maxResults, token));
     const page = readForward(fetch, i === 0 ? start : { token: null, skip: 0 }, first);
     page.catch(() => {}); // awaited below, unless an earlier region fills the page first
     return { region, page };
@@ -100,7 +108,7 @@ export async function clusterConnection(
     const page = await pagePromise;
     const wanted = page.items.slice(0, first - edges.length);
     for (const { item, after } of wanted) {
-      edges.push({ cursor: { scope, position: after, region }, node: clusterModel(region, item) });
+      edges.push({ cursor: { scope, position: after, region }, node: clusterModel({ accountId: ctx.defaultAccountId, region }, item) });
     }
     const regionHasMore = page.hasNextPage || page.items.length > wanted.length;
     const laterRegion = pending[i + 1]?.region;

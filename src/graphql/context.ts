@@ -9,6 +9,10 @@ export interface GatewayContext {
   /** EKS under the caller's permissions (src/security/authorizedService.ts): all reads and changes go through it. */
   readonly service: PodIdentityBackend;
   readonly loaders: EksLoaders;
+  /** The AWS account served: its clusters are the ones listed, and ids name it. */
+  readonly defaultAccountId: string;
+  /** Every account served, the default first. */
+  readonly accountIds: readonly string[];
   /** The served regions; the first is the default of optional `region` arguments. */
   readonly regions: readonly string[];
   readonly logger: Logger;

@@ -7,6 +7,7 @@ import { NOT_A_ROLE_ARN, roleArnProblem } from '../security/roleArn';
 export const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 export const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 export const ASSOCIATION_ID = /^a-[a-z0-9]{17}$/;
+export const ACCOUNT_ID = /^\d{12}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export const MAX_TAGS = 50;
@@ -71,6 +72,13 @@ export const checkRequestToken: Check = (v) =>
   v.length >= 1 && v.length <= MAX_REQUEST_TOKEN && /^[\x21-\x7e]+$/.test(v)
     ? null
     : `must be 1-${MAX_REQUEST_TOKEN} printable ASCII characters without spaces, received "${show(v)}"`;
+
+export function checkAccount(value: string, accountIds: readonly string[]): string | null {
+  if (!ACCOUNT_ID.test(value)) return `must be a 12-digit AWS account id, received "${show(value)}"`;
+  return accountIds.includes(value)
+    ? null
+    : `must be one of the accounts this gateway serves (${accountIds.join(', ')}), received "${show(value)}"`;
+}
 
 export function checkRegion(value: string, regions: readonly string[]): string | null {
   return regions.includes(value)

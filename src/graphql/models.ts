@@ -3,11 +3,12 @@
  * GraphQL shape: an association from a List call has only its summary, so the type makes each
  * detail field resolver say how it gets the rest (one Describe through the loader).
  */
-import type { AssociationDetail, AssociationSummary, ClusterDetail } from '../eks/types';
+import type { AccountRegion, AssociationDetail, AssociationSummary, ClusterDetail } from '../eks/types';
 import type { CursorPlace } from './cursors';
 
 export interface ClusterModel {
   readonly __typename: 'Cluster';
+  readonly accountId: string;
   readonly region: string;
   readonly name: string;
   /** Present when the cluster was just described; otherwise fields load it on demand. */
@@ -59,8 +60,8 @@ export interface AlreadyExistsErrorModel {
   existing: AssociationSummary | null;
 }
 
-export function clusterModel(region: string, name: string, detail: ClusterDetail | null = null): ClusterModel {
-  return { __typename: 'Cluster', region, name, detail };
+export function clusterModel(at: AccountRegion, name: string, detail: ClusterDetail | null = null): ClusterModel {
+  return { __typename: 'Cluster', accountId: at.accountId, region: at.region, name, detail };
 }
 
 export function associationModel(summary: AssociationSummary, detail: AssociationDetail | null = null): AssociationModel {

@@ -14,6 +14,7 @@
 import { EksError } from '../eks/errors';
 import type { PodIdentityBackend } from '../eks/operations';
 import type {
+  AccountRegion,
   AssociationDetail,
   AssociationKey,
   AssociationSummary,
@@ -50,16 +51,16 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     private readonly permissions: Permissions,
   ) {}
 
-  async listClusters(region: string, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
-    const scope = this.permissions.clusters('read', region);
+  async listClusters(at: AccountRegion, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
+    const scope = this.permissions.clusters('read', at.region);
     switch (scope.kind) {
       case 'all':
-        return this.inner.listClusters(region, maxResults, nextToken);
+        return this.inner.listClusters(at, maxResults, nextToken);
       case 'none':
         return { items: [], nextToken: null };
       case 'some':
         return readPermittedPage(
-          (token) => this.inner.listClusters(region, RAW_PAGE_SIZE, token),
+          (token) => this.inner.listClusters(at, RAW_PAGE_SIZE, token),
           scope.includes,
           nextToken,
           maxResults,
@@ -75,20 +76,20 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     return this.inner.describeCluster(key);
   }
 
-  async listAssociations(region: string, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>> {
-    if (!this.mayReadCluster(region, clusterName)) throw clusterNotFound(clusterName, 'ListPodIdentityAssociations');
-    const scope = this.readableNamespaces(region, clusterName, params.namespace);
+  async listAssociations(at: AccountRegion, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>> {
+    if (!this.mayReadCluster(at.region, clusterName)) throw clusterNotFound(clusterName, 'ListPodIdentityAssociations');
+    const scope = this.readableNamespaces(at.region, clusterName, params.namespace);
     switch (scope.kind) {
       case 'all':
-        return this.inner.listAssociations(region, clusterName, params);
+        return this.inner.listAssociations(at, clusterName, params);
       case 'none':
         // The caller may read the cluster but not this namespace: an empty list, yet still one
         // call, since callers learn from it whether the cluster exists (see `findCluster`).
-        await this.inner.listAssociations(region, clusterName, { ...params, maxResults: 1, nextToken: null });
+        await this.inner.listAssociations(at, clusterName, { ...params, maxResults: 1, nextToken: null });
         return { items: [], nextToken: null };
       case 'some':
         return readPermittedPage(
-          (token) => this.inner.listAssociations(region, clusterName, { ...params, maxResults: RAW_PAGE_SIZE, nextToken: token }),
+          (token) => this.inner.listAssociations(at, clusterName, { ...params, maxResults: RAW_PAGE_SIZE, nextToken: token }),
           (summary) => scope.includes(summary.namespace),
           params.nextToken,
           params.maxResults,
@@ -276,5 +277,5 @@ function unknownScope(scope: never): never {
 }
 
 function placementKey(key: AssociationKey): string {
-  return `${key.region}\u0000${key.clusterName}\u0000${key.associationId}`;
+  return `${key.accountId}\u0000${key.region}\u0000${key.clusterName}\u0000${key.associationId}`;
 }

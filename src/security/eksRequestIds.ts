@@ -10,7 +10,7 @@ import type { EksClientPool } from '../eks/clients';
 import { EksError } from '../eks/errors';
 import { MUTATING_COMMANDS } from '../eks/operations';
 
-type EksClient = ReturnType<EksClientPool['forRegion']>;
+type EksClient = ReturnType<EksClientPool['forLocation']>;
 
 
 /** What the audited mutation of this async context learns of its mutating EKS call. */

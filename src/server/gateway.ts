@@ -3,7 +3,7 @@
  * server. Used by `main.ts` and by the tests, which run it in-process against the emulator.
  */
 import type { Logger } from 'pino';
-import type { GatewayConfig } from '../config';
+import { ConfigError, type GatewayConfig } from '../config';
 import { CallBudget, CallerCallRate, withCallBudget } from '../eks/callBudget';
 import { EksCallRunner } from '../eks/callRunner';
 import { EksClientPool } from '../eks/clients';
@@ -50,11 +50,24 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** The account the emulator serves to static credentials that name none (src/emulator, docs/emulator.md). */
+const EMULATOR_DEFAULT_ACCOUNT = '000000000000';
+
+/** The account the gateway's own credentials belong to. */
+function ownAccountId(options: GatewayOptions): string {
+  if (options.config.accountId) return options.config.accountId;
+  if (options.endpoint) return EMULATOR_DEFAULT_ACCOUNT;
+  throw new ConfigError('GATEWAY_ACCOUNT_ID must name the AWS account of the gateway\'s credentials when GATEWAY_BACKEND=aws.');
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger } = options;
+  const accountId = ownAccountId(options);
   const clients = new EksClientPool({
     endpoint: options.endpoint,
-    credentials: options.credentials,
+    credentialsFor: () => options.credentials ?? undefined,
+    // Each mutating call is written ahead to the audit log.
+    onCreate: auditEksMutations,
     maxSockets: config.maxConcurrency,
     maxAttempts: config.maxAttempts,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -85,8 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
   const regions = [...config.regions];
-  // Every EKS call goes to a served region; each mutating call is written ahead to the audit log.
-  for (const region of regions) auditEksMutations(clients.forRegion(region));
+  const accountIds = [accountId];
   const createContext = (request: GraphqlRequest): GatewayContext => {
     // The request's turn in the limiters (its caller's, among the callers waiting), and its
     // deadline: the calls still waiting then end, queued or in flight.
@@ -108,6 +120,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return {
       service: authorized,
       loaders: createLoaders(authorized),
+      defaultAccountId: accountId,
+      accountIds,
       regions,
       logger: request.logger,
       requestId: request.id,

@@ -12,12 +12,12 @@ function recording(): { backend: PodIdentityBackend; calls: string[] } {
   return { backend, calls };
 }
 
-const key = { region: 'us-east-1', clusterName: 'c', associationId: 'a-00000000000000000' };
+const key = { accountId: '000000000000', region: 'us-east-1', clusterName: 'c', associationId: 'a-00000000000000000' };
 
 test('calls pass until the limit; the next one throws and never reaches the backend', async () => {
   const { backend, calls } = recording();
   const budgeted = withCallBudget(backend, new CallBudget(2));
-  await budgeted.listClusters('us-east-1', 10, null);
+  await budgeted.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 10, null);
   await budgeted.describeAssociation(key);
   await expect(budgeted.deleteAssociation(key)).rejects.toThrow(CallBudgetExceeded);
   await expect(budgeted.deleteAssociation(key)).rejects.toThrow('The request reached its limit of 2 EKS calls before DeletePodIdentityAssociation.');
@@ -29,11 +29,11 @@ test('every operation counts, each by its EKS name', async () => {
   const budget = new CallBudget(0);
   const budgeted = withCallBudget(backend, budget);
   const names = await Promise.all([
-    () => budgeted.listClusters('us-east-1', 1, null),
-    () => budgeted.describeCluster({ region: 'us-east-1', name: 'c' }),
-    () => budgeted.listAssociations('us-east-1', 'c', { maxResults: 1, nextToken: null }),
+    () => budgeted.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null),
+    () => budgeted.describeCluster({ accountId: '000000000000', region: 'us-east-1', name: 'c' }),
+    () => budgeted.listAssociations({ accountId: '000000000000', region: 'us-east-1' }, 'c', { maxResults: 1, nextToken: null }),
     () => budgeted.describeAssociation(key),
-    () => budgeted.createAssociation({ region: 'us-east-1', clusterName: 'c', namespace: 'n', serviceAccount: 's', roleArn: 'r' } as never),
+    () => budgeted.createAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'c', namespace: 'n', serviceAccount: 's', roleArn: 'r' } as never),
     () => budgeted.updateAssociation({ ...key } as never),
     () => budgeted.deleteAssociation(key),
     () => budgeted.tagAssociation({ ...key, associationArn: 'arn' }, { team: 'a' }),

@@ -87,12 +87,12 @@ describe('withCallBudget with a caller allowance', () => {
     const metrics = new GatewayMetrics();
     const budget = new CallBudget(1);
     const first = withCallBudget(backend, budget, { callerRate: { rate, caller: 'alice' }, metrics });
-    await first.listClusters('us-east-1', 1, null);
+    await first.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null);
     // The request's budget is spent: refused before the caller's allowance is touched.
-    await expect(first.listClusters('us-east-1', 1, null)).rejects.toThrow(CallBudgetExceeded);
+    await expect(first.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null)).rejects.toThrow(CallBudgetExceeded);
     const second = withCallBudget(backend, new CallBudget(5), { callerRate: { rate, caller: 'alice' }, metrics });
-    await second.listClusters('us-east-1', 1, null);
-    await expect(second.describeCluster({ region: 'us-east-1', name: 'c' })).rejects.toThrow(CallRateExceeded);
+    await second.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null);
+    await expect(second.describeCluster({ accountId: '000000000000', region: 'us-east-1', name: 'c' })).rejects.toThrow(CallRateExceeded);
     const counted = await metrics.refusals.get();
     expect(Object.fromEntries(counted.values.map((v) => [v.labels.code, v.value]))).toEqual({ QUERY_TOO_COSTLY: 1, RATE_LIMITED: 1 });
   });

@@ -82,13 +82,31 @@ describe('input rules', () => {
 });
 
 describe('node ids', () => {
-  test('round-trip and refuse anything else', () => {
-    const key = { region: 'us-east-1', clusterName: 'prod', associationId: 'a-0123456789abcdefg' };
+  test('round-trip, carrying the account, and refuse anything else', () => {
+    const key = { accountId: '123456789012', region: 'us-east-1', clusterName: 'prod', associationId: 'a-0123456789abcdefg' };
     expect(decodeNodeId(associationId(key))).toEqual({ type: 'PodIdentityAssociation', ...key });
-    expect(decodeNodeId(clusterId({ region: 'eu-west-1', name: 'c' }))).toEqual({ type: 'Cluster', region: 'eu-west-1', name: 'c' });
-    for (const bad of ['', 'x', Buffer.from('v2:Cluster:us-east-1:c').toString('base64url'), Buffer.from('v1:Cluster:us-east-1:c:extra').toString('base64url')]) {
+    expect(decodeNodeId(clusterId({ accountId: '123456789012', region: 'eu-west-1', name: 'c' }))).toEqual({ type: 'Cluster', accountId: '123456789012', region: 'eu-west-1', name: 'c' });
+    for (const bad of [
+      '',
+      'x',
+      Buffer.from('v2:Cluster:us-east-1:c').toString('base64url'),
+      Buffer.from('v2:Cluster:12345:us-east-1:c').toString('base64url'),
+      Buffer.from('v1:Cluster:us-east-1:c:extra').toString('base64url'),
+      Buffer.from('v3:Cluster:123456789012:us-east-1:c').toString('base64url'),
+    ]) {
       expect(() => decodeNodeId(bad)).toThrow(/not a valid node id/);
     }
+  });
+
+  test('ids made before accounts (version 1) still decode, to no account: the gateway\'s own', () => {
+    expect(decodeNodeId(Buffer.from('v1:Cluster:us-east-1:c').toString('base64url'))).toEqual({ type: 'Cluster', accountId: null, region: 'us-east-1', name: 'c' });
+    expect(decodeNodeId(Buffer.from('v1:PodIdentityAssociation:us-east-1:c:a-0123456789abcdefg').toString('base64url'))).toEqual({
+      type: 'PodIdentityAssociation',
+      accountId: null,
+      region: 'us-east-1',
+      clusterName: 'c',
+      associationId: 'a-0123456789abcdefg',
+    });
   });
 });
 

@@ -17,8 +17,8 @@ import { inTurn } from '../limits/eventLoopTurns';
  */
 async function detail(a: AssociationModel, ctx: GatewayContext): Promise<AssociationDetail> {
   if (a.detail) return a.detail;
-  const { region, clusterName, associationId: id } = a.summary;
-  const loaded = await ctx.loaders.association.load({ region, clusterName, associationId: id });
+  const { accountId, region, clusterName, associationId: id } = a.summary;
+  const loaded = await ctx.loaders.association.load({ accountId, region, clusterName, associationId: id });
   if (!loaded) {
     throw new GraphQLError(`Association ${id} of cluster ${clusterName} no longer exists.`, {
       extensions: { code: 'NOT_FOUND' },
@@ -31,7 +31,7 @@ export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
   id: (a) => associationId(a.summary),
   associationId: (a) => a.summary.associationId,
   associationArn: (a) => a.summary.associationArn,
-  cluster: (a) => clusterModel(a.summary.region, a.summary.clusterName),
+  cluster: (a) => clusterModel(a.summary, a.summary.clusterName),
   clusterName: (a) => a.summary.clusterName,
   region: (a) => a.summary.region,
   namespace: (a) => a.summary.namespace,

@@ -14,7 +14,7 @@ const STATUSES: readonly ClusterStatus[] = ['CREATING', 'ACTIVE', 'DELETING', 'F
 /** The DescribeCluster result, from the model or (once per request) through the loader. */
 async function detail(cluster: ClusterModel, ctx: GatewayContext): Promise<ClusterDetail> {
   if (cluster.detail) return cluster.detail;
-  const loaded = await ctx.loaders.cluster.load({ region: cluster.region, name: cluster.name });
+  const loaded = await ctx.loaders.cluster.load({ accountId: cluster.accountId, region: cluster.region, name: cluster.name });
   if (!loaded) {
     throw new GraphQLError(`Cluster ${cluster.name} in ${cluster.region} no longer exists.`, {
       extensions: { code: 'NOT_FOUND' },
@@ -39,7 +39,7 @@ export const Cluster: ClusterResolvers = {
   tags: async (c, _, ctx) => tagList((await detail(c, ctx)).tags),
   oidcIssuer: async (c, _, ctx) => (await detail(c, ctx)).oidcIssuer,
   podIdentityAssociations: (c, args, ctx) => associationConnection(ctx, c, args),
-  podIdentityAssociation: (c, { associationId }, ctx) => findAssociation(ctx, c.region, c.name, associationId),
+  podIdentityAssociation: (c, { associationId }, ctx) => findAssociation(ctx, c, c.name, associationId),
 };
 
 export const ClusterConnection: ClusterConnectionResolvers = {

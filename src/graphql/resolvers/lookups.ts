@@ -4,11 +4,12 @@
  */
 import { isObjectType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { EksError } from '../../eks/errors';
+import type { AccountRegion } from '../../eks/types';
 import { associationConnection } from '../connections';
 import type { GatewayContext } from '../context';
 import { needsDescribe } from '../costModel';
 import { badUserInput } from '../errors';
-import { checkAssociationId, checkClusterName, checkRegion, collect } from '../inputRules';
+import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collect } from '../inputRules';
 import { argumentsOf, selectedFields } from '../selection';
 import { associationFromDetail, clusterModel, type AssociationModel, type ClusterModel } from '../models';
 
@@ -21,6 +22,14 @@ export function regionArgument(ctx: GatewayContext, region: string | null | unde
   return value;
 }
 
+/** An account argument (or an id's account), defaulted to the gateway's own and checked against those served. */
+export function accountArgument(ctx: GatewayContext, accountId: string | null | undefined, argument = 'accountId'): string {
+  const value = accountId ?? ctx.defaultAccountId;
+  const problem = checkAccount(value, ctx.accountIds);
+  if (problem) throw badUserInput(`${argument === 'id' ? 'The account of id' : argument} ${problem}.`, argument);
+  return value;
+}
+
 /**
  * A cluster by name, or null when it does not exist. Whether it exists is learnt from the calls
  * the selection needs anyway: the List calls of its `podIdentityAssociations` (started here, in
@@ -29,7 +38,7 @@ export function regionArgument(ctx: GatewayContext, region: string | null | unde
  */
 export async function findCluster(
   ctx: GatewayContext,
-  region: string,
+  at: AccountRegion,
   name: string,
   info?: GraphQLResolveInfo,
   among: 'one region' | 'several regions' = 'one region',
@@ -39,11 +48,11 @@ export async function findCluster(
   const fields = info && isObjectType(clusterType) ? selectedFields(info, clusterType) : [];
   const lists = fields
     .filter((f) => f.name === 'podIdentityAssociations')
-    .map((f) => associationConnection(ctx, { region, name }, argumentsOf(clusterType as GraphQLObjectType, f, info as GraphQLResolveInfo)));
+    .map((f) => associationConnection(ctx, { ...location(at), name }, argumentsOf(clusterType as GraphQLObjectType, f, info as GraphQLResolveInfo)));
   const needsDetail = lists.length === 0 || fields.some((f) => needsDescribe('Cluster', f.name));
   // Settled as soon as it ends, whatever it is awaited after: a DescribeCluster that fails while
   // the lists still wait must not be a rejection nobody handles (Node would exit on it).
-  const detail = needsDetail ? settle(ctx.loaders.cluster.load({ region, name })) : null;
+  const detail = needsDetail ? settle(ctx.loaders.cluster.load({ ...location(at), name })) : null;
   const settled = await Promise.allSettled(lists);
   const missing = settled.some((r) => r.status === 'rejected' && r.reason instanceof EksError && r.reason.kind === 'NotFound');
   if (missing) return null;
@@ -51,11 +60,16 @@ export async function findCluster(
   // In one region the cluster is taken as found and the lists' errors answer at their fields;
   // across regions that would find it everywhere, so EKS is asked.
   const unknown = among === 'several regions' && !settled.some((r) => r.status === 'fulfilled');
-  const loading = detail ?? (unknown ? settle(ctx.loaders.cluster.load({ region, name })) : null);
-  if (!loading) return clusterModel(region, name);
+  const loading = detail ?? (unknown ? settle(ctx.loaders.cluster.load({ ...location(at), name })) : null);
+  if (!loading) return clusterModel(at, name);
   const loaded = await loading;
   if (loaded.status === 'rejected') throw loaded.reason;
-  return loaded.value ? clusterModel(region, name, loaded.value) : null;
+  return loaded.value ? clusterModel(at, name, loaded.value) : null;
+}
+
+/** Only the account and region of `at` (which may be a whole model). */
+function location(at: AccountRegion): AccountRegion {
+  return { accountId: at.accountId, region: at.region };
 }
 
 /** A promise that never rejects: its outcome, to be read when the caller is ready for it. */
@@ -72,7 +86,7 @@ export async function findClusterAnywhere(
   name: string,
   info?: GraphQLResolveInfo,
 ): Promise<ClusterModel | null> {
-  const found = (await Promise.all(ctx.regions.map((region) => findCluster(ctx, region, name, info, 'several regions')))).filter(
+  const found = (await Promise.all(ctx.regions.map((region) => findCluster(ctx, { accountId: ctx.defaultAccountId, region }, name, info, 'several regions')))).filter(
     (c): c is ClusterModel => c !== null,
   );
   if (found.length > 1) {
@@ -86,7 +100,7 @@ export async function findClusterAnywhere(
 
 export async function findAssociation(
   ctx: GatewayContext,
-  region: string,
+  at: AccountRegion,
   clusterName: string,
   associationId: string,
 ): Promise<AssociationModel | null> {
@@ -96,7 +110,7 @@ export async function findAssociation(
       ['associationId', associationId, checkAssociationId],
     ]),
   );
-  const detail = await ctx.loaders.association.load({ region, clusterName, associationId });
+  const detail = await ctx.loaders.association.load({ ...location(at), clusterName, associationId });
   return detail ? associationFromDetail(detail) : null;
 }
 

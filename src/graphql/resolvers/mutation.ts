@@ -34,7 +34,7 @@ import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from 
 export const Mutation: MutationResolvers = {
   createPodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'createPodIdentityAssociation', input, async () => {
     const clientMutationId = input.clientMutationId ?? null;
-    const checked = validateCreate(input, ctx.regions);
+    const checked = validateCreate(input, ctx);
     if (!checked.ok) {
       return { clientMutationId, podIdentityAssociation: null, clientRequestToken: null, errors: invalidInput(checked.problems) };
     }
@@ -45,6 +45,7 @@ export const Mutation: MutationResolvers = {
       return { clientMutationId, podIdentityAssociation: associationFromDetail(created), clientRequestToken: params.clientRequestToken, errors: [] };
     } catch (error) {
       const failure = await expectedFailure(ctx, error, {
+        accountId: params.accountId,
         region: params.region,
         clusterName: params.clusterName,
         identity: { namespace: params.namespace, serviceAccount: params.serviceAccount },
@@ -132,7 +133,8 @@ async function settingsOnly(ctx: GatewayContext, error: unknown, params: UpdateA
   return partiallyApplied(['UpdatePodIdentityAssociation'], 'the tag change', cause, params.clientRequestToken, error);
 }
 
-function validateCreate(input: CreatePodIdentityAssociationInput, regions: readonly string[]): Validated<CreateAssociationParams> {
+function validateCreate(input: CreatePodIdentityAssociationInput, ctx: GatewayContext): Validated<CreateAssociationParams> {
+  const regions = ctx.regions;
   const region = input.region ?? regions[0] ?? '';
   const problems = collect([
     ['clusterName', input.clusterName, checkClusterName],
@@ -153,6 +155,7 @@ function validateCreate(input: CreatePodIdentityAssociationInput, regions: reado
   return {
     ok: true,
     value: {
+      accountId: ctx.defaultAccountId,
       region,
       clusterName: input.clusterName,
       namespace: input.namespace,

@@ -23,6 +23,7 @@ export function invalidInput(problems: InputProblem[]): MutationErrorModel[] {
 }
 
 export interface FailureContext {
+  accountId: string;
   region: string;
   clusterName: string;
   /** Absent for create, which has no association yet. */
@@ -73,7 +74,7 @@ export async function expectedFailure(
 /** EKS says "not found" for a missing cluster and a missing association alike; ask which. */
 async function notFound(ctx: GatewayContext, at: FailureContext): Promise<MutationErrorModel> {
   const clusterMissing =
-    at.associationId === undefined || (await ctx.loaders.cluster.load({ region: at.region, name: at.clusterName })) === null;
+    at.associationId === undefined || (await ctx.loaders.cluster.load({ accountId: at.accountId, region: at.region, name: at.clusterName })) === null;
   if (clusterMissing) {
     return {
       __typename: 'ClusterNotFoundError',
@@ -96,7 +97,7 @@ async function notFound(ctx: GatewayContext, at: FailureContext): Promise<Mutati
 async function alreadyExists(ctx: GatewayContext, error: EksError, at: FailureContext): Promise<MutationErrorModel> {
   let existing: AssociationSummary | null = null;
   if (at.identity) {
-    const page = await ctx.service.listAssociations(at.region, at.clusterName, {
+    const page = await ctx.service.listAssociations({ accountId: at.accountId, region: at.region }, at.clusterName, {
       ...at.identity,
       maxResults: 1,
       nextToken: null,

@@ -6,7 +6,7 @@ import type { DeletePodIdentityAssociationInput } from '../../generated/graphql'
 import type { AssociationKey } from '../../eks/types';
 import type { GatewayContext } from '../context';
 import { decodeNodeId } from '../ids';
-import { checkAssociationId, checkClusterName, checkRegion, collect, type InputProblem } from '../inputRules';
+import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collect, type InputProblem } from '../inputRules';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
@@ -25,9 +25,12 @@ export function resolveTarget(
       if (ref.type !== 'PodIdentityAssociation') {
         return { ok: false, problems: [{ field: 'id', message: `id must name a PodIdentityAssociation, but it names a ${ref.type}` }] };
       }
+      const accountId = ref.accountId ?? ctx.defaultAccountId;
+      const accountProblem = checkAccount(accountId, ctx.accountIds);
+      if (accountProblem) return { ok: false, problems: [{ field: 'id', message: `The account of id ${accountProblem}` }] };
       const regionProblem = checkRegion(ref.region, ctx.regions);
       if (regionProblem) return { ok: false, problems: [{ field: 'id', message: `The region of id ${regionProblem}` }] };
-      return { ok: true, value: { region: ref.region, clusterName: ref.clusterName, associationId: ref.associationId } };
+      return { ok: true, value: { accountId, region: ref.region, clusterName: ref.clusterName, associationId: ref.associationId } };
     } catch (error) {
       return { ok: false, problems: [{ field: 'id', message: error instanceof Error ? error.message : 'id is not valid' }] };
     }
@@ -36,11 +39,12 @@ export function resolveTarget(
     return { ok: false, problems: [{ field: 'id', message: 'Give id, or clusterName and associationId, to name the association' }] };
   }
   const region = input.region ?? ctx.regions[0] ?? '';
+  const accountId = ctx.defaultAccountId;
   const problems = collect([
     ['clusterName', input.clusterName, checkClusterName],
     ['associationId', input.associationId, checkAssociationId],
     ['region', region, (r) => checkRegion(r, ctx.regions)],
   ]);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { region, clusterName: input.clusterName, associationId: input.associationId } };
+  return { ok: true, value: { accountId, region, clusterName: input.clusterName, associationId: input.associationId } };
 }

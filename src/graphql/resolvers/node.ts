@@ -3,7 +3,7 @@ import { assertNever } from '../../assertNever';
 import type { GatewayContext } from '../context';
 import type { NodeRef } from '../ids';
 import type { AssociationModel, ClusterModel } from '../models';
-import { findAssociation, findCluster, regionArgument } from './lookups';
+import { accountArgument, findAssociation, findCluster, regionArgument } from './lookups';
 
 /** Refetches what an id names; null when it no longer exists. */
 export function resolveNode(
@@ -11,12 +11,12 @@ export function resolveNode(
   ref: NodeRef,
   info?: GraphQLResolveInfo,
 ): Promise<ClusterModel | AssociationModel | null> {
-  const region = regionArgument(ctx, ref.region);
+  const at = { accountId: accountArgument(ctx, ref.accountId, 'id'), region: regionArgument(ctx, ref.region) };
   switch (ref.type) {
     case 'Cluster':
-      return findCluster(ctx, region, ref.name, info);
+      return findCluster(ctx, at, ref.name, info);
     case 'PodIdentityAssociation':
-      return findAssociation(ctx, region, ref.clusterName, ref.associationId);
+      return findAssociation(ctx, at, ref.clusterName, ref.associationId);
     default:
       return assertNever(ref);
   }

@@ -20,7 +20,7 @@ export const Query: QueryResolvers = {
   cluster: (_, { name, region }, ctx, info) =>
     region === undefined || region === null
       ? findClusterAnywhere(ctx, name, info)
-      : findCluster(ctx, regionArgument(ctx, region), name, info),
+      : findCluster(ctx, { accountId: ctx.defaultAccountId, region: regionArgument(ctx, region) }, name, info),
   podIdentityAssociation: (_, { clusterName, associationId, region }, ctx) =>
-    findAssociation(ctx, regionArgument(ctx, region), clusterName, associationId),
+    findAssociation(ctx, { accountId: ctx.defaultAccountId, region: regionArgument(ctx, region) }, clusterName, associationId),
 };

@@ -51,6 +51,7 @@ function changedTags(current: Tags, added: Tags): Tags {
 export async function applyTagChange(ctx: GatewayContext, current: AssociationDetail, change: TagChange): Promise<AssociationDetail> {
   if (isEmptyChange(change)) return current;
   const target = {
+    accountId: current.accountId,
     region: current.region,
     clusterName: current.clusterName,
     associationId: current.associationId,

@@ -22,7 +22,7 @@ const GENERATION_TTL_MS = GENERATION_LIFETIMES * TTL_MS;
 function eksWithOneCluster(): PodIdentityBackend & { calls: number } {
   const missing = (name: string, operation: string) => new EksError('NotFound', `No cluster found for name: ${name}.`, 'ResourceNotFoundException', operation, null, 404, false);
   const detail: AssociationDetail = {
-    region: 'us-east-1', associationId: 'a-00000000000000001', associationArn: 'arn:aws:eks:us-east-1:111122223333:podidentityassociation/real/a-00000000000000001',
+    accountId: '000000000000', region: 'us-east-1', associationId: 'a-00000000000000001', associationArn: 'arn:aws:eks:us-east-1:111122223333:podidentityassociation/real/a-00000000000000001',
     clusterName: 'real', namespace: 'ns', serviceAccount: 'sa', roleArn: role('r'), targetRoleArn: null, externalId: null,
     disableSessionTags: false, policy: null, ownerArn: null, tags: {}, createdAt: new Date(0), modifiedAt: new Date(0),
   };
@@ -58,8 +58,8 @@ async function touchMadeUpNames(layer: CachingLayer, eks: PodIdentityBackend, co
       Array.from({ length: Math.min(500, count - start) }, async (_, i) => {
         const view = layer.forRequest(eks, { fresh: false });
         const clusterName = `made-up-${start + i}`;
-        await failsNotFound(view.listAssociations('us-east-1', clusterName, { maxResults: 10, nextToken: null }));
-        await failsNotFound(view.createAssociation({ region: 'us-east-1', clusterName, namespace: 'x', serviceAccount: 'y', roleArn: role('r'), clientRequestToken: 't' }));
+        await failsNotFound(view.listAssociations({ accountId: '000000000000', region: 'us-east-1' }, clusterName, { maxResults: 10, nextToken: null }));
+        await failsNotFound(view.createAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName, namespace: 'x', serviceAccount: 'y', roleArn: role('r'), clientRequestToken: 't' }));
       }),
     );
   }
@@ -82,7 +82,7 @@ test(`in memory: ${NAMES} made-up cluster names leave no generation once their t
   now += GENERATION_TTL_MS;
   // The next use of the cache drops every expired generation.
   const view = layer.forRequest(eks, { fresh: false });
-  expect(await view.describeAssociation({ region: 'us-east-1', clusterName: 'real', associationId: 'a-00000000000000001' })).not.toBeNull();
+  expect(await view.describeAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'real', associationId: 'a-00000000000000001' })).not.toBeNull();
   expect(cache.generationCount).toBe(1);
 });
 

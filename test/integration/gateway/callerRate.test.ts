@@ -39,7 +39,7 @@ beforeAll(async () => {
   const state = (await (await fetch(`${stack.emulator.url}/_emulator/state`)).json()) as {
     clusters: Array<{ associations: Array<{ associationId: string }> }>;
   };
-  ids = state.clusters[0]!.associations.map((a) => nodeId({ region: 'us-east-1', clusterName: 'apps', associationId: a.associationId }));
+  ids = state.clusters[0]!.associations.map((a) => nodeId({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: a.associationId }));
 }, 60_000);
 afterAll(async () => {
   await stack.close();

@@ -62,7 +62,7 @@ function floodOperation(first: number) {
   for (let alias = 0; alias < ALIASES; alias += 1) {
     variables[`i${alias}`] = Array.from({ length: IDS_PER_ALIAS }, (_, i) => {
       const n = first + alias * IDS_PER_ALIAS + i;
-      return nodeId({ region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(n).padStart(17, '0')}` });
+      return nodeId({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(n).padStart(17, '0')}` });
     });
     fields.push(`n${alias}: nodes(ids: $i${alias}) { id }`);
   }
@@ -130,7 +130,7 @@ test('bulk work waits for interactive work: a background job does not delay the 
   // The EKS layer as a background job would use it: its own scope, of the bulk priority.
   const clients = new EksClientPool({
     endpoint: stack.emulator.url,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    credentialsFor: () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
     maxSockets: 1,
     maxAttempts: 1,
     requestTimeoutMs: 10_000,
@@ -143,10 +143,10 @@ test('bulk work waits for interactive work: a background job does not delay the 
     await stack.resetCalls();
     await stack.faults({ operationLatencyMs: { DescribePodIdentityAssociation: 50 } });
     const sweep = Array.from({ length: 30 }, (_, i) =>
-      job.describeAssociation({ region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(i).padStart(17, '9')}` }),
+      job.describeAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(i).padStart(17, '9')}` }),
     );
     expect(await pollUntil(describes, (n) => n >= 1)).toBe(1);
-    const page = await request.listClusters('us-east-1', 10, null);
+    const page = await request.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 10, null);
     expect(page.items).toEqual(['apps']);
     // The job's first call was running; its next waited for the request's.
     expect(await describes()).toBeLessThanOrEqual(2);

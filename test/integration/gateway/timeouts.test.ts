@@ -23,7 +23,7 @@ const STALL_MS = 60_000;
 /** Node ids of `count` associations that do not exist: a Describe each. */
 function madeUpIds(count: number, from = 0): string[] {
   return Array.from({ length: count }, (_, i) =>
-    nodeId({ region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(from + i).padStart(17, '0')}` }),
+    nodeId({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(from + i).padStart(17, '0')}` }),
   );
 }
 
@@ -140,7 +140,7 @@ describe('REQUEST_TIMEOUT_MS ends the request', () => {
     await stack.faults({ operationLatencyMs: { DescribePodIdentityAssociation: STALL_MS } });
     const clients = new EksClientPool({
       endpoint: stack.emulator.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      credentialsFor: () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
       maxSockets: 1,
       maxAttempts: 1,
       requestTimeoutMs: 120_000,
@@ -151,10 +151,10 @@ describe('REQUEST_TIMEOUT_MS ends the request', () => {
     try {
       const reader = new AbortController();
       const writer = new AbortController();
-      const read = new PodIdentityService(runner, scope(reader.signal)).describeAssociation({ region: 'us-east-1', clusterName: 'apps', associationId: 'a-00000000000000000' });
+      const read = new PodIdentityService(runner, scope(reader.signal)).describeAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: 'a-00000000000000000' });
       read.catch(() => {});
       expect(await pollUntil(() => describes(stack), (n) => n >= 1)).toBe(1);
-      const deletion = new PodIdentityService(runner, scope(writer.signal)).deleteAssociation({ region: 'us-east-1', clusterName: 'apps', associationId: 'a-00000000000000001' });
+      const deletion = new PodIdentityService(runner, scope(writer.signal)).deleteAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: 'a-00000000000000001' });
       writer.abort(new Error('deadline'));
       const refused = await deletion.then(() => null, (error: unknown) => error);
       expect(refused).toBeInstanceOf(RequestTimedOut);

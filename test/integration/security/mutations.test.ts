@@ -64,6 +64,8 @@ const byName = (name: string) => {
   if (!a) throw new Error(`No fixture ${name}`);
   return { clusterName: a.cluster, region: a.region, associationId: a.id };
 };
+/** The node id of an association of the gateway's own account (the emulator's default). */
+const nodeIdOf = (key: { clusterName: string; region: string; associationId: string }) => associationId({ accountId: '000000000000', ...key });
 const create = (cluster: string, namespace: string, roleArn: string, extra: Record<string, unknown> = {}) => ({
   clusterName: cluster,
   region: cluster.endsWith('-eu') ? 'eu-west-1' : 'us-east-1',
@@ -101,7 +103,7 @@ const CASES: Case[] = [
   { name: 'mallory has no rule', caller: 'mallory', operation: 'create', input: create('dev-sandbox', 'sandbox', role('sandbox-new')), expect: { outcome: 'forbidden', describes: 0 } },
   // update
   { name: 'alice changes her association to another of her roles', caller: 'alice', operation: 'update', input: { ...byName('payapi'), roleArn: role('payments-api-v2') }, expect: { outcome: 'ok' } },
-  { name: 'alice updates by node id', caller: 'alice', operation: 'update', input: { id: associationId(byName('payworker')), roleArn: role('payments-worker-v2') }, expect: { outcome: 'ok' } },
+  { name: 'alice updates by node id', caller: 'alice', operation: 'update', input: { id: nodeIdOf(byName('payworker')), roleArn: role('payments-worker-v2') }, expect: { outcome: 'ok' } },
   { name: 'alice may not switch to a role outside her list', caller: 'alice', operation: 'update', input: { ...byName('payapi'), roleArn: role('shared-admin') }, expect: { outcome: 'forbidden', roleArn: role('shared-admin'), describes: 1 } },
   { name: 'alice may not add a target role outside her list', caller: 'alice', operation: 'update', input: { ...byName('payapi'), targetRoleArn: OTHER_ACCOUNT_ADMIN }, expect: { outcome: 'forbidden', roleArn: OTHER_ACCOUNT_ADMIN, describes: 1 } },
   { name: 'alice may not loosen an association bound to a role she may not bind', caller: 'alice', operation: 'update', input: { ...byName('paylegacy'), disableSessionTags: true }, expect: { outcome: 'forbidden', roleArn: role('shared-legacy'), describes: 1 } },
@@ -112,7 +114,7 @@ const CASES: Case[] = [
   // delete
   { name: 'alice deletes in her namespace', caller: 'alice', operation: 'delete', input: byName('payworker'), expect: { outcome: 'ok' } },
   { name: 'alice may not delete in billing', caller: 'alice', operation: 'delete', input: byName('billing'), expect: { outcome: 'forbidden', describes: 1 } },
-  { name: 'alice may not delete in kube-system, which she cannot read: not found', caller: 'alice', operation: 'delete', input: { id: associationId(byName('agent')) }, expect: { outcome: 'hidden' } },
+  { name: 'alice may not delete in kube-system, which she cannot read: not found', caller: 'alice', operation: 'delete', input: { id: nodeIdOf(byName('agent')) }, expect: { outcome: 'hidden' } },
   { name: 'alice may not update in kube-system, which she cannot read: not found', caller: 'alice', operation: 'update', input: { ...byName('agent'), roleArn: role('payments-x') }, expect: { outcome: 'hidden' } },
   { name: 'the search bot may not delete', caller: 'searchBot', operation: 'delete', input: byName('indexer'), expect: { outcome: 'forbidden', describes: 0 } },
   { name: 'mallory may not delete', caller: 'mallory', operation: 'delete', input: byName('payapi'), expect: { outcome: 'forbidden', describes: 0 } },

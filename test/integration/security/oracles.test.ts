@@ -29,7 +29,7 @@ describe('update and delete of what the caller may not read', () => {
     delete: (input: string) => `mutation { result: deletePodIdentityAssociation(input: { ${input} }) { podIdentityAssociation { associationId } errors { __typename code message } } }`,
   };
   const byName = (cluster: string, id: string) => `clusterName: "${cluster}", region: "us-east-1", associationId: "${id}"`;
-  const byNodeId = (cluster: string, id: string) => `id: "${associationId({ region: 'us-east-1', clusterName: cluster, associationId: id })}"`;
+  const byNodeId = (cluster: string, id: string) => `id: "${associationId({ accountId: '000000000000', region: 'us-east-1', clusterName: cluster, associationId: id })}"`;
 
   /** The whole HTTP answer and the EKS calls it cost, with the association id written as ID. */
   async function attempt(operation: keyof typeof OPERATIONS, input: string, id: string) {

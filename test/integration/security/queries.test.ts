@@ -37,7 +37,7 @@ afterAll(async () => {
   files.remove();
 });
 
-const nodeIdOf = (a: (typeof ASSOCIATIONS)[number]) => associationId({ region: a.region, clusterName: a.cluster, associationId: a.id });
+const nodeIdOf = (a: (typeof ASSOCIATIONS)[number]) => associationId({ accountId: '000000000000', region: a.region, clusterName: a.cluster, associationId: a.id });
 const readableIds = (caller: CallerName) => ASSOCIATIONS.filter(READABLE[caller]).map((a) => a.id).sort();
 
 async function query<T>(caller: CallerName | null, text: string, variables?: Record<string, unknown>): Promise<T> {
@@ -104,10 +104,10 @@ describe.each(CALLER_NAMES)('as %s', (caller) => {
   });
 
   test('node(id:) and nodes(ids:) refetch only what is readable', async () => {
-    const ids = [...ASSOCIATIONS.map(nodeIdOf), ...CLUSTERS.map((c) => clusterId({ region: c.region, name: c.name }))];
+    const ids = [...ASSOCIATIONS.map(nodeIdOf), ...CLUSTERS.map((c) => clusterId({ accountId: '000000000000', region: c.region, name: c.name }))];
     const expected = [
       ...ASSOCIATIONS.map((a) => (READABLE[caller](a) ? { id: nodeIdOf(a) } : null)),
-      ...CLUSTERS.map((c) => (READABLE_CLUSTERS[caller].includes(c.name) ? { id: clusterId({ region: c.region, name: c.name }) } : null)),
+      ...CLUSTERS.map((c) => (READABLE_CLUSTERS[caller].includes(c.name) ? { id: clusterId({ accountId: '000000000000', region: c.region, name: c.name }) } : null)),
     ];
     const data = await query<{ nodes: Array<{ id: string } | null> }>(caller, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
     expect(data.nodes).toEqual(expected);
