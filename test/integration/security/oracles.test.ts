@@ -124,9 +124,9 @@ describe('/metrics needs the policy\'s "metrics" right, or the right to read eve
 
   test('a rule that gives "metrics" may not be limited to regions, clusters or namespaces', async () => {
     const { parsePolicy } = await import('../../../src/security/policy');
-    const { parseJsonDocument } = await import('../../../src/security/jsonFile');
+    const { parseSecurityFile } = await import('../../../src/security/files');
     const text = '{"rules": [{"groups": ["monitoring"], "actions": ["read", "metrics"],\n "namespaces": ["payments"]}]}';
-    expect(() => parsePolicy(parseJsonDocument(text, 'AUTH_POLICY_FILE p.json'))).toThrow(
+    expect(() => parsePolicy(parseSecurityFile(text, 'AUTH_POLICY_FILE p.json'))).toThrow(
       'AUTH_POLICY_FILE p.json line 2 (rules[0].namespaces): limits where the rule applies, but it gives "metrics", which is not limited to namespaces: give "metrics" in a rule of its own.',
     );
   });
