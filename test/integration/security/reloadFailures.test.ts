@@ -13,8 +13,7 @@ import { reloadSecurityFiles } from '../../../src/security/reload';
 import { SecurityConfigError } from '../../../src/security/errors';
 import { parseSecurityFile } from '../../../src/security/files';
 import { createLogger } from '../../../src/server/logger';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { seedCluster } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
 const files = tempFiles('gateway-reload-');
 afterAll(() => files.remove());
@@ -61,7 +60,7 @@ describe('JSON depth of the security files', () => {
 });
 
 describe('a reload that fails keeps what is in force', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   const env = {
     AUTH_MODE: 'tokens',
     AUTH_TOKENS_FILE: files.write('tokens.json', { tokens: [{ token: TOKEN, subject: 'dev', groups: ['team-a'] }] }),
@@ -70,12 +69,12 @@ describe('a reload that fails keeps what is in force', () => {
   };
   const QUERY = '{ cluster(name: "alpha", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { namespace } } } }';
   const namespaces = async () => {
-    const answer = await stack.gql<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKEN, QUERY);
+    const answer = await stack.gqlAs<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKEN, QUERY);
     return [...new Set(answer.body.data?.cluster.podIdentityAssociations.nodes.map((n) => n.namespace))];
   };
 
   beforeAll(async () => {
-    stack = await startSecureStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env);
+    stack = await startStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env, { captureLogs: true });
   });
   afterAll(() => stack.close());
 

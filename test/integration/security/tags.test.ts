@@ -5,10 +5,10 @@
  * change is recorded ahead of it, under its mutation's one attemptId.
  */
 import { MUTATING_OPERATIONS } from '../../../src/emulator/model';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { aid, CALLERS, POLICY, role, seed, tokenFile } from './fixtures';
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 const auditFile = `${files.dir}/audit.jsonl`;
 const LABELLER = { token: 'labeller-token-0123456', subject: 'labeller', groups: [] as string[] };
@@ -21,7 +21,7 @@ beforeAll(async () => {
     ],
   };
   const tokens = tokenFile();
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: seed() },
     {
       AUTH_MODE: 'tokens',
@@ -29,6 +29,7 @@ beforeAll(async () => {
       AUTH_POLICY_FILE: files.write('policy.json', policy),
       AUDIT_LOG_FILE: auditFile,
     },
+    { captureLogs: true },
   );
 });
 afterAll(async () => {
@@ -46,7 +47,7 @@ interface Payload {
 }
 
 async function run(token: string, mutation: string, inputType: string, input: Record<string, unknown>): Promise<Payload> {
-  const answer = await stack.gql<{ result: Payload }>(
+  const answer = await stack.gqlAs<{ result: Payload }>(
     token,
     `mutation M($input: ${inputType}!) { result: ${mutation}(input: $input) { podIdentityAssociation { roleArn tags { key value } } errors { code message } } }`,
     { input },
