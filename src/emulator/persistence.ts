@@ -13,6 +13,8 @@
  */
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parseJsonDocument, type JsonDocument, type JsonSource } from '../json/document';
+import { describe, readArray, readNumber, readObject, readString } from '../json/fields';
 import type { StateChange } from './changes';
 import type { ClusterSnapshot, IdempotencyRecord } from './model';
 
@@ -216,13 +218,7 @@ export class Persistence {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StateFileError(`Cannot read the state file ${this.statePath}: ${(error as Error).message}`);
     }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      throw corrupt(this.statePath, `it is not valid JSON (${(error as Error).message})`);
-    }
-    return checkSnapshot(parsed, this.statePath);
+    return readSnapshotDocument(parseJsonDocument(text, stateFileSource(this.statePath)));
   }
 
   private async readJournal(snapshot: StateSnapshot | null): Promise<{ entries: JournalEntry[]; inUse: boolean }> {
@@ -247,10 +243,10 @@ export class Persistence {
           this.log(`emulator: ignoring a torn last line in ${this.journalPath} (an unacknowledged write cut short by a crash)`);
           return;
         }
-        throw corrupt(this.journalPath, `line ${index + 1} is not valid JSON`);
+        throw corruptJournal(this.journalPath, `line ${index + 1} is not valid JSON`);
       }
       if (typeof entry.lsn !== 'number' || typeof entry.change !== 'object' || entry.change === null) {
-        throw corrupt(this.journalPath, `line ${index + 1} is not a journal entry`);
+        throw corruptJournal(this.journalPath, `line ${index + 1} is not a journal entry`);
       }
       if (entry.lsn <= lastLsn) return; // already part of the snapshot
       lastLsn = entry.lsn;
@@ -260,32 +256,52 @@ export class Persistence {
   }
 }
 
-function checkSnapshot(value: unknown, file: string): StateSnapshot {
-  const snapshot = value as Partial<StateSnapshot> | null;
-  if (typeof snapshot !== 'object' || snapshot === null || snapshot.format !== 'eks-emulator-state') {
-    throw corrupt(file, 'it is not an EKS emulator state file (format is not "eks-emulator-state")');
-  }
-  if (snapshot.version !== 1) throw corrupt(file, `its version ${String(snapshot.version)} is not supported (expected 1)`);
-  if (typeof snapshot.lsn !== 'number' || typeof snapshot.accountId !== 'string' || typeof snapshot.paginationKey !== 'string') {
-    throw corrupt(file, 'lsn, accountId or paginationKey is missing');
-  }
-  if (!Array.isArray(snapshot.clusters) || !Array.isArray(snapshot.idempotency)) {
-    throw corrupt(file, 'clusters or idempotency is not an array');
-  }
-  snapshot.clusters.forEach((cluster, index) => {
-    const ok =
-      typeof cluster === 'object' && cluster !== null &&
-      typeof cluster.name === 'string' && typeof cluster.region === 'string' &&
-      typeof cluster.nextSeq === 'number' && Array.isArray(cluster.addons) && Array.isArray(cluster.associations) &&
-      cluster.associations.every((a) => typeof a === 'object' && a !== null && typeof a.associationId === 'string' && typeof a.seq === 'number' && typeof a.namespace === 'string' && typeof a.serviceAccount === 'string');
-    if (!ok) throw corrupt(file, `clusters[${index}] is malformed`);
-  });
-  return snapshot as StateSnapshot;
+type StateFileDocument = JsonDocument<StateFileError>;
+
+function stateFileSource(file: string): JsonSource<StateFileError> {
+  return {
+    source: `The emulator state file ${file}`,
+    error: (message) => new StateFileError(`${message} The file is corrupt: refusing to start so no data is lost; move it away to start afresh.`),
+  };
 }
 
-function corrupt(file: string, reason: string): StateFileError {
-  const kind = file.endsWith('.journal') ? 'journal' : 'state file';
-  return new StateFileError(`The emulator ${kind} ${file} is corrupt: ${reason}. Refusing to start so no data is lost; move the file away to start afresh.`);
+/**
+ * Checks what the rest of the start relies on (a state file is written by the emulator, so no
+ * more): the format and version, and the members of each cluster and association that the
+ * store indexes by. Unknown members are let through, as a later version may add some.
+ */
+function readSnapshotDocument(doc: StateFileDocument): StateSnapshot {
+  const snapshot = readObject(doc, '', doc.value);
+  if (snapshot.format !== 'eks-emulator-state') {
+    throw doc.problem('', `is not an EKS emulator state file (its "format" is ${describe(snapshot.format)}, not "eks-emulator-state").`);
+  }
+  if (snapshot.version !== 1) throw doc.problem('version', `${describe(snapshot.version)} is not supported (expected 1).`);
+  readNumber(doc, 'lsn', snapshot.lsn);
+  readString(doc, 'accountId', snapshot.accountId);
+  readString(doc, 'paginationKey', snapshot.paginationKey);
+  readArray(doc, 'idempotency', snapshot.idempotency);
+  readArray(doc, 'clusters', snapshot.clusters).forEach((value, index) => {
+    const at = `clusters[${index}]`;
+    const cluster = readObject(doc, at, value);
+    readString(doc, `${at}.name`, cluster.name);
+    readString(doc, `${at}.region`, cluster.region);
+    readNumber(doc, `${at}.nextSeq`, cluster.nextSeq);
+    readArray(doc, `${at}.addons`, cluster.addons);
+    readArray(doc, `${at}.associations`, cluster.associations).forEach((associationValue, associationIndex) => {
+      const associationAt = `${at}.associations[${associationIndex}]`;
+      const association = readObject(doc, associationAt, associationValue);
+      readString(doc, `${associationAt}.associationId`, association.associationId);
+      readNumber(doc, `${associationAt}.seq`, association.seq);
+      readString(doc, `${associationAt}.namespace`, association.namespace);
+      readString(doc, `${associationAt}.serviceAccount`, association.serviceAccount);
+    });
+  });
+  return snapshot as unknown as StateSnapshot;
+}
+
+/** A journal line that does not parse: the journal is JSON lines, not one document, so its lines are counted here. */
+function corruptJournal(file: string, reason: string): StateFileError {
+  return new StateFileError(`The emulator journal ${file} is corrupt: ${reason}. Refusing to start so no data is lost; move the file away to start afresh.`);
 }
 
 async function syncDirectory(directory: string): Promise<void> {

@@ -10,7 +10,7 @@ import type { OperationContext } from './operations';
 import { PageTokens } from './pagination';
 import type { Persistence, SnapshotContent } from './persistence';
 import type { RoleDirectory } from './roles';
-import { exportState, materializeClusters, SeedError, seedRoles, type SeedFile } from './seed';
+import { exportState, materializeClusters, SeedError, seedBody, seedRoles, type LoadedSeed, type SeedFile } from './seed';
 import { CallStats } from './stats';
 import type { Store } from './store';
 
@@ -19,8 +19,7 @@ export interface RuntimeConfig {
   latencyMs: number;
   jitterMs: number;
   /** The seed the state starts from (and `reset?state=true` restores). */
-  seed: SeedFile;
-  seedSource: string;
+  seed: LoadedSeed;
   /** Default timestamp for seed entries without one, fixed at start so a reset restores the same state. */
   startTime: number;
   log: (line: string) => void;
@@ -69,7 +68,7 @@ export class EmulatorRuntime {
   ) {
     this.faults = new FaultInjector({ latencyMs: config.latencyMs, jitterMs: config.jitterMs });
     this.tokens = new PageTokens(paginationKey);
-    this.roles = seedRoles(config.seed, config.seedSource);
+    this.roles = seedRoles(config.seed);
   }
 
   operationContext(): OperationContext {
@@ -101,11 +100,12 @@ export class EmulatorRuntime {
     }
     let clusters;
     try {
-      clusters = materializeClusters(
-        body.clusters,
-        { accountId: this.store.accountId, associationLimit: this.config.associationLimit, defaultTime: Date.now(), ids: 'random' },
-        'request body',
-      );
+      clusters = materializeClusters(seedBody(body, 'request body'), {
+        accountId: this.store.accountId,
+        associationLimit: this.config.associationLimit,
+        defaultTime: Date.now(),
+        ids: 'random',
+      });
     } catch (error) {
       if (error instanceof SeedError) throw invalidParameter(error.message);
       throw error;
@@ -137,10 +137,11 @@ export class EmulatorRuntime {
 
   /** The seed as cluster snapshots; the same ids and timestamps every time. */
   seedClusters(): ClusterSnapshot[] {
-    return materializeClusters(
-      this.config.seed.clusters,
-      { accountId: this.store.accountId, associationLimit: this.config.associationLimit, defaultTime: this.config.startTime, ids: 'seeded' },
-      this.config.seedSource,
-    );
+    return materializeClusters(this.config.seed.doc, {
+      accountId: this.store.accountId,
+      associationLimit: this.config.associationLimit,
+      defaultTime: this.config.startTime,
+      ids: 'seeded',
+    });
   }
 }

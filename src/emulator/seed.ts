@@ -4,8 +4,18 @@
  * conversion into cluster snapshots for the store.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { WireError, jsonType, quote } from './errors';
+import { jsonValueDocument, readJsonFile, type JsonDocument, type JsonSource } from '../json/document';
+import {
+  describe,
+  readArray,
+  readObject,
+  readOptionalArray,
+  readOptionalBoolean,
+  readOptionalOneOf,
+  readOptionalString,
+  readString,
+} from '../json/fields';
+import { WireError } from './errors';
 import { createPrng, derivedUuid, randomAssociationId, seededAssociationId } from './ids';
 import {
   ADDON_STATUSES,
@@ -112,115 +122,118 @@ const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const IDS_SEED = 20260115;
 
-/** Reads a seed: `demo`, `none`, a path to a JSON seed file, or a seed object. */
-export function resolveSeed(seed: 'demo' | 'none' | SeedFile | string, demo: () => SeedFile): SeedFile {
-  if (seed === 'demo') return demo();
-  if (seed === 'none') return { clusters: [] };
-  if (typeof seed !== 'string') return checkSeedShape(seed, 'seed object');
-  let text: string;
-  try {
-    text = readFileSync(seed, 'utf8');
-  } catch (error) {
-    throw new SeedError(`Cannot read seed file ${seed}: ${(error as Error).message}`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new SeedError(`Seed file ${seed} is not valid JSON: ${(error as Error).message}`);
-  }
-  return checkSeedShape(parsed, `seed file ${seed}`);
+/** A seed, read and checked at its top level, with the document it came from for messages. */
+export interface LoadedSeed {
+  readonly file: SeedFile;
+  readonly doc: SeedDocument;
+}
+
+/** Seeds and request bodies in the seed format: their problems are SeedErrors naming the path. */
+export type SeedDocument = JsonDocument<SeedError>;
+
+function seedSource(source: string): JsonSource<SeedError> {
+  return { source, error: (message) => new SeedError(message) };
+}
+
+/** Reads a seed: `demo`, `none`, a path to a JSON seed file (whose problems name their line), or a seed object. */
+export function loadSeed(seed: 'demo' | 'none' | SeedFile | string, demo: () => SeedFile): LoadedSeed {
+  if (seed === 'demo') return checkSeedShape(jsonValueDocument(demo(), seedSource('demo seed')));
+  if (seed === 'none') return checkSeedShape(jsonValueDocument({ clusters: [] }, seedSource('none seed')));
+  if (typeof seed !== 'string') return checkSeedShape(jsonValueDocument(seed, seedSource('seed object')));
+  return checkSeedShape(readJsonFile(seed, seedSource(`seed file ${seed}`)));
+}
+
+/** A document in the seed format, as a request body: `{"clusters": [...]}`; it has no lines. */
+export function seedBody(value: unknown, source: string): SeedDocument {
+  return jsonValueDocument(value, seedSource(source));
 }
 
 /** The top level of a seed; the clusters themselves are checked by `materializeClusters`. */
-export function checkSeedShape(value: unknown, source: string): SeedFile {
-  const seed = object(value, source);
-  unknownMembers(seed, SEED_MEMBERS, source);
+function checkSeedShape(doc: SeedDocument): LoadedSeed {
+  const seed = readObject(doc, '', doc.value, SEED_MEMBERS);
   if (seed.accountId !== undefined && (typeof seed.accountId !== 'string' || !ACCOUNT_ID.test(seed.accountId))) {
-    throw new SeedError(`${source}: accountId must be a string of 12 digits; received ${quote(seed.accountId)}.`);
+    throw doc.problem('accountId', `must be a string of 12 digits, received ${describe(seed.accountId)}.`);
   }
-  if (!Array.isArray(seed.clusters)) {
-    throw new SeedError(`${source}: clusters must be an array; received ${jsonType(seed.clusters)}.`);
-  }
-  seedRoles(value as SeedFile, source);
-  return value as SeedFile;
+  readArray(doc, 'clusters', seed.clusters);
+  const loaded = { file: seed as unknown as SeedFile, doc };
+  seedRoles(loaded);
+  return loaded;
 }
 
 /** The roles a seed lists, checked: role ARNs, each name at one path only. */
-export function seedRoles(seed: SeedFile, source: string): RoleDirectory {
-  const roles = array(seed.roles, 'roles', source).map((value, index) => {
-    const where = `${source}: roles[${index}]`;
-    const role = rule(where, () => parseRoleArn(string(value, 'roles[]', where), 'roleArn'));
+export function seedRoles({ file, doc }: LoadedSeed): RoleDirectory {
+  const roles = readOptionalArray(doc, 'roles', file.roles).map((value, index) => {
+    const path = `roles[${index}]`;
+    const role = checked(doc, path, () => parseRoleArn(readString(doc, path, value, ANY_STRING), 'roleArn'));
     if (role.path.split('/').some((segment) => segment === '.' || segment === '..')) {
-      throw new SeedError(`${where}: a role path has no "." or ".." segment; received ${quote(role.arn)}.`);
+      throw doc.problem(path, `a role path has no "." or ".." segment, received "${role.arn}".`);
     }
     return role;
   });
   return new RoleDirectory(roles, (role, earlier) => {
-    throw new SeedError(`${source}: roles lists the role ${role.roleName} of account ${role.accountId} at two paths (${earlier} and ${role.path}); a role has one path.`);
+    throw doc.problem(
+      `roles[${roles.indexOf(role)}]`,
+      `names the role ${role.roleName} of account ${role.accountId} at ${role.path}, but roles lists it at ${earlier} too; a role has one path.`,
+    );
   });
 }
 
-/** Validates seed clusters and turns them into snapshots. Errors name the cluster and association index. */
-export function materializeClusters(
-  clusters: readonly unknown[],
-  options: MaterializeOptions,
-  source: string,
-): ClusterSnapshot[] {
+/**
+ * Validates the `clusters` of a seed (or of a request body in the seed format) and turns them
+ * into snapshots. Problems name the path: `clusters[1].associations[3].roleArn`.
+ */
+export function materializeClusters(doc: SeedDocument, options: MaterializeOptions): ClusterSnapshot[] {
+  const clusters = readArray(doc, 'clusters', readObject(doc, '', doc.value).clusters);
   const random = createPrng(IDS_SEED);
   const nextId = options.ids === 'seeded' ? () => seededAssociationId(random) : randomAssociationId;
   const nextUuid = options.ids === 'seeded' ? () => derivedUuid('external-id', String(random())) : randomUUID;
   const seen = new Set<string>();
   return clusters.map((cluster, index) => {
-    const where = `${source}: clusters[${index}]`;
-    const snapshot = materializeCluster(cluster, options, where, nextId, nextUuid);
+    const path = `clusters[${index}]`;
+    const snapshot = materializeCluster(doc, path, cluster, options, nextId, nextUuid);
     const key = `${snapshot.region}/${snapshot.name}`;
-    if (seen.has(key)) throw new SeedError(`${where}: cluster ${snapshot.name} appears twice in region ${snapshot.region}.`);
+    if (seen.has(key)) throw doc.problem(path, `cluster ${snapshot.name} appears twice in region ${snapshot.region}.`);
     seen.add(key);
     return snapshot;
   });
 }
 
 function materializeCluster(
+  doc: SeedDocument,
+  at: string,
   value: unknown,
   options: MaterializeOptions,
-  where: string,
   nextId: () => string,
   nextUuid: () => string,
 ): ClusterSnapshot {
-  const input = object(value, where);
-  unknownMembers(input, CLUSTER_MEMBERS, where);
-  const name = rule(where, () => validateClusterName(string(input.name, 'name', where)));
-  const at = `${where} (${name})`;
-  const region = optionalString(input.region, 'region', at) ?? 'us-east-1';
-  if (!REGION.test(region)) throw new SeedError(`${at}: region must look like us-east-1; received ${quote(region)}.`);
-  const createdAt = time(input.createdAt, 'createdAt', at) ?? options.defaultTime;
-  const status = oneOf(input.status, CLUSTER_STATUSES, 'status', at) ?? 'ACTIVE';
+  const input = readObject(doc, at, value, CLUSTER_MEMBERS);
+  const name = checked(doc, `${at}.name`, () => validateClusterName(readString(doc, `${at}.name`, input.name, ANY_STRING)));
+  const region = readOptionalString(doc, `${at}.region`, input.region, ANY_STRING) ?? 'us-east-1';
+  if (!REGION.test(region)) throw doc.problem(`${at}.region`, `must look like us-east-1, received ${describe(region)}.`);
+  const createdAt = readTime(doc, `${at}.createdAt`, input.createdAt) ?? options.defaultTime;
+  const status = readOptionalOneOf(doc, `${at}.status`, input.status, CLUSTER_STATUSES) ?? 'ACTIVE';
 
-  const addons: AddonRecord[] = array(input.addons, 'addons', at).map((addonValue, addonIndex) => {
-    const addonWhere = `${at}.addons[${addonIndex}]`;
-    const addon = object(addonValue, addonWhere);
-    unknownMembers(addon, ADDON_MEMBERS, addonWhere);
-    const addonName = rule(addonWhere, () => validateAddonName(string(addon.name, 'name', addonWhere), name));
-    const addonCreated = time(addon.createdAt, 'createdAt', addonWhere) ?? createdAt;
+  const addonNames = new Set<string>();
+  const addons: AddonRecord[] = readOptionalArray(doc, `${at}.addons`, input.addons).map((addonValue, addonIndex) => {
+    const addonAt = `${at}.addons[${addonIndex}]`;
+    const addon = readObject(doc, addonAt, addonValue, ADDON_MEMBERS);
+    const addonName = checked(doc, `${addonAt}.name`, () => validateAddonName(readString(doc, `${addonAt}.name`, addon.name, ANY_STRING), name));
+    if (addonNames.has(addonName)) throw doc.problem(addonAt, `add-on ${addonName} appears twice.`);
+    addonNames.add(addonName);
+    const addonCreated = readTime(doc, `${addonAt}.createdAt`, addon.createdAt) ?? createdAt;
     return {
       name: addonName,
-      version: optionalString(addon.version, 'version', addonWhere) ?? 'v1.0.0-eksbuild.1',
-      status: oneOf(addon.status, ADDON_STATUSES, 'status', addonWhere) ?? 'ACTIVE',
+      version: readOptionalString(doc, `${addonAt}.version`, addon.version, ANY_STRING) ?? 'v1.0.0-eksbuild.1',
+      status: readOptionalOneOf(doc, `${addonAt}.status`, addon.status, ADDON_STATUSES) ?? 'ACTIVE',
       createdAt: addonCreated,
-      modifiedAt: time(addon.modifiedAt, 'modifiedAt', addonWhere) ?? addonCreated,
+      modifiedAt: readTime(doc, `${addonAt}.modifiedAt`, addon.modifiedAt) ?? addonCreated,
       arnId: derivedUuid(options.accountId, region, name, addonName),
     };
   });
-  const addonNames = new Set<string>();
-  for (const addon of addons) {
-    if (addonNames.has(addon.name)) throw new SeedError(`${at}: add-on ${addon.name} appears twice.`);
-    addonNames.add(addon.name);
-  }
 
-  const associationInputs = array(input.associations, 'associations', at);
+  const associationInputs = readOptionalArray(doc, `${at}.associations`, input.associations);
   if (associationInputs.length > options.associationLimit) {
-    throw new SeedError(`${at}: ${associationInputs.length} associations exceed the association limit of ${options.associationLimit} per cluster.`);
+    throw doc.problem(`${at}.associations`, `${associationInputs.length} associations exceed the association limit of ${options.associationLimit} per cluster.`);
   }
   const ids = new Set<string>();
   const keys = new Map<string, number>();
@@ -230,8 +243,8 @@ function materializeCluster(
     if (typeof id === 'string') explicitIds.add(id);
   }
   const associations = associationInputs.map((associationValue, associationIndex) => {
-    const associationWhere = `${at}.associations[${associationIndex}]`;
-    const record = materializeAssociation(associationValue, associationIndex + 1, associationWhere, {
+    const associationAt = `${at}.associations[${associationIndex}]`;
+    const record = materializeAssociation(doc, associationAt, associationValue, associationIndex + 1, {
       clusterName: name,
       addonNames,
       createdAt: options.defaultTime,
@@ -243,12 +256,15 @@ function materializeCluster(
       },
       nextUuid,
     });
-    if (ids.has(record.associationId)) throw new SeedError(`${associationWhere}: associationId ${record.associationId} is used twice.`);
+    if (ids.has(record.associationId)) throw doc.problem(`${associationAt}.associationId`, `associationId ${record.associationId} is used twice.`);
     ids.add(record.associationId);
     const key = `${record.namespace} ${record.serviceAccount}`;
     const earlier = keys.get(key);
     if (earlier !== undefined) {
-      throw new SeedError(`${associationWhere}: namespace ${record.namespace} and service account ${record.serviceAccount} already have an association (associations[${earlier}]).`);
+      throw doc.problem(
+        associationAt,
+        `namespace ${record.namespace} and service account ${record.serviceAccount} already have an association (${doc.where(`${at}.associations[${earlier}]`)}).`,
+      );
     }
     keys.set(key, associationIndex);
     return record;
@@ -257,10 +273,10 @@ function materializeCluster(
   return {
     region,
     name,
-    version: optionalString(input.version, 'version', at) ?? '1.31',
+    version: readOptionalString(doc, `${at}.version`, input.version, ANY_STRING) ?? '1.31',
     status,
-    platformVersion: optionalString(input.platformVersion, 'platformVersion', at) ?? 'eks.1',
-    tags: input.tags === undefined ? {} : rule(at, () => validateTags(input.tags)),
+    platformVersion: readOptionalString(doc, `${at}.platformVersion`, input.platformVersion, ANY_STRING) ?? 'eks.1',
+    tags: input.tags === undefined ? {} : checked(doc, `${at}.tags`, () => validateTags(input.tags)),
     createdAt,
     nextSeq: associations.length + 1,
     addons,
@@ -276,26 +292,27 @@ interface AssociationContext {
   nextUuid(): string;
 }
 
-function materializeAssociation(value: unknown, seq: number, where: string, ctx: AssociationContext): AssociationRecord {
-  const input = object(value, where);
-  unknownMembers(input, ASSOCIATION_MEMBERS, where);
-  const explicitId = optionalString(input.associationId, 'associationId', where);
-  const associationId = explicitId === undefined ? ctx.nextId() : rule(where, () => validateAssociationId(explicitId, ctx.clusterName));
-  const namespace = rule(where, () => validateNamespace(string(input.namespace, 'namespace', where)));
-  const serviceAccount = rule(where, () => validateServiceAccount(string(input.serviceAccount, 'serviceAccount', where)));
-  const roleArn = rule(where, () => parseRoleArn(string(input.roleArn, 'roleArn', where), 'roleArn').arn);
-  const targetRaw = optionalString(input.targetRoleArn, 'targetRoleArn', where);
-  const targetRoleArn = targetRaw ? rule(where, () => parseRoleArn(targetRaw, 'targetRoleArn').arn) : null;
-  const disableSessionTags = optionalBoolean(input.disableSessionTags, 'disableSessionTags', where) ?? false;
-  const policyRaw = optionalString(input.policy, 'policy', where);
-  const policy = policyRaw ? rule(where, () => validatePolicy(policyRaw)) : null;
-  if (policy !== null && !disableSessionTags) throw new SeedError(`${where}: policy can only be set when disableSessionTags is true.`);
-  const ownerAddon = optionalString(input.ownerAddon, 'ownerAddon', where) ?? null;
+function materializeAssociation(doc: SeedDocument, at: string, value: unknown, seq: number, ctx: AssociationContext): AssociationRecord {
+  const input = readObject(doc, at, value, ASSOCIATION_MEMBERS);
+  const plain = (key: string) => readString(doc, `${at}.${key}`, input[key], ANY_STRING);
+  const optional = (key: string) => readOptionalString(doc, `${at}.${key}`, input[key], ANY_STRING);
+  const explicitId = optional('associationId');
+  const associationId = explicitId === undefined ? ctx.nextId() : checked(doc, `${at}.associationId`, () => validateAssociationId(explicitId, ctx.clusterName));
+  const namespace = checked(doc, `${at}.namespace`, () => validateNamespace(plain('namespace')));
+  const serviceAccount = checked(doc, `${at}.serviceAccount`, () => validateServiceAccount(plain('serviceAccount')));
+  const roleArn = checked(doc, `${at}.roleArn`, () => parseRoleArn(plain('roleArn'), 'roleArn').arn);
+  const targetRaw = optional('targetRoleArn');
+  const targetRoleArn = targetRaw ? checked(doc, `${at}.targetRoleArn`, () => parseRoleArn(targetRaw, 'targetRoleArn').arn) : null;
+  const disableSessionTags = readOptionalBoolean(doc, `${at}.disableSessionTags`, input.disableSessionTags) ?? false;
+  const policyRaw = optional('policy');
+  const policy = policyRaw ? checked(doc, `${at}.policy`, () => validatePolicy(policyRaw)) : null;
+  if (policy !== null && !disableSessionTags) throw doc.problem(`${at}.policy`, 'can only be set when disableSessionTags is true.');
+  const ownerAddon = optional('ownerAddon') ?? null;
   if (ownerAddon !== null && !ctx.addonNames.has(ownerAddon)) {
-    throw new SeedError(`${where}: ownerAddon ${quote(ownerAddon)} is not an add-on of cluster ${ctx.clusterName}; add it to the cluster's addons.`);
+    throw doc.problem(`${at}.ownerAddon`, `"${ownerAddon}" is not an add-on of cluster ${ctx.clusterName}; add it to the cluster's addons.`);
   }
-  const createdAt = time(input.createdAt, 'createdAt', where) ?? ctx.createdAt;
-  const externalId = targetRoleArn === null ? null : (optionalString(input.externalId, 'externalId', where) ?? ctx.nextUuid());
+  const createdAt = readTime(doc, `${at}.createdAt`, input.createdAt) ?? ctx.createdAt;
+  const externalId = targetRoleArn === null ? null : (optional('externalId') ?? ctx.nextUuid());
   return {
     seq,
     associationId,
@@ -306,10 +323,10 @@ function materializeAssociation(value: unknown, seq: number, where: string, ctx:
     externalId,
     disableSessionTags,
     policy,
-    tags: input.tags === undefined || input.tags === null ? {} : rule(where, () => validateTags(input.tags)),
+    tags: input.tags === undefined || input.tags === null ? {} : checked(doc, `${at}.tags`, () => validateTags(input.tags)),
     ownerAddon,
     createdAt,
-    modifiedAt: time(input.modifiedAt, 'modifiedAt', where) ?? createdAt,
+    modifiedAt: readTime(doc, `${at}.modifiedAt`, input.modifiedAt) ?? createdAt,
   };
 }
 
@@ -356,67 +373,24 @@ function exportCluster(cluster: ClusterState): SeedCluster {
   };
 }
 
-// --- small typed readers that report where a seed is wrong ------------------------------------
+/** Seeds hold strings as EKS takes them: empty ones are refused by the rule of each member, if at all. */
+const ANY_STRING = { nonEmpty: false };
 
-function rule<T>(where: string, check: () => T): T {
+/** Runs an EKS rule (src/emulator/validation.ts) on a value; what it refuses becomes a problem at `path`. */
+function checked<T>(doc: SeedDocument, path: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof WireError) throw new SeedError(`${where}: ${error.message}`);
+    if (error instanceof WireError) throw doc.problem(path, error.message);
     throw error;
   }
 }
 
-function object(value: unknown, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SeedError(`${where}: must be a JSON object; received ${jsonType(value)}.`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function unknownMembers(value: Record<string, unknown>, known: readonly string[], where: string): void {
-  for (const member of Object.keys(value)) {
-    if (!known.includes(member)) {
-      throw new SeedError(`${where}: unknown member ${quote(member)}; known members are ${known.join(', ')}.`);
-    }
-  }
-}
-
-function array(value: unknown, member: string, where: string): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new SeedError(`${where}: ${member} must be an array; received ${jsonType(value)}.`);
-  return value;
-}
-
-function string(value: unknown, member: string, where: string): string {
-  if (typeof value !== 'string') throw new SeedError(`${where}: ${member} must be a string; received ${jsonType(value)}.`);
-  return value;
-}
-
-function optionalString(value: unknown, member: string, where: string): string | undefined {
-  return value === undefined || value === null ? undefined : string(value, member, where);
-}
-
-function optionalBoolean(value: unknown, member: string, where: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') throw new SeedError(`${where}: ${member} must be a boolean; received ${jsonType(value)}.`);
-  return value;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], member: string, where: string): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new SeedError(`${where}: ${member} must be one of ${allowed.join(', ')}; received ${quote(value)}.`);
-  }
-  return value as T;
-}
-
-function time(value: unknown, member: string, where: string): number | undefined {
+/** A time: an ISO-8601 string or epoch seconds, as epoch ms; absent reads as undefined. */
+function readTime(doc: SeedDocument, path: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   const ms = typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : NaN;
-  if (!Number.isFinite(ms)) {
-    throw new SeedError(`${where}: ${member} must be an ISO-8601 date string or epoch seconds; received ${quote(value)}.`);
-  }
+  if (!Number.isFinite(ms)) throw doc.problem(path, `must be an ISO-8601 date string or epoch seconds, received ${describe(value)}.`);
   return ms;
 }
 

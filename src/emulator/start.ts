@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { applyChange } from './changes';
 import { Persistence, StateFileError, type LoadedState } from './persistence';
 import { EmulatorRuntime } from './runtime';
-import { checkSeedShape, resolveSeed, type SeedFile } from './seed';
+import { loadSeed, type SeedFile } from './seed';
 import { demoSeed } from './seeds/demo';
 import { createEmulatorServer } from './server';
 import { Store } from './store';
@@ -47,10 +47,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const jitterMs = integerOption(options.jitterMs, 'jitterMs', 0, 0, 60_000);
   const associationLimit = integerOption(options.associationLimit, 'associationLimit', 5000, 1, 10_000_000);
   const log = options.logger ?? (() => undefined);
-  const seedOption = options.seed ?? 'demo';
-  const seed = typeof seedOption === 'string' ? resolveSeed(seedOption, demoSeed) : checkSeedShape(seedOption, 'seed object');
-  const seedSource = typeof seedOption === 'string' ? (seedOption === 'demo' || seedOption === 'none' ? `${seedOption} seed` : `seed file ${seedOption}`) : 'seed object';
-  const accountId = options.accountId ?? seed.accountId ?? DEFAULT_ACCOUNT;
+  const seed = loadSeed(options.seed ?? 'demo', demoSeed);
+  const accountId = options.accountId ?? seed.file.accountId ?? DEFAULT_ACCOUNT;
   if (!/^\d{12}$/.test(accountId)) throw new RangeError(`Emulator option accountId must be 12 digits; received '${accountId}'.`);
 
   let persistence: Persistence | null = null;
@@ -66,7 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store,
       snapshot ? Buffer.from(snapshot.paginationKey, 'base64') : randomBytes(32),
       persistence,
-      { associationLimit, latencyMs, jitterMs, seed, seedSource, startTime: Date.now(), log },
+      { associationLimit, latencyMs, jitterMs, seed, startTime: Date.now(), log },
     );
     // Materialized even when a state file exists, so a bad seed fails now rather than at a later reset.
     const seedClusters = runtime.seedClusters();

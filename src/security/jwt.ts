@@ -14,9 +14,9 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import { readArray, readObject } from '../json/fields';
 import type { Caller } from './caller';
-import type { JsonDocument } from './jsonFile';
-import { readArray, readObject } from './jsonFields';
+import type { SecurityDocument } from './files';
 
 export type JwksSource = { kind: 'url'; url: URL } | { kind: 'file'; path: string; jwks: JSONWebKeySet };
 
@@ -110,7 +110,7 @@ function member(value: unknown, key: string): unknown {
  * Checks a JWKS file at start-up: public keys only (a private key does not belong on the
  * gateway), each one importable, so a bad file stops start-up instead of every request.
  */
-export function parseJwksFile(doc: JsonDocument): JSONWebKeySet {
+export function parseJwksFile(doc: SecurityDocument): JSONWebKeySet {
   const root = readObject(doc, '', doc.value, ['keys']);
   const keys = readArray(doc, 'keys', root.keys, { nonEmpty: true });
   keys.forEach((key, i) => {

@@ -10,9 +10,9 @@
  * ```
  */
 import type { PolicyAction } from '../eks/operations';
+import { readArray, readObject, readString, readStringList } from '../json/fields';
+import { readSecurityFile, type SecurityDocument } from './files';
 import { ANY, compileGlobs, MAX_GLOB_LENGTH, type Matcher } from './glob';
-import { readJsonFile, type JsonDocument } from './jsonFile';
-import { readArray, readObject, readString, readStringList } from './jsonFields';
 
 /**
  * What a rule gives on associations, in its regions, clusters and namespaces: the action each
@@ -76,17 +76,17 @@ const NAMESPACE_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
 const REGION_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
 
 export function readPolicyFile(variable: string, path: string): Policy {
-  return parsePolicy(readJsonFile(variable, path));
+  return parsePolicy(readSecurityFile(variable, path));
 }
 
-export function parsePolicy(doc: JsonDocument): Policy {
+export function parsePolicy(doc: SecurityDocument): Policy {
   const root = readObject(doc, '', doc.value, ['description', 'rules']);
   if (root.description !== undefined) readString(doc, 'description', root.description);
   const rules = readArray(doc, 'rules', root.rules, { nonEmpty: true });
   return { rules: rules.map((rule, i) => parseRule(doc, `rules[${i}]`, rule)) };
 }
 
-function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule {
+function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyRule {
   const rule = readObject(doc, path, value, RULE_KEYS);
   if (rule.description !== undefined) readString(doc, `${path}.description`, rule.description);
   if (rule.subjects === undefined && rule.groups === undefined) {
@@ -118,7 +118,7 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
       ? []
       : readStringList(doc, `${path}.roleArns`, rule.roleArns, roleArnGlobProblem);
   return {
-    origin: `${path} (line ${doc.lineOf(path)})`,
+    origin: doc.where(path),
     subjects: compileGlobs(subjects),
     groups: compileGlobs(groups),
     actions: new Set(actions.includes('update') ? [...actions, 'tag'] : actions),
@@ -134,7 +134,7 @@ function parseRule(doc: JsonDocument, path: string, value: unknown): PolicyRule 
 }
 
 /** A list of globs that defaults to `*` when left out. */
-function optionalGlobs(doc: JsonDocument, path: string, value: unknown, pattern: RegExp, example: string): string[] {
+function optionalGlobs(doc: SecurityDocument, path: string, value: unknown, pattern: RegExp, example: string): string[] {
   if (value === undefined) return [ANY];
   return readStringList(doc, path, value, (item) => boundedGlob(item) ?? (pattern.test(item) ? null : `must be ${example}`));
 }

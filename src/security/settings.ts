@@ -6,7 +6,7 @@
 import { environmentReaders } from '../environment';
 import type { AuthMode } from './caller';
 import { SecurityConfigError } from './errors';
-import { readJsonFile } from './jsonFile';
+import { readSecurityFile } from './files';
 import { parseJwksFile, type JwksSource, type JwtSettings } from './jwt';
 import { readPolicyFile, type Policy } from './policy';
 import { readTokenFile, type TokenTable } from './tokens';
@@ -100,7 +100,7 @@ function readJwt(env: NodeJS.ProcessEnv): JwtSettings {
   if ((url === null) === (file === null)) {
     throw new SecurityConfigError('AUTH_MODE=jwt needs exactly one of AUTH_JWKS_URL (the provider\'s JWKS endpoint) and AUTH_JWKS_FILE (a local JWKS file).');
   }
-  const keys: JwksSource = url !== null ? { kind: 'url', url: readJwksUrl(url) } : { kind: 'file', path: file as string, jwks: parseJwksFile(readJsonFile('AUTH_JWKS_FILE', file as string)) };
+  const keys: JwksSource = url !== null ? { kind: 'url', url: readJwksUrl(url) } : { kind: 'file', path: file as string, jwks: parseJwksFile(readSecurityFile('AUTH_JWKS_FILE', file as string)) };
   return {
     keys,
     issuer: requireString(env, 'AUTH_JWT_ISSUER', 'jwt', 'tokens are accepted only from the expected issuer'),

@@ -10,9 +10,9 @@
  * ```
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { readArray, readObject, readString, readStringList } from '../json/fields';
 import type { Caller } from './caller';
-import { readJsonFile, type JsonDocument } from './jsonFile';
-import { readArray, readObject, readString, readStringList } from './jsonFields';
+import { readSecurityFile, type SecurityDocument } from './files';
 
 /** Plain tokens shorter than this are refused: a bearer token must not be guessable. */
 export const MIN_PLAIN_TOKEN_LENGTH = 16;
@@ -44,10 +44,10 @@ export class TokenTable {
 }
 
 export function readTokenFile(variable: string, path: string): TokenTable {
-  return parseTokenFile(readJsonFile(variable, path));
+  return parseTokenFile(readSecurityFile(variable, path));
 }
 
-export function parseTokenFile(doc: JsonDocument): TokenTable {
+export function parseTokenFile(doc: SecurityDocument): TokenTable {
   const root = readObject(doc, '', doc.value, ['description', 'tokens']);
   const list = readArray(doc, 'tokens', root.tokens, { nonEmpty: true });
   const seen = new Map<string, string>();
@@ -61,14 +61,14 @@ export function parseTokenFile(doc: JsonDocument): TokenTable {
     const key = digest.toString('hex');
     const earlier = seen.get(key);
     if (earlier !== undefined) throw doc.problem(path, `holds the same token as ${earlier}; each token must name one caller.`);
-    seen.set(key, `${path} (line ${doc.lineOf(path)})`);
+    seen.set(key, doc.where(path));
     return { digest, caller: Object.freeze({ subject, groups: Object.freeze(groups), authenticatedBy: 'tokens' }) };
   });
   return new TokenTable(entries);
 }
 
 /** Messages here never repeat the token: start-up errors end up in logs. */
-function readDigest(doc: JsonDocument, path: string, value: unknown): Buffer {
+function readDigest(doc: SecurityDocument, path: string, value: unknown): Buffer {
   if (typeof value !== 'string' || value === '') throw doc.problem(path, 'must be a non-empty string: a token, or "sha256:" and its 64-digit hex SHA-256.');
   const hex = HASHED.exec(value)?.[1];
   if (hex !== undefined) return Buffer.from(hex, 'hex');

@@ -3,12 +3,12 @@
  * permissions built from it answer.
  */
 import { ANONYMOUS, type Caller } from '../../src/security/caller';
+import { parseSecurityFile } from '../../src/security/files';
 import { compileGlob } from '../../src/security/glob';
-import { parseJsonDocument } from '../../src/security/jsonFile';
 import { allowEverything, permissionsFromPolicy, scopeIncludes } from '../../src/security/permissions';
 import { parsePolicy } from '../../src/security/policy';
 
-const parse = (text: string) => parsePolicy(parseJsonDocument(text, 'AUTH_POLICY_FILE policy.json'));
+const parse = (text: string) => parsePolicy(parseSecurityFile(text, 'AUTH_POLICY_FILE policy.json'));
 const caller = (subject: string, groups: string[] = []): Caller => ({ subject, groups, authenticatedBy: 'tokens' });
 
 describe('globs', () => {

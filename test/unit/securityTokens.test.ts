@@ -2,13 +2,13 @@
  * The static token file: plain and hashed tokens, the constant-time comparison, and the
  * start-up errors, which name the line and never repeat a token.
  */
-import { parseJsonDocument } from '../../src/security/jsonFile';
+import { parseSecurityFile } from '../../src/security/files';
 import { parseTokenFile, sha256 } from '../../src/security/tokens';
 
 // The module object itself (not an import's copy), so the spy sees the calls tokens.ts makes.
 const crypto = require('node:crypto') as typeof import('node:crypto');
 
-const parse = (value: unknown) => parseTokenFile(parseJsonDocument(JSON.stringify(value, null, 2), 'AUTH_TOKENS_FILE tokens.json'));
+const parse = (value: unknown) => parseTokenFile(parseSecurityFile(JSON.stringify(value, null, 2), 'AUTH_TOKENS_FILE tokens.json'));
 const PLAIN = 'plain-token-abcdefghij';
 const HASHED = 'hashed-token-0123456789';
 

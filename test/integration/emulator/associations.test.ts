@@ -181,10 +181,10 @@ describe('CreatePodIdentityAssociation', () => {
   });
 
   test.each([
-    [['arn:aws:iam::111122223333:role/a/x', 'arn:aws:iam::111122223333:role/b/X'], 'roles lists the role X of account 111122223333 at two paths (/a/ and /b/)'],
-    [['arn:aws:iam::111122223333:role/a/../x'], 'roles[0]: a role path has no "." or ".." segment'],
-    [['arn:aws:iam::111122223333:user/x'], 'roles[0]: The parameter roleArn must be an IAM role ARN'],
-    [[7], 'roles[0]: roles[] must be a string'],
+    [['arn:aws:iam::111122223333:role/a/x', 'arn:aws:iam::111122223333:role/b/X'], 'seed object (roles[1]): names the role X of account 111122223333 at /b/, but roles lists it at /a/ too'],
+    [['arn:aws:iam::111122223333:role/a/../x'], 'seed object (roles[0]): a role path has no "." or ".." segment'],
+    [['arn:aws:iam::111122223333:user/x'], 'seed object (roles[0]): The parameter roleArn must be an IAM role ARN'],
+    [[7], 'seed object (roles[0]): must be a string, received number 7.'],
   ])('a seed whose roles are %j does not start', async (roles, message) => {
     await expect(start({ seed: { roles: roles as string[], clusters: [] } })).rejects.toThrow(message);
   });

@@ -127,13 +127,13 @@ test('--help prints the flags', async () => {
   for (const flag of ['--host', '--port', '--seed', '--state-file', '--account', '--latency-ms', '--jitter-ms', '--association-limit']) expect(help).toContain(flag);
 });
 
-test('a seed file that does not validate fails the start with exit code 1 and a message naming the cluster', async () => {
+test('a seed file that does not validate fails the start with exit code 1 and a message naming the line and path of the value', async () => {
   const seedFile = path.join(dir, 'bad-seed.json');
-  writeFileSync(seedFile, JSON.stringify({ clusters: [{ name: 'ok' }, { name: 'bad name' }] }));
+  writeFileSync(seedFile, JSON.stringify({ clusters: [{ name: 'ok' }, { name: 'bad name' }] }, null, 2));
   const cli = run(TSX, ['src/emulator/cli.ts', '--seed', seedFile]);
   try {
     expect(await cli.exit).toBe(1);
-    expect(cli.stderr.join('')).toMatch(/failed to start: seed file .*bad-seed\.json: clusters\[1\]: The parameter name must start with a letter or digit/);
+    expect(cli.stderr.join('')).toMatch(/failed to start: seed file .*bad-seed\.json line 7 \(clusters\[1\]\.name\): The parameter name must start with a letter or digit/);
   } finally {
     kill(cli);
   }

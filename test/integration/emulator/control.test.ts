@@ -266,7 +266,7 @@ describe('clusters and state', () => {
       body: JSON.stringify({ clusters: [{ name: 'ok', associations: [{ namespace: 'a', serviceAccount: 'b', roleArn: role('x') }, { namespace: 'BAD', serviceAccount: 'b', roleArn: role('y') }] }] }),
     });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { message: string }).message).toMatch(/clusters\[0\] \(ok\)\.associations\[1\]: The parameter namespace must be a DNS-1123 label/);
+    expect(((await invalid.json()) as { message: string }).message).toMatch(/^request body \(clusters\[0\]\.associations\[1\]\.namespace\): The parameter namespace must be a DNS-1123 label/);
     // All or nothing: the valid cluster of a refused request was not added.
     const state = await control<SeedFile>(emulator.url, 'state?cluster=ok');
     expect(state.clusters).toEqual([]);

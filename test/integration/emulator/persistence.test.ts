@@ -202,10 +202,14 @@ describe('refusing to start rather than dropping data', () => {
   test('a corrupt snapshot fails the start with an error naming the file', async () => {
     const file = stateFile();
     writeFileSync(file, '{"format": "eks-emulator-state", "version": 1, "clusters": [');
-    await expect(start({ stateFile: file })).rejects.toThrow(new RegExp(`state file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is corrupt: it is not valid JSON`));
+    await expect(start({ stateFile: file })).rejects.toThrow(new RegExp(`state file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} end of file: not valid JSON .* The file is corrupt`));
     writeFileSync(file, '{"something": "else"}');
-    await expect(start({ stateFile: file })).rejects.toThrow(/is corrupt: it is not an EKS emulator state file/);
+    await expect(start({ stateFile: file })).rejects.toThrow(/state file .* line 1: is not an EKS emulator state file .* The file is corrupt/);
     expect(readFileSync(file, 'utf8')).toBe('{"something": "else"}');
+    const malformed = { format: 'eks-emulator-state', version: 1, lsn: 0, accountId: '000000000000', paginationKey: 'a2V5', idempotency: [],
+      clusters: [{ name: 'alpha', region: 'us-east-1', nextSeq: '1', addons: [], associations: [] }] };
+    writeFileSync(file, JSON.stringify(malformed, null, 2));
+    await expect(start({ stateFile: file })).rejects.toThrow(/state file .* line 12 \(clusters\[0\]\.nextSeq\): must be a number, received "1"\. The file is corrupt/);
   });
 
   test('a corrupt journal line that is not the last fails the start naming the journal and line', async () => {

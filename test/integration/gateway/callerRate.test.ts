@@ -7,18 +7,17 @@
  */
 import { associationId as nodeId } from '../../../src/graphql/ids';
 import { metricValue, scrapeMetrics } from '../../helpers/metrics';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { seedCluster } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
 const TOKENS = { alice: 'alice-token-0123456789', bob: 'bob-token-0123456789' };
 const LIMIT = 10;
 
-let stack: SecureStack;
+let stack: Stack;
 let ids: string[];
 const files = tempFiles();
 
 beforeAll(async () => {
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: { clusters: [seedCluster('apps', 'us-east-1', 20)] } },
     {
       AUTH_MODE: 'tokens',
@@ -35,6 +34,7 @@ beforeAll(async () => {
       CACHE_TTL_MS: '600000',
       MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: String(LIMIT),
     },
+    { captureLogs: true },
   );
   const state = (await (await fetch(`${stack.emulator.url}/_emulator/state`)).json()) as {
     clusters: Array<{ associations: Array<{ associationId: string }> }>;

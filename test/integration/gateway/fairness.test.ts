@@ -11,8 +11,7 @@ import { EksClientPool } from '../../../src/eks/clients';
 import { PodIdentityService } from '../../../src/eks/podIdentityService';
 import { associationId as nodeId } from '../../../src/graphql/ids';
 import { metricValue, pollUntil, scrapeMetrics } from '../../helpers/metrics';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { seedCluster } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
 const TOKENS = { flood: 'flood-token-0123456789', other: 'other-token-0123456789' };
 const ALIASES = 5;
@@ -23,11 +22,11 @@ const FLOOD_CALLS = REQUESTS * OPERATIONS_PER_REQUEST * ALIASES * IDS_PER_ALIAS;
 /** Draining the flood's thousand calls through two slots takes seconds on a busy machine. */
 const FLOOD_TEST_TIMEOUT_MS = 90_000;
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 
 beforeAll(async () => {
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: { clusters: [seedCluster('apps', 'us-east-1', 1)] } },
     {
       AUTH_MODE: 'tokens',
@@ -47,6 +46,7 @@ beforeAll(async () => {
       MAX_EKS_CALLS_PER_OPERATION: '100000',
       MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: '0',
     },
+    { captureLogs: true },
   );
 }, 60_000);
 afterAll(async () => {
@@ -110,7 +110,7 @@ async function duringFlood(offset: number, whileFlooding: () => Promise<void>): 
 
 test("another caller's one-call query is answered while the flood still has almost all its calls to make", async () => {
   await duringFlood(0, async () => {
-    const answer = await stack.gql<{ clusters: { nodes: Array<{ name: string }> } }>(TOKENS.other, '{ clusters(first: 5) { nodes { name } } }');
+    const answer = await stack.gqlAs<{ clusters: { nodes: Array<{ name: string }> } }>(TOKENS.other, '{ clusters(first: 5) { nodes { name } } }');
     expect(answer.body.errors).toBeUndefined();
     expect(answer.body.data?.clusters.nodes).toEqual([{ name: 'apps' }]);
     // First in, first out, the query would have waited for all of the flood's calls.
@@ -120,7 +120,7 @@ test("another caller's one-call query is answered while the flood still has almo
 
 test("the flooding caller's own small request is not starved by its huge ones", async () => {
   await duringFlood(FLOOD_CALLS, async () => {
-    const answer = await stack.gql(TOKENS.flood, '{ clusters(first: 5) { nodes { name } } }', undefined, { 'cache-control': 'no-cache' });
+    const answer = await stack.gqlAs(TOKENS.flood, '{ clusters(first: 5) { nodes { name } } }', undefined, { 'cache-control': 'no-cache' });
     expect(answer.body.errors).toBeUndefined();
     expect(await describes()).toBeLessThan(FLOOD_CALLS / 10);
   });

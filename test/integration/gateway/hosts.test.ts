@@ -4,8 +4,7 @@
  * ALLOWED_HOSTS adds a deployment's names (and, with authentication, is the whole list).
  */
 import { request } from 'node:http';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { nonZero, role, seedCluster, startStack, type Stack } from '../../helpers/stack';
+import { nonZero, role, seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { ConfigError, loadConfig } from '../../../src/config';
 import { sha256 } from '../../../src/security/tokens';
 
@@ -144,7 +143,7 @@ describe('ALLOWED_HOSTS', () => {
     afterAll(() => files.remove());
 
     test('without ALLOWED_HOSTS every name is served (the credential protects it)', async () => {
-      const stack: SecureStack = await startSecureStack({ seed: 'none' }, env);
+      const stack: Stack = await startStack({ seed: 'none' }, env, { captureLogs: true });
       try {
         const answer = await send(stack.gateway.url, 'gateway.example.com', '/graphql', { method: 'POST', body: REGIONS, headers: { authorization: `Bearer ${token}` } });
         expect(answer.status).toBe(200);
@@ -155,7 +154,7 @@ describe('ALLOWED_HOSTS', () => {
     });
 
     test('with ALLOWED_HOSTS only its names are, loopback ones included, and the refusal comes before authentication', async () => {
-      const stack: SecureStack = await startSecureStack({ seed: 'none' }, { ...env, ALLOWED_HOSTS: 'gateway.example.com' });
+      const stack: Stack = await startStack({ seed: 'none' }, { ...env, ALLOWED_HOSTS: 'gateway.example.com' }, { captureLogs: true });
       try {
         const headers = { authorization: `Bearer ${token}` };
         expect((await send(stack.gateway.url, 'gateway.example.com', '/graphql', { method: 'POST', body: REGIONS, headers })).status).toBe(200);

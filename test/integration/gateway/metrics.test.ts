@@ -3,8 +3,7 @@
  * saw, by operation, region and outcome; GraphQL operations, HTTP requests and the shared
  * cache are counted too; it can be turned off; and it asks for the same credentials as GraphQL.
  */
-import { startSecureStack, tempFiles } from '../../helpers/securityStack';
-import { seedCluster, startStack, type Stack } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
 /** The value of one sample, e.g. value(text, 'eks_calls_total', { operation: 'ListClusters' }); 0 when absent. */
 function value(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -110,7 +109,7 @@ test('ENABLE_METRICS=false turns /metrics off', async () => {
 test('with authentication on, /metrics asks for the same credentials as GraphQL, and the policy\'s "metrics" right or read on everything', async () => {
   const files = tempFiles();
   const token = 'scraper-token-0123456789';
-  const stack = await startSecureStack(
+  const stack = await startStack(
     {},
     {
       AUTH_MODE: 'tokens',
@@ -131,6 +130,7 @@ test('with authentication on, /metrics asks for the same credentials as GraphQL,
       }),
       AUDIT_LOG: 'off',
     },
+    { captureLogs: true },
   );
   try {
     const url = new URL('/metrics', stack.gateway.url);

@@ -5,17 +5,17 @@
  * only as its hash), the outcome and EKS's request id; appended to a file, or written to stdout.
  */
 import fs, { readFileSync, writeFileSync } from 'node:fs';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { CALLERS, POLICY, role, seed, tokenFile } from './fixtures';
 
 const files = tempFiles();
 const auditFile = `${files.dir}/audit.jsonl`;
 const EARLIER_LINE = '{"note":"written before the gateway started"}\n';
-let stack: SecureStack;
+let stack: Stack;
 
 beforeAll(async () => {
   writeFileSync(auditFile, EARLIER_LINE);
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: seed() },
     {
       AUTH_MODE: 'tokens',
@@ -25,6 +25,7 @@ beforeAll(async () => {
       // One attempt per EKS call, so an injected fault reaches the client.
       EKS_MAX_ATTEMPTS: '1',
     },
+    { captureLogs: true },
   );
 });
 afterAll(async () => {
@@ -55,7 +56,7 @@ function records(): Array<Record<string, unknown>> {
 /** The records one request added: as many as `count`. */
 async function recordsOf(count: number, token: string, query: string, variables: Record<string, unknown>) {
   const before = records().length;
-  const answer = await stack.gql(token, query, variables);
+  const answer = await stack.gqlAs(token, query, variables);
   const added = records().slice(before);
   expect(added).toHaveLength(count);
   return { answer, added };
@@ -129,7 +130,7 @@ test('input refused before any EKS call records the payload error once', async (
 });
 
 test('an expected failure from EKS: the attempt, then its payload error with EKS\'s request id', async () => {
-  await stack.gql(CALLERS.alice.token, CREATE, { input: input() });
+  await stack.gqlAs(CALLERS.alice.token, CREATE, { input: input() });
   const { outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, { input: input({ clientRequestToken: 'audit-test-2' }) });
   expect(outcome).toMatchObject({ outcome: 'error', code: 'ALREADY_EXISTS', eksRequestId: expect.stringMatching(/\S/) });
 });
@@ -177,8 +178,8 @@ test('update and delete are recorded with the association they name; a session p
 
 test('the request id is the gateway\'s own; a client\'s x-request-id is recorded beside it', async () => {
   const before = records().length;
-  const first = await stack.gql(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_1' }) }, { 'x-request-id': 'client-trace-7' });
-  const second = await stack.gql(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_2' }) }, { 'x-request-id': 'client-trace-7' });
+  const first = await stack.gqlAs(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_1' }) }, { 'x-request-id': 'client-trace-7' });
+  const second = await stack.gqlAs(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_2' }) }, { 'x-request-id': 'client-trace-7' });
   const [one, two] = records().slice(before);
   expect(one).toMatchObject({ requestId: first.headers.get('x-request-id'), clientRequestId: 'client-trace-7' });
   expect(two).toMatchObject({ requestId: second.headers.get('x-request-id'), clientRequestId: 'client-trace-7' });
@@ -191,7 +192,7 @@ test('the request id is the gateway\'s own; a client\'s x-request-id is recorded
 
 test('queries are not audited', async () => {
   const before = records().length;
-  await stack.gql(CALLERS.admin.token, '{ clusters { nodes { name } } }');
+  await stack.gqlAs(CALLERS.admin.token, '{ clusters { nodes { name } } }');
   expect(records()).toHaveLength(before);
 });
 
@@ -204,9 +205,9 @@ test('AUDIT_LOG=stdout writes the same lines to stdout, synchronously; AUTH_MODE
     written.push(buffer.subarray(offset, offset + length).toString('utf8'));
     return length;
   }) as typeof fs.writeSync);
-  const local = await startSecureStack({ seed: seed() }, { AUDIT_LOG: 'stdout' });
+  const local = await startStack({ seed: seed() }, { AUDIT_LOG: 'stdout' }, { captureLogs: true });
   try {
-    await local.gql(null, CREATE, { input: input() });
+    await local.gqlAs(null, CREATE, { input: input() });
   } finally {
     spy.mockRestore();
     await local.close();

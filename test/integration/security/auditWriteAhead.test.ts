@@ -4,7 +4,7 @@
  * and a flood of refused mutations writes a small, bounded log.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { mutatingCalls, startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { mutatingCalls, startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { aid, CALLERS, POLICY, role, seed, tokenFile } from './fixtures';
 
 const files = tempFiles();
@@ -35,10 +35,10 @@ function readRecords(path: string): Array<Record<string, unknown>> {
 }
 
 describe('an audit log that cannot be written', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   beforeAll(async () => {
     // Every write to /dev/full fails with ENOSPC, as on a full disk.
-    stack = await startSecureStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: '/dev/full' });
+    stack = await startStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: '/dev/full' }, { captureLogs: true });
   });
   afterAll(() => stack.close());
 
@@ -56,7 +56,7 @@ describe('an audit log that cannot be written', () => {
     ],
   ])('stops a %s before it is sent: AUDIT_UNAVAILABLE, and EKS changed nothing', async (_name, query, variables) => {
     await stack.resetCalls();
-    const answer = await stack.gql(CALLERS.admin.token, query, { input: variables });
+    const answer = await stack.gqlAs(CALLERS.admin.token, query, { input: variables });
     expect(answer.status).toBe(200);
     expect(answer.body.errors).toEqual([
       expect.objectContaining({
@@ -70,7 +70,7 @@ describe('an audit log that cannot be written', () => {
   });
 
   test('the association is as it was', async () => {
-    const answer = await stack.gql<{ podIdentityAssociation: { roleArn: string } | null }>(
+    const answer = await stack.gqlAs<{ podIdentityAssociation: { roleArn: string } | null }>(
       CALLERS.admin.token,
       `{ podIdentityAssociation(clusterName: "prod-payments", associationId: "${aid('payapi')}", region: "us-east-1") { roleArn } }`,
     );
@@ -78,7 +78,7 @@ describe('an audit log that cannot be written', () => {
   });
 
   test('a refusal before any EKS call still answers as always (its record is only lost)', async () => {
-    const answer = await stack.gql<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(CALLERS.alice.token, CREATE, {
+    const answer = await stack.gqlAs<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(CALLERS.alice.token, CREATE, {
       input: input({ roleArn: role('admin') }),
     });
     expect(answer.body.data?.createPodIdentityAssociation.errors).toEqual([{ code: 'FORBIDDEN' }]);
@@ -86,17 +86,17 @@ describe('an audit log that cannot be written', () => {
 });
 
 describe('the SDK retrying a call', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   const auditFile = `${files.dir}/retries.jsonl`;
   beforeAll(async () => {
-    stack = await startSecureStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: auditFile, EKS_MAX_ATTEMPTS: '3' });
+    stack = await startStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: auditFile, EKS_MAX_ATTEMPTS: '3' }, { captureLogs: true });
   });
   afterAll(() => stack.close());
 
   test('is one attempt: one attempt record and one outcome, though EKS got the call twice', async () => {
     // With this seed the first Create is throttled and the second goes through.
     await stack.faults({ seed: 8, rates: { CreatePodIdentityAssociation: { throttle: 0.5 } } });
-    const answer = await stack.gql<{ createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } | null } }>(
+    const answer = await stack.gqlAs<{ createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } | null } }>(
       CALLERS.alice.token,
       CREATE,
       { input: input({ clientRequestToken: 'retried-once' }) },
@@ -113,11 +113,11 @@ describe('the SDK retrying a call', () => {
 });
 
 describe('a flood of refused mutations (the audit amplification case)', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   const auditFile = `${files.dir}/flood.jsonl`;
   let closed = false;
   beforeAll(async () => {
-    stack = await startSecureStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: auditFile });
+    stack = await startStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: auditFile }, { captureLogs: true });
   });
   afterAll(async () => {
     if (!closed) await stack.close();

@@ -3,10 +3,9 @@
  * before it: a restricted caller's filtered list reads up to ten EKS pages for one page it
  * returns, which no static bound sees. Calls past the limit are not made.
  */
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { seedCluster } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 const TOKENS = { admin: 'admin-token-0123456789', sparse: 'sparse-token-01234567' };
 const LIMIT = 25;
@@ -18,7 +17,7 @@ beforeAll(async () => {
   sparse.associations[3] = { ...sparse.associations[3]!, namespace: 'mine' };
   // 1,200 associations: twelve EKS pages, all of which a restricted page of 5 reads before it
   // knows the list holds no more for it.
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: { clusters: [sparse] } },
     {
       AUTH_MODE: 'tokens',
@@ -37,6 +36,7 @@ beforeAll(async () => {
       AUDIT_LOG: 'off',
       MAX_EKS_CALLS_PER_OPERATION: String(LIMIT),
     },
+    { captureLogs: true },
   );
 }, 60_000);
 afterAll(async () => {
@@ -56,7 +56,7 @@ function pages(aliases: number, from = 0): string {
 }
 
 test('a caller who may read everything pays one List per page, well inside the limit', async () => {
-  const answer = await stack.gql(TOKENS.admin, pages(3));
+  const answer = await stack.gqlAs(TOKENS.admin, pages(3));
   expect(answer.status).toBe(200);
   expect(answer.body.errors).toBeUndefined();
   expect(await stack.calls()).toMatchObject({ ListPodIdentityAssociations: 3 });
@@ -64,7 +64,7 @@ test('a caller who may read everything pays one List per page, well inside the l
 
 test('a restricted caller within the estimate is stopped at the limit, with QUERY_TOO_COSTLY and no call past it', async () => {
   // The estimate: 3 pages of one List each. The filtered pages need 3 x 12 calls.
-  const answer = await stack.gql<Record<string, unknown>>(TOKENS.sparse, pages(3));
+  const answer = await stack.gqlAs<Record<string, unknown>>(TOKENS.sparse, pages(3));
   expect(answer.status).toBe(200);
   expect((await stack.calls()).ListPodIdentityAssociations).toBe(LIMIT);
   const errors = answer.body.errors ?? [];
@@ -77,7 +77,7 @@ test('a restricted caller within the estimate is stopped at the limit, with QUER
 });
 
 test('one page alone is served whole: the one item the caller may read, from all twelve EKS pages', async () => {
-  const answer = await stack.gql<{ p0: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKENS.sparse, pages(1));
+  const answer = await stack.gqlAs<{ p0: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKENS.sparse, pages(1));
   expect(answer.body.errors).toBeUndefined();
   expect(answer.body.data?.p0.podIdentityAssociations.nodes).toEqual([expect.objectContaining({ namespace: 'mine' })]);
   expect((await stack.calls()).ListPodIdentityAssociations).toBe(12);

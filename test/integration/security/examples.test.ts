@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { loadConfig } from '../../../src/config';
-import { mutatingCalls, startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { mutatingCalls, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const files = tempFiles();
@@ -40,26 +40,26 @@ test('docs/security.md gives these tokens', () => {
 });
 
 describe('examples/security/tokens.env', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   const env = readEnvFile('tokens.env');
 
   beforeAll(async () => {
     // As written it listens on every interface, which authentication allows.
     expect(loadConfig(env).host).toBe('0.0.0.0');
-    stack = await startSecureStack({ seed: 'demo' }, { ...env, HOST: '127.0.0.1', AUDIT_LOG: 'off' });
+    stack = await startStack({ seed: 'demo' }, { ...env, HOST: '127.0.0.1', AUDIT_LOG: 'off' }, { captureLogs: true });
   });
   afterAll(() => stack.close());
 
   const CLUSTERS = '{ clusters { nodes { name podIdentityAssociations(first: 100) { nodes { namespace } } } } }';
   type Clusters = { clusters: { nodes: Array<{ name: string; podIdentityAssociations: { nodes: Array<{ namespace: string }> } }> } };
   const namespacesSeen = async (token: string) => {
-    const answer = await stack.gql<Clusters>(token, CLUSTERS);
+    const answer = await stack.gqlAs<Clusters>(token, CLUSTERS);
     expect(answer.body.errors).toBeUndefined();
     return new Set(answer.body.data!.clusters.nodes.flatMap((c) => c.podIdentityAssociations.nodes.map((a) => a.namespace)));
   };
 
   test('without a token nothing runs', async () => {
-    expect((await stack.gql(null, CLUSTERS)).status).toBe(401);
+    expect((await stack.gqlAs(null, CLUSTERS)).status).toBe(401);
   });
 
   test('the payments developer sees only the payments namespace; the auditor and the admin see all', async () => {
@@ -74,14 +74,14 @@ describe('examples/security/tokens.env', () => {
 
   test('the payments developer binds payments roles, and is refused any other role', async () => {
     await stack.resetCalls();
-    const refused = await stack.gql<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(
+    const refused = await stack.gqlAs<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(
       TOKENS.payments,
       CREATE,
       { cluster: 'prod-platform', roleArn: 'arn:aws:iam::111122223333:role/platform-admin' },
     );
     expect(refused.body.data?.createPodIdentityAssociation.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
     expect(mutatingCalls(await stack.calls())).toBe(0);
-    const allowed = await stack.gql<{ createPodIdentityAssociation: { errors: unknown[] } }>(TOKENS.payments, CREATE, {
+    const allowed = await stack.gqlAs<{ createPodIdentityAssociation: { errors: unknown[] } }>(TOKENS.payments, CREATE, {
       cluster: 'prod-platform',
       roleArn: 'arn:aws:iam::111122223333:role/payments-docs-example',
     });
@@ -90,15 +90,15 @@ describe('examples/security/tokens.env', () => {
 
   test('the deploy robot works in staging only', async () => {
     const roleArn = 'arn:aws:iam::111122223333:role/payments-docs-example';
-    const staging = await stack.gql<{ createPodIdentityAssociation: { errors: unknown[] } }>(TOKENS.deployer, CREATE, { cluster: 'staging-apps', roleArn });
+    const staging = await stack.gqlAs<{ createPodIdentityAssociation: { errors: unknown[] } }>(TOKENS.deployer, CREATE, { cluster: 'staging-apps', roleArn });
     expect(staging.body.data?.createPodIdentityAssociation.errors).toEqual([]);
-    const prod = await stack.gql<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(TOKENS.deployer, CREATE, { cluster: 'prod-platform', roleArn });
+    const prod = await stack.gqlAs<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(TOKENS.deployer, CREATE, { cluster: 'prod-platform', roleArn });
     expect(prod.body.data?.createPodIdentityAssociation.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
   });
 });
 
 describe('examples/security/jwt.env, with a stand-in for the identity provider', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   let provider: Server;
   let sign: (claims: Record<string, unknown>) => Promise<string>;
   const env = readEnvFile('jwt.env');
@@ -115,7 +115,7 @@ describe('examples/security/jwt.env, with a stand-in for the identity provider',
         .setAudience(env.AUTH_JWT_AUDIENCE!)
         .setExpirationTime('5m')
         .sign(privateKey);
-    stack = await startSecureStack(
+    stack = await startStack(
       { seed: 'demo' },
       {
         ...env,
@@ -123,6 +123,7 @@ describe('examples/security/jwt.env, with a stand-in for the identity provider',
         AUTH_JWKS_URL: `http://127.0.0.1:${(provider.address() as AddressInfo).port}/realms/platform/protocol/openid-connect/certs`,
         AUDIT_LOG_FILE: join(files.dir, 'audit.jsonl'),
       },
+      { captureLogs: true },
     );
   });
   afterAll(async () => {
@@ -131,13 +132,13 @@ describe('examples/security/jwt.env, with a stand-in for the identity provider',
   });
 
   test('a token from the provider for this audience works, with its groups', async () => {
-    const answer = await stack.gql<{ clusters: { nodes: unknown[] } }>(await sign({ sub: 'someone', groups: ['auditors'] }), '{ clusters { nodes { name } } }');
+    const answer = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await sign({ sub: 'someone', groups: ['auditors'] }), '{ clusters { nodes { name } } }');
     expect(answer.status).toBe(200);
     expect(answer.body.data?.clusters.nodes).toHaveLength(3);
   });
 
   test('as in production: no introspection', async () => {
-    const answer = await stack.gql(await sign({ sub: 'someone', groups: ['auditors'] }), '{ __schema { types { name } } }');
+    const answer = await stack.gqlAs(await sign({ sub: 'someone', groups: ['auditors'] }), '{ __schema { types { name } } }');
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

@@ -4,7 +4,7 @@
  * and the policy never reach the logs or the audit log. Then production defaults: no
  * introspection and no GraphiQL unless turned on.
  */
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { CALLERS, CALLER_NAMES, POLICY, seed, tokenFile } from './fixtures';
 
 const files = tempFiles();
@@ -17,11 +17,11 @@ const INTROSPECTION = '{ __schema { queryType { name } } }';
 afterAll(() => files.remove());
 
 describe('AUTH_MODE=tokens', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   let graphql: string;
 
   beforeAll(async () => {
-    stack = await startSecureStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: `${files.dir}/audit.jsonl` });
+    stack = await startStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: `${files.dir}/audit.jsonl` }, { captureLogs: true });
     graphql = stack.gateway.graphqlUrl;
   });
   afterAll(() => stack.close());
@@ -51,7 +51,7 @@ describe('AUTH_MODE=tokens', () => {
   });
 
   test.each(CALLER_NAMES)('the token of %s is accepted, whether the file holds it hashed or plain', async (name) => {
-    const answer = await stack.gql(CALLERS[name].token, '{ regions }');
+    const answer = await stack.gqlAs(CALLERS[name].token, '{ regions }');
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ data: { regions: ['us-east-1', 'eu-west-1'] } });
   });
@@ -97,14 +97,14 @@ describe('AUTH_MODE=tokens', () => {
   });
 
   test('introspection is on outside production', async () => {
-    const answer = await stack.gql(CALLERS.auditor.token, INTROSPECTION);
+    const answer = await stack.gqlAs(CALLERS.auditor.token, INTROSPECTION);
     expect(answer.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 
   test('tokens, Authorization headers and the policy never reach the logs or the audit log', async () => {
     for (const name of CALLER_NAMES) {
-      await stack.gql(CALLERS[name].token, `mutation { deletePodIdentityAssociation(input: { clusterName: "dev-sandbox", associationId: "a-nothing0000000000" }) { errors { code } } }`);
-      await stack.gql(`${CALLERS[name].token}-wrong`, '{ regions }');
+      await stack.gqlAs(CALLERS[name].token, `mutation { deletePodIdentityAssociation(input: { clusterName: "dev-sandbox", associationId: "a-nothing0000000000" }) { errors { code } } }`);
+      await stack.gqlAs(`${CALLERS[name].token}-wrong`, '{ regions }');
     }
     const logs = stack.logText();
     const audit = JSON.stringify(stack.auditRecords());
@@ -120,9 +120,9 @@ describe('AUTH_MODE=tokens', () => {
 
 describe('NODE_ENV=production', () => {
   test('introspection and GraphiQL are off by default', async () => {
-    const stack = await startSecureStack({ seed: seed() }, { ...tokenEnv(), NODE_ENV: 'production', AUDIT_LOG: 'off' });
+    const stack = await startStack({ seed: seed() }, { ...tokenEnv(), NODE_ENV: 'production', AUDIT_LOG: 'off' }, { captureLogs: true });
     try {
-      const answer = await stack.gql(CALLERS.admin.token, INTROSPECTION);
+      const answer = await stack.gqlAs(CALLERS.admin.token, INTROSPECTION);
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(answer.body.errors?.[0]?.message).toMatch(/introspection/i);
       const page = await fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
@@ -130,19 +130,20 @@ describe('NODE_ENV=production', () => {
       expect(await page.json()).toEqual({ errors: [{ message: expect.stringContaining('ENABLE_GRAPHIQL'), extensions: { code: 'NOT_FOUND' } }] });
       expect((await fetch(`${stack.gateway.url}/graphiql/init.js`)).status).toBe(404);
       // Ordinary queries still work.
-      expect((await stack.gql(CALLERS.admin.token, '{ regions }')).status).toBe(200);
+      expect((await stack.gqlAs(CALLERS.admin.token, '{ regions }')).status).toBe(200);
     } finally {
       await stack.close();
     }
   });
 
   test('ENABLE_INTROSPECTION=true and ENABLE_GRAPHIQL=true turn them back on', async () => {
-    const stack = await startSecureStack(
+    const stack = await startStack(
       { seed: seed() },
       { ...tokenEnv(), NODE_ENV: 'production', ENABLE_INTROSPECTION: 'true', ENABLE_GRAPHIQL: 'true', AUDIT_LOG: 'off' },
+      { captureLogs: true },
     );
     try {
-      expect((await stack.gql(CALLERS.admin.token, INTROSPECTION)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      expect((await stack.gqlAs(CALLERS.admin.token, INTROSPECTION)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
       expect((await fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } })).status).toBe(200);
     } finally {
       await stack.close();

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type KeyLike } from 'jose';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { POLICY, READABLE_CLUSTERS, seed } from './fixtures';
 
 const ISSUER = 'https://idp.example.test/realms/platform';
@@ -64,10 +64,10 @@ beforeAll(async () => {
 afterAll(() => files.remove());
 
 describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
-  let stack: SecureStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startSecureStack(
+    stack = await startStack(
       { seed: seed() },
       {
         AUTH_MODE: 'jwt',
@@ -77,6 +77,7 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
         AUTH_POLICY_FILE: files.write('policy.json', POLICY),
         AUDIT_LOG_FILE: `${files.dir}/audit.jsonl`,
       },
+      { captureLogs: true },
     );
   });
   afterAll(async () => {
@@ -85,18 +86,18 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
   });
 
   test('a valid token gets the data its subject and groups may read', async () => {
-    const answer = await stack.gql<{ clusters: { nodes: Array<{ name: string }> } }>(await token(), CLUSTERS_QUERY);
+    const answer = await stack.gqlAs<{ clusters: { nodes: Array<{ name: string }> } }>(await token(), CLUSTERS_QUERY);
     expect(answer.status).toBe(200);
     expect(answer.body.data?.clusters.nodes.map((c) => c.name).sort()).toEqual([...READABLE_CLUSTERS.alice].sort());
-    const admin = await stack.gql<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'root', groups: ['platform-admins'] }), CLUSTERS_QUERY);
+    const admin = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'root', groups: ['platform-admins'] }), CLUSTERS_QUERY);
     expect(admin.body.data?.clusters.nodes).toHaveLength(READABLE_CLUSTERS.admin.length);
-    const nobody = await stack.gql<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'mallory', groups: [] }), CLUSTERS_QUERY);
+    const nobody = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'mallory', groups: [] }), CLUSTERS_QUERY);
     expect(nobody.body.data?.clusters.nodes).toEqual([]);
   });
 
   test('the keys are fetched once and cached, not per request', async () => {
     const before = jwksRequests;
-    for (let i = 0; i < 3; i += 1) expect((await stack.gql(await token(), CLUSTERS_QUERY)).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) expect((await stack.gqlAs(await token(), CLUSTERS_QUERY)).status).toBe(200);
     expect(jwksRequests - before).toBe(0);
   });
 
@@ -116,7 +117,7 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
 
   test.each(REFUSED)('a token %s answers 401 with the reason, and runs nothing', async (_, make, reason) => {
     await stack.resetCalls();
-    const answer = await stack.gql(await make(), CLUSTERS_QUERY);
+    const answer = await stack.gqlAs(await make(), CLUSTERS_QUERY);
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="eks-pod-identity-gateway", error="invalid_token"/);
     expect(answer.body.errors).toEqual([{ message: expect.stringMatching(reason), extensions: { code: 'UNAUTHENTICATED' } }]);
@@ -124,7 +125,7 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
   });
 
   test('a mutation made with a JWT is audited under its subject', async () => {
-    const answer = await stack.gql(
+    const answer = await stack.gqlAs(
       await token(),
       `mutation { createPodIdentityAssociation(input: { clusterName: "prod-payments", region: "us-east-1", namespace: "payments",
         serviceAccount: "jwt-sa", roleArn: "arn:aws:iam::111122223333:role/payments-jwt" }) { errors { code } } }`,
@@ -135,10 +136,10 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
 });
 
 describe('with the JWKS read from AUTH_JWKS_FILE and groups from a nested claim', () => {
-  let stack: SecureStack;
+  let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startSecureStack(
+    stack = await startStack(
       { seed: seed() },
       {
         AUTH_MODE: 'jwt',
@@ -149,24 +150,25 @@ describe('with the JWKS read from AUTH_JWKS_FILE and groups from a nested claim'
         AUTH_POLICY_FILE: files.write('policy-file-mode.json', POLICY),
         AUDIT_LOG: 'off',
       },
+      { captureLogs: true },
     );
   });
   afterAll(() => stack.close());
 
   test('groups come from the configured claim, not from "groups"', async () => {
-    const fromRoles = await stack.gql<{ clusters: { nodes: unknown[] } }>(
+    const fromRoles = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(
       await token({ groups: undefined, realm_access: { roles: ['platform-admins'] } }),
       CLUSTERS_QUERY,
     );
     expect(fromRoles.body.data?.clusters.nodes).toHaveLength(READABLE_CLUSTERS.admin.length);
-    const ignored = await stack.gql<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'x', groups: ['platform-admins'] }), CLUSTERS_QUERY);
+    const ignored = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'x', groups: ['platform-admins'] }), CLUSTERS_QUERY);
     expect(ignored.body.data?.clusters.nodes).toEqual([]);
   });
 
   test('an expired token and a stranger\'s token are refused here too', async () => {
-    expect((await stack.gql(await token({ exp: now() - 120 }), CLUSTERS_QUERY)).status).toBe(401);
-    expect((await stack.gql(await token({}, strangerKey), CLUSTERS_QUERY)).status).toBe(401);
-    expect((await stack.gql(await token(), CLUSTERS_QUERY)).status).toBe(200);
+    expect((await stack.gqlAs(await token({ exp: now() - 120 }), CLUSTERS_QUERY)).status).toBe(401);
+    expect((await stack.gqlAs(await token({}, strangerKey), CLUSTERS_QUERY)).status).toBe(401);
+    expect((await stack.gqlAs(await token(), CLUSTERS_QUERY)).status).toBe(200);
   });
 });
 
@@ -175,12 +177,13 @@ test('when the JWKS cannot be fetched, requests answer 503, not 401, and run not
   await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/jwks.json`;
   await new Promise((resolve) => closed.close(resolve));
-  const stack = await startSecureStack(
+  const stack = await startStack(
     { seed: seed() },
     { AUTH_MODE: 'jwt', AUTH_JWKS_URL: url, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, AUTH_POLICY_FILE: files.write('policy-down.json', POLICY), AUDIT_LOG: 'off' },
+    { captureLogs: true },
   );
   try {
-    const answer = await stack.gql(await token(), CLUSTERS_QUERY);
+    const answer = await stack.gqlAs(await token(), CLUSTERS_QUERY);
     expect(answer.status).toBe(503);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('AUTHENTICATION_UNAVAILABLE');
     expect(Object.values(await stack.calls()).every((n) => n === 0)).toBe(true);

@@ -5,15 +5,15 @@
  * and target role limits hold; and each attempt leaves its audit record.
  */
 import { associationId } from '../../../src/graphql/ids';
-import { mutatingCalls, startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { mutatingCalls, startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { aid, ASSOCIATIONS, CALLERS, OTHER_ACCOUNT_ADMIN, POLICY, role, seed, tokenFile, type CallerName } from './fixtures';
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 const auditFile = `${files.dir}/audit.jsonl`;
 
 beforeAll(async () => {
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: seed() },
     {
       AUTH_MODE: 'tokens',
@@ -21,6 +21,7 @@ beforeAll(async () => {
       AUTH_POLICY_FILE: files.write('policy.json', POLICY),
       AUDIT_LOG_FILE: auditFile,
     },
+    { captureLogs: true },
   );
 });
 afterAll(async () => {
@@ -47,7 +48,7 @@ interface Payload {
 }
 
 async function mutate(caller: CallerName, operation: Operation, input: Record<string, unknown>): Promise<Payload> {
-  const answer = await stack.gql<Record<string, Payload>>(
+  const answer = await stack.gqlAs<Record<string, Payload>>(
     CALLERS[caller].token,
     `mutation M($input: ${INPUT_TYPE[operation]}!) { result: ${MUTATION[operation]} {
       podIdentityAssociation { associationId namespace roleArn targetRoleArn }
@@ -166,7 +167,7 @@ test.each(CASES)('$name', async ({ caller, operation, input, expect: expected })
 test('a denied update or delete leaves the association as it was', async () => {
   await mutate('alice', 'update', { ...byName('billing'), roleArn: role('payments-x') });
   await mutate('alice', 'delete', byName('billing'));
-  const answer = await stack.gql<{ podIdentityAssociation: { roleArn: string } | null }>(
+  const answer = await stack.gqlAs<{ podIdentityAssociation: { roleArn: string } | null }>(
     CALLERS.admin.token,
     `{ podIdentityAssociation(clusterName: "prod-payments", associationId: "${aid('billing')}", region: "us-east-1") { roleArn } }`,
   );
@@ -182,7 +183,7 @@ test('an association that does not exist is ASSOCIATION_NOT_FOUND, with no mutat
 test('an unauthenticated mutation answers 401, runs nothing and is not audited as a caller', async () => {
   const before = stack.auditRecords().length;
   for (const token of [null, 'sha256:0000', 'an-unknown-token-1234567']) {
-    const answer = await stack.gql(token, 'mutation { deletePodIdentityAssociation(input: { id: "x" }) { errors { code } } }');
+    const answer = await stack.gqlAs(token, 'mutation { deletePodIdentityAssociation(input: { id: "x" }) { errors { code } } }');
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="eks-pod-identity-gateway"/);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

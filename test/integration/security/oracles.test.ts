@@ -4,8 +4,7 @@
  * cache counters move with what others read) needs the policy's `metrics` right.
  */
 import { associationId } from '../../../src/graphql/ids';
-import { mutatingCalls, startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { nonZero } from '../../helpers/stack';
+import { mutatingCalls, nonZero, startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { aid, CALLERS, POLICY, role, seed, tokenFile } from './fixtures';
 
 const files = tempFiles();
@@ -14,11 +13,12 @@ afterAll(() => files.remove());
 const SCRAPER = { token: 'scraper-token-0123456789', subject: 'prometheus', groups: ['monitoring'] };
 
 describe('update and delete of what the caller may not read', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   beforeAll(async () => {
-    stack = await startSecureStack(
+    stack = await startStack(
       { seed: seed() },
       { AUTH_MODE: 'tokens', AUTH_TOKENS_FILE: files.write('tokens.json', tokenFile()), AUTH_POLICY_FILE: files.write('policy.json', POLICY), AUDIT_LOG: 'off' },
+      { captureLogs: true },
     );
   });
   afterAll(() => stack.close());
@@ -34,7 +34,7 @@ describe('update and delete of what the caller may not read', () => {
   /** The whole HTTP answer and the EKS calls it cost, with the association id written as ID. */
   async function attempt(operation: keyof typeof OPERATIONS, input: string, id: string) {
     await stack.resetCalls();
-    const answer = await stack.gql(CALLERS.alice.token, OPERATIONS[operation](input));
+    const answer = await stack.gqlAs(CALLERS.alice.token, OPERATIONS[operation](input));
     return { status: answer.status, body: JSON.stringify(answer.body).split(id).join('ID'), calls: nonZero(await stack.calls()) };
   }
 
@@ -77,11 +77,11 @@ describe('update and delete of what the caller may not read', () => {
 });
 
 describe('/metrics needs the policy\'s "metrics" right, or the right to read everything', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   beforeAll(async () => {
     const tokens = { tokens: [...tokenFile().tokens, { token: SCRAPER.token, subject: SCRAPER.subject, groups: [...SCRAPER.groups] }] };
     const policy = { rules: [...POLICY.rules, { description: 'Only the scraper reads the metrics', groups: ['monitoring'], actions: ['metrics'] }] };
-    stack = await startSecureStack(
+    stack = await startStack(
       { seed: seed() },
       {
         AUTH_MODE: 'tokens',
@@ -90,6 +90,7 @@ describe('/metrics needs the policy\'s "metrics" right, or the right to read eve
         AUDIT_LOG: 'off',
         CACHE_TTL_MS: '60000',
       },
+      { captureLogs: true },
     );
   });
   afterAll(() => stack.close());
@@ -118,15 +119,15 @@ describe('/metrics needs the policy\'s "metrics" right, or the right to read eve
     const answer = await scrape(SCRAPER.token);
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain('eks_pod_identity_gateway_cache_lookups_total');
-    const data = await stack.gql<{ clusters: { nodes: unknown[] } }>(SCRAPER.token, '{ clusters { nodes { name } } }');
+    const data = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(SCRAPER.token, '{ clusters { nodes { name } } }');
     expect(data.body.data?.clusters.nodes).toEqual([]);
   });
 
   test('a rule that gives "metrics" may not be limited to regions, clusters or namespaces', async () => {
     const { parsePolicy } = await import('../../../src/security/policy');
-    const { parseJsonDocument } = await import('../../../src/security/jsonFile');
+    const { parseSecurityFile } = await import('../../../src/security/files');
     const text = '{"rules": [{"groups": ["monitoring"], "actions": ["read", "metrics"],\n "namespaces": ["payments"]}]}';
-    expect(() => parsePolicy(parseJsonDocument(text, 'AUTH_POLICY_FILE p.json'))).toThrow(
+    expect(() => parsePolicy(parseSecurityFile(text, 'AUTH_POLICY_FILE p.json'))).toThrow(
       'AUTH_POLICY_FILE p.json line 2 (rules[0].namespaces): limits where the rule applies, but it gives "metrics", which is not limited to namespaces: give "metrics" in a rule of its own.',
     );
   });

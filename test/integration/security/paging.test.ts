@@ -3,10 +3,9 @@
  * to the end sees each permitted item once, in EKS order, and nothing else; any edge's cursor
  * resumes right after its edge; and a caller who may read everything pays what it always did.
  */
-import { startSecureStack, tempFiles, type HttpAnswer, type SecureStack } from '../../helpers/securityStack';
-import { seedCluster } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type HttpAnswer, type Stack } from '../../helpers/stack';
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 const TOKENS = { admin: 'admin-token-0123456789', teamB: 'team-b-token-012345678' };
 
@@ -21,7 +20,7 @@ const EAST_CLUSTERS = [...clusterNames('team-b', 7), ...clusterNames('other', 20
 const WEST_CLUSTERS = [...clusterNames('other-eu', 9), 'team-b-eu'].map((name) => ({ name, region: 'eu-west-1', status: 'ACTIVE' as const }));
 
 beforeAll(async () => {
-  stack = await startSecureStack(
+  stack = await startStack(
     {
       seed: {
         clusters: [
@@ -50,6 +49,7 @@ beforeAll(async () => {
       }),
       AUDIT_LOG: 'off',
     },
+    { captureLogs: true },
   );
 }, 60_000);
 afterAll(async () => {
@@ -67,7 +67,7 @@ interface Page {
 }
 
 async function associationsPage(token: string, cluster: string, first: number, after: string | null): Promise<Page> {
-  const answer = await stack.gql<{ cluster: { podIdentityAssociations: Page } }>(
+  const answer = await stack.gqlAs<{ cluster: { podIdentityAssociations: Page } }>(
     token,
     `query($cluster: String!, $first: Int!, $after: String) { cluster(name: $cluster, region: "us-east-1") {
       podIdentityAssociations(first: $first, after: $after) { edges { cursor node { associationId namespace } } pageInfo { hasNextPage endCursor } } } }`,
@@ -136,7 +136,7 @@ describe('a cluster\'s associations, for a caller who may read two namespaces of
 
   test('a cursor made for one caller\'s filtered list is refused as a cursor for the unfiltered one', async () => {
     const page = await associationsPage(TOKENS.teamB, 'big', 3, null);
-    const answer = await stack.gql(
+    const answer = await stack.gqlAs(
       TOKENS.admin,
       `{ cluster(name: "big", region: "us-east-1") { podIdentityAssociations(first: 3, after: "${page.pageInfo.endCursor}") { edges { cursor } } } }`,
     );
@@ -165,7 +165,7 @@ describe('clusters, for a caller who may read some clusters in each region', () 
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 200; pages += 1) {
-      const answer: HttpAnswer<ClustersPage> = await stack.gql<ClustersPage>(
+      const answer: HttpAnswer<ClustersPage> = await stack.gqlAs<ClustersPage>(
         token,
         'query($first: Int!, $after: String) { clusters(first: $first, after: $after) { nodes { name region } pageInfo { hasNextPage endCursor } } }',
         { first, after },

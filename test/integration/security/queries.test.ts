@@ -4,7 +4,7 @@
  * null (not found) without an error, and a request without a valid token runs nothing.
  */
 import { associationId, clusterId } from '../../../src/graphql/ids';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
+import { startStack, tempFiles, type Stack } from '../../helpers/stack';
 import {
   ASSOCIATIONS,
   CALLER_NAMES,
@@ -18,11 +18,11 @@ import {
   type CallerName,
 } from './fixtures';
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 
 beforeAll(async () => {
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: seed() },
     {
       AUTH_MODE: 'tokens',
@@ -30,6 +30,7 @@ beforeAll(async () => {
       AUTH_POLICY_FILE: files.write('policy.json', POLICY),
       AUDIT_LOG: 'off',
     },
+    { captureLogs: true },
   );
 });
 afterAll(async () => {
@@ -41,7 +42,7 @@ const nodeIdOf = (a: (typeof ASSOCIATIONS)[number]) => associationId({ accountId
 const readableIds = (caller: CallerName) => ASSOCIATIONS.filter(READABLE[caller]).map((a) => a.id).sort();
 
 async function query<T>(caller: CallerName | null, text: string, variables?: Record<string, unknown>): Promise<T> {
-  const answer = await stack.gql<T>(caller === null ? null : CALLERS[caller].token, text, variables);
+  const answer = await stack.gqlAs<T>(caller === null ? null : CALLERS[caller].token, text, variables);
   expect(answer.body.errors).toBeUndefined();
   expect(answer.status).toBe(200);
   return answer.body.data as T;
@@ -150,7 +151,7 @@ describe('unauthenticated queries', () => {
   test.each(QUERIES)('%s answers 401 and makes no EKS call', async (text) => {
     await stack.resetCalls();
     for (const token of [null, 'not-a-known-token-at-all']) {
-      const answer = await stack.gql(token, text);
+      const answer = await stack.gqlAs(token, text);
       expect(answer.status).toBe(401);
       expect(answer.body).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'UNAUTHENTICATED' } }] });
       expect(answer.body.data).toBeUndefined();

@@ -5,10 +5,9 @@
  */
 import { SecurityConfigError } from '../../../src/security/errors';
 import { readSecuritySettings } from '../../../src/security/settings';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { seedCluster } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 const OLD = 'old-token-0123456789ab';
 const NEW = 'new-token-0123456789ab';
@@ -21,7 +20,7 @@ const env = {
 const QUERY = '{ cluster(name: "alpha", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { namespace } } } }';
 
 beforeAll(async () => {
-  stack = await startSecureStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env);
+  stack = await startStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env, { captureLogs: true });
 }, 60_000);
 afterAll(async () => {
   await stack.close();
@@ -31,7 +30,7 @@ afterAll(async () => {
 const reload = (overrides: Record<string, string> = {}) => stack.gateway.reloadSecurity(readSecuritySettings({ ...env, ...overrides }, '127.0.0.1'));
 
 async function namespaces(token: string): Promise<{ status: number; namespaces: string[] }> {
-  const answer = await stack.gql<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } | null }>(token, QUERY);
+  const answer = await stack.gqlAs<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } | null }>(token, QUERY);
   return { status: answer.status, namespaces: [...new Set(answer.body.data?.cluster?.podIdentityAssociations.nodes.map((n) => n.namespace) ?? [])] };
 }
 

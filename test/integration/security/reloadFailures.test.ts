@@ -8,12 +8,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../../../src/config';
-import { parseJsonDocument, MAX_JSON_DEPTH } from '../../../src/security/jsonFile';
+import { MAX_JSON_DEPTH } from '../../../src/json/document';
 import { reloadSecurityFiles } from '../../../src/security/reload';
 import { SecurityConfigError } from '../../../src/security/errors';
+import { parseSecurityFile } from '../../../src/security/files';
 import { createLogger } from '../../../src/server/logger';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { seedCluster } from '../../helpers/stack';
+import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
 const files = tempFiles('gateway-reload-');
 afterAll(() => files.remove());
@@ -32,22 +32,22 @@ function logSink() {
 describe('JSON depth of the security files', () => {
   test('20,000 levels are refused with the file, line and column, and nothing walks them', () => {
     const text = `{\n  "rules":\n ${'['.repeat(19_999)}${']'.repeat(19_999)}}`;
-    expect(() => parseJsonDocument(text, 'AUTH_POLICY_FILE p.json')).toThrow(SecurityConfigError);
-    expect(() => parseJsonDocument(text, 'AUTH_POLICY_FILE p.json')).toThrow(
+    expect(() => parseSecurityFile(text, 'AUTH_POLICY_FILE p.json')).toThrow(SecurityConfigError);
+    expect(() => parseSecurityFile(text, 'AUTH_POLICY_FILE p.json')).toThrow(
       `AUTH_POLICY_FILE p.json line 3 column ${MAX_JSON_DEPTH + 1}: nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels; the token, policy and JWKS files need only a few.`,
     );
   });
 
   test(`${MAX_JSON_DEPTH} levels pass, ${MAX_JSON_DEPTH + 1} do not; brackets inside strings do not count`, () => {
     const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    expect(parseJsonDocument(nested(MAX_JSON_DEPTH), 'X f').value).toBeDefined();
-    expect(() => parseJsonDocument(nested(MAX_JSON_DEPTH + 1), 'X f')).toThrow(/deeper than/);
+    expect(parseSecurityFile(nested(MAX_JSON_DEPTH), 'X f').value).toBeDefined();
+    expect(() => parseSecurityFile(nested(MAX_JSON_DEPTH + 1), 'X f')).toThrow(/deeper than/);
     const brackets = JSON.stringify({ description: '['.repeat(1000) + '{\\"'.repeat(100), rules: [] });
-    expect(parseJsonDocument(brackets, 'X f').lineOf('rules')).toBe(1);
+    expect(parseSecurityFile(brackets, 'X f').lineOf('rules')).toBe(1);
   });
 
   test('lines are still found for every value', () => {
-    const doc = parseJsonDocument('{\n "a": [\n  1,\n  {"b":\n   "c"}\n ],\n "d": {}\n}', 'X f');
+    const doc = parseSecurityFile('{\n "a": [\n  1,\n  {"b":\n   "c"}\n ],\n "d": {}\n}', 'X f');
     expect(['', 'a', 'a[0]', 'a[1]', 'a[1].b', 'd', 'd.x'].map((p) => doc.lineOf(p))).toEqual([1, 2, 3, 4, 5, 7, 7]);
   });
 
@@ -60,7 +60,7 @@ describe('JSON depth of the security files', () => {
 });
 
 describe('a reload that fails keeps what is in force', () => {
-  let stack: SecureStack;
+  let stack: Stack;
   const env = {
     AUTH_MODE: 'tokens',
     AUTH_TOKENS_FILE: files.write('tokens.json', { tokens: [{ token: TOKEN, subject: 'dev', groups: ['team-a'] }] }),
@@ -69,12 +69,12 @@ describe('a reload that fails keeps what is in force', () => {
   };
   const QUERY = '{ cluster(name: "alpha", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { namespace } } } }';
   const namespaces = async () => {
-    const answer = await stack.gql<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKEN, QUERY);
+    const answer = await stack.gqlAs<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKEN, QUERY);
     return [...new Set(answer.body.data?.cluster.podIdentityAssociations.nodes.map((n) => n.namespace))];
   };
 
   beforeAll(async () => {
-    stack = await startSecureStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env);
+    stack = await startStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env, { captureLogs: true });
   });
   afterAll(() => stack.close());
 

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mutatingCalls, startSecureStack, type SecureStack } from '../../helpers/securityStack';
-import { nonZero } from '../../helpers/stack';
+import { mutatingCalls, nonZero, startStack, type Stack } from '../../helpers/stack';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PAYMENTS = 'example-payments-dev-token-change-me';
@@ -35,18 +34,18 @@ const UPDATE = `mutation($id: ID!, $roleArn: String, $targetRoleArn: String) { u
   podIdentityAssociation { roleArn }
   errors { code message ... on InvalidInputError { field } ... on ForbiddenError { deniedRoleArn } } } }`;
 
-let stack: SecureStack;
+let stack: Stack;
 let serial = 0;
 const sa = () => `glob-case-${(serial += 1)}`;
 
 beforeAll(async () => {
-  stack = await startSecureStack({ seed: 'demo' }, { ...exampleEnv(), HOST: '127.0.0.1', AUDIT_LOG: 'off' });
+  stack = await startStack({ seed: 'demo' }, { ...exampleEnv(), HOST: '127.0.0.1', AUDIT_LOG: 'off' }, { captureLogs: true });
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.resetCalls());
 
 const create = async (token: string, variables: Record<string, unknown>) =>
-  (await stack.gql<Created>(token, CREATE, { sa: sa(), ...variables })).body.data!.createPodIdentityAssociation;
+  (await stack.gqlAs<Created>(token, CREATE, { sa: sa(), ...variables })).body.data!.createPodIdentityAssociation;
 
 describe('the payments team (roleArns arn:aws:iam::111122223333:role/payments-*)', () => {
   test.each([
@@ -73,12 +72,12 @@ describe('the payments team (roleArns arn:aws:iam::111122223333:role/payments-*)
     expect(created.errors).toEqual([]);
     expect(created.podIdentityAssociation).toEqual({ roleArn: arn('payments-refunds'), targetRoleArn: arn('payments-ledger-reader') });
 
-    const page = await stack.gql<{ cluster: { podIdentityAssociations: { nodes: Array<{ id: string }> } } }>(
+    const page = await stack.gqlAs<{ cluster: { podIdentityAssociations: { nodes: Array<{ id: string }> } } }>(
       PAYMENTS,
       '{ cluster(name: "prod-platform", region: "us-east-1") { podIdentityAssociations(first: 1, namespace: "payments") { nodes { id } } } }',
     );
     const id = page.body.data!.cluster.podIdentityAssociations.nodes[0]!.id;
-    const update = async (variables: Record<string, unknown>) => (await stack.gql<Updated>(PAYMENTS, UPDATE, { id, ...variables })).body.data!.updatePodIdentityAssociation;
+    const update = async (variables: Record<string, unknown>) => (await stack.gqlAs<Updated>(PAYMENTS, UPDATE, { id, ...variables })).body.data!.updatePodIdentityAssociation;
     await stack.resetCalls();
     expect((await update({ roleArn: arn('payments-x/../platform-admin') })).errors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: 'roleArn' })]);
     expect((await update({ targetRoleArn: arn('payments-x/../platform-admin') })).errors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: 'targetRoleArn' })]);

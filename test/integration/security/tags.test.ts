@@ -6,11 +6,10 @@
  */
 import { MUTATING_OPERATIONS } from '../../../src/emulator/model';
 import { withinEstimate } from '../../helpers/estimates';
-import { startSecureStack, tempFiles, type SecureStack } from '../../helpers/securityStack';
-import { nonZero } from '../../helpers/stack';
+import { nonZero, startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { aid, CALLERS, POLICY, role, seed, tokenFile } from './fixtures';
 
-let stack: SecureStack;
+let stack: Stack;
 const files = tempFiles();
 const auditFile = `${files.dir}/audit.jsonl`;
 const LABELLER = { token: 'labeller-token-0123456', subject: 'labeller', groups: [] as string[] };
@@ -23,7 +22,7 @@ beforeAll(async () => {
     ],
   };
   const tokens = tokenFile();
-  stack = await startSecureStack(
+  stack = await startStack(
     { seed: seed() },
     {
       AUTH_MODE: 'tokens',
@@ -31,6 +30,7 @@ beforeAll(async () => {
       AUTH_POLICY_FILE: files.write('policy.json', policy),
       AUDIT_LOG_FILE: auditFile,
     },
+    { captureLogs: true },
   );
 });
 afterAll(async () => {
@@ -48,7 +48,7 @@ interface Payload {
 }
 
 async function run(token: string, mutation: string, inputType: string, input: Record<string, unknown>): Promise<Payload> {
-  const answer = await stack.gql<{ result: Payload }>(
+  const answer = await stack.gqlAs<{ result: Payload }>(
     token,
     `mutation M($input: ${inputType}!) { result: ${mutation}(input: $input) { podIdentityAssociation { roleArn tags { key value } } errors { code message } } }`,
     { input },
@@ -119,7 +119,7 @@ test('an update of role and tags writes an attempt record ahead of each mutating
 test('under a namespace-limited rule, the Describe that reads the current tags also answers the policy', async () => {
   const perCall = (mutation: string, inputType: string, input: Record<string, unknown>) => {
     const query = `mutation M($input: ${inputType}!) { result: ${mutation}(input: $input) { errors { code } } }`;
-    return withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gql<{ result: Payload }>(LABELLER.token, query, { input }));
+    return withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gqlAs<{ result: Payload }>(LABELLER.token, query, { input }));
   };
   const tagged = await perCall('tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', { ...payApi, tags: [{ key: 'stage', value: 'prod' }] });
   expect(tagged.body.data?.result.errors).toEqual([]);
@@ -133,7 +133,7 @@ test('under a namespace-limited rule, the Describe that reads the current tags a
   // update is the only one, however many tag calls follow.
   const query = `mutation M($input: UpdatePodIdentityAssociationInput!) { result: updatePodIdentityAssociation(input: $input) { errors { code } } }`;
   const input = { ...payApi, roleArn: role('payments-api-v2'), tags: [{ key: 'team', value: 'payments' }] };
-  const updated = await withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gql<{ result: Payload }>(CALLERS.alice.token, query, { input }));
+  const updated = await withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gqlAs<{ result: Payload }>(CALLERS.alice.token, query, { input }));
   expect(updated.body.data?.result.errors).toEqual([]);
   expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, UpdatePodIdentityAssociation: 1, TagResource: 1, ListTagsForResource: 1 });
 });
