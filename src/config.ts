@@ -3,6 +3,7 @@
  * with a message that names it, the rule, and the value received.
  */
 
+import { AccountsFileError, readAccountsFile, type ServedAccount } from './accountsFile';
 import { environmentReaders } from './environment';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
 import { SecurityConfigError } from './security/errors';
@@ -29,6 +30,10 @@ export interface GatewayConfig {
    * otherwise learnt at start (the emulator's default account for a local endpoint).
    */
   accountId: string | null;
+  /** GATEWAY_ACCOUNTS_FILE: the accounts served (src/accountsFile.ts); null serves the gateway's own account only. */
+  accounts: ServedAccount[] | null;
+  /** ASSUME_ROLE_SECONDS: the length of the sessions assumed in member accounts (renewed 5 minutes before they end). */
+  assumeRoleSeconds: number;
   /** The regions `clusters` walks, in order; the first is the default region of arguments. */
   regions: string[];
   /** EKS calls in flight at once per region, shared by all requests. */
@@ -84,6 +89,17 @@ const EMULATOR_REGIONS = ['us-east-1', 'eu-west-1'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
+function readAccounts(env: NodeJS.ProcessEnv, regions: string[]): ServedAccount[] | null {
+  const path = readString(env, 'GATEWAY_ACCOUNTS_FILE');
+  if (path === null) return null;
+  try {
+    return readAccountsFile(path, regions);
+  } catch (error) {
+    if (error instanceof AccountsFileError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 function readAccountId(env: NodeJS.ProcessEnv): string | null {
   const value = readString(env, 'GATEWAY_ACCOUNT_ID');
   if (value !== null && !/^\d{12}$/.test(value)) throw new ConfigError(`GATEWAY_ACCOUNT_ID must be a 12-digit AWS account id, received "${value}".`);
@@ -98,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     host,
     backend,
     accountId: readAccountId(env),
+    accounts: readAccounts(env, readRegions(env, backend)),
+    assumeRoleSeconds: readInteger(env, 'ASSUME_ROLE_SECONDS', 3600, 900, 43_200),
     regions: readRegions(env, backend),
     maxConcurrency: readInteger(env, 'EKS_MAX_CONCURRENCY', 16, 1, 1000),
     maxAttempts: readInteger(env, 'EKS_MAX_ATTEMPTS', 3, 1, 10),

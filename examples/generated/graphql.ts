@@ -21,6 +21,8 @@ export type ClusterStatus =
 
 /** What to create. */
 export type CreatePodIdentityAssociationInput = {
+  /** The AWS account of the cluster (one of `accounts`). Defaults to the first account served. */
+  accountId?: string | null | undefined;
   /** Any string; it is returned unchanged in the payload (Relay). */
   clientMutationId?: string | null | undefined;
   /**
@@ -51,6 +53,8 @@ export type CreatePodIdentityAssociationInput = {
 
 /** Which association to delete: by `id`, or by `clusterName` and `associationId` (with `region`). */
 export type DeletePodIdentityAssociationInput = {
+  /** The AWS account of the cluster (one of `accounts`). Defaults to the first account served; with `id`, the id's own. */
+  accountId?: string | null | undefined;
   /** The association id, with `clusterName`, when `id` is not given. */
   associationId?: string | null | undefined;
   /** Any string; it is returned unchanged in the payload (Relay). */
@@ -101,6 +105,8 @@ export type TagInput = {
  * the tags to add or change.
  */
 export type TagPodIdentityAssociationInput = {
+  /** The AWS account of the cluster (one of `accounts`). Defaults to the first account served; with `id`, the id's own. */
+  accountId?: string | null | undefined;
   /** The association id, with `clusterName`, when `id` is not given. */
   associationId?: string | null | undefined;
   /** Any string; it is returned unchanged in the payload (Relay). */
@@ -123,6 +129,8 @@ export type TagPodIdentityAssociationInput = {
  * and the keys to remove.
  */
 export type UntagPodIdentityAssociationInput = {
+  /** The AWS account of the cluster (one of `accounts`). Defaults to the first account served; with `id`, the id's own. */
+  accountId?: string | null | undefined;
   /** The association id, with `clusterName`, when `id` is not given. */
   associationId?: string | null | undefined;
   /** Any string; it is returned unchanged in the payload (Relay). */
@@ -143,6 +151,8 @@ export type UntagPodIdentityAssociationInput = {
  * `policy: null` remove them. At least one of the five changeable fields is required.
  */
 export type UpdatePodIdentityAssociationInput = {
+  /** The AWS account of the cluster (one of `accounts`). Defaults to the first account served; with `id`, the id's own. */
+  accountId?: string | null | undefined;
   /** The association id, with `clusterName`, when `id` is not given. */
   associationId?: string | null | undefined;
   /** Any string; it is returned unchanged in the payload (Relay). */

@@ -8,6 +8,7 @@ import type { EKSClient } from '@aws-sdk/client-eks';
 import type { GatewayMetrics } from '../metrics';
 import type { EksClientPool } from './clients';
 import { RequestTimedOut, type MutationCall } from './deadline';
+import { AccountUnavailable } from './assumedRoles';
 import { toEksError } from './errors';
 import { ConcurrencyLimiter, type WorkSource } from './limiter';
 import type { AccountRegion } from './types';
@@ -62,6 +63,11 @@ export class EksCallRunner {
           this.metrics?.eksCalls.inc({ operation, account, region, result: 'ok' });
           return out;
         } catch (error) {
+          // The account's credentials could not be had: nothing was sent to EKS.
+          if (error instanceof AccountUnavailable) {
+            this.metrics?.eksCalls.inc({ operation, account, region, result: 'AccountUnavailable' });
+            throw error;
+          }
           if (signal?.aborted) {
             this.metrics?.eksCalls.inc({ operation, account, region, result: 'Aborted' });
             throw this.timedOut(scope, operation, true, mutation);

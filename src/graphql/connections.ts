@@ -3,12 +3,14 @@
  * List call per page when paging by `endCursor`) and the clusters of every served region
  * (region after region, in the configured order).
  */
+import type { ServedAccount } from '../accountsFile';
+import { AccountUnavailable } from '../eks/assumedRoles';
 import { EksError } from '../eks/errors';
 import type { ClusterKey, EksPage } from '../eks/types';
 import { once, type GatewayContext } from './context';
 import { decodeCursor, type CursorPlace, type CursorScope, type Position } from './cursors';
 import { badUserInput } from './errors';
-import { checkNamespace, checkRegion, checkServiceAccount, collect } from './inputRules';
+import { checkAccount, checkNamespace, checkRegion, checkServiceAccount, collect } from './inputRules';
 import {
   associationModel,
   clusterModel,
@@ -17,6 +19,7 @@ import {
   type ConnectionModel,
   type EdgeModel,
   type PageInfoModel,
+  type UnavailableAccountModel,
 } from './models';
 import { pageSize, readForward, type FetchPage, type PageArgs, type PagedItem } from './pagination';
 
@@ -73,56 +76,103 @@ async function listAssociations(
   }));
 }
 
+/** Where the clusters list walks: the (account, region) pairs asked for, in the configured order. */
+interface Location {
+  account: ServedAccount;
+  region: string;
+}
+
+/**
+ * How a cursor names the pair it resumes in: the region alone for the default account (so
+ * cursors from before accounts stay valid), `account/region` for the others.
+ */
+function locationName(ctx: GatewayContext, at: Location): string {
+  return at.account.accountId === ctx.defaultAccountId ? at.region : `${at.account.accountId}/${at.region}`;
+}
+
+/**
+ * The clusters of every served account and region, or of one account or region. `single` is
+ * set for `Account.clusters`: there an account that cannot be assumed fails the field itself.
+ */
 export async function clusterConnection(
   ctx: GatewayContext,
-  args: PageArgs & { region?: string | null },
+  args: PageArgs & { region?: string | null; accountId?: string | null },
+  single = false,
 ): Promise<ClusterConnectionModel> {
   const first = pageSize(args);
+  const accounts = args.accountId !== undefined && args.accountId !== null ? [servedAccount(ctx, args.accountId)] : ctx.accounts;
   if (args.region !== undefined && args.region !== null) {
-    const problem = checkRegion(args.region, ctx.regions);
+    const known = [...new Set(accounts.flatMap((a) => a.regions))];
+    const problem = checkRegion(args.region, known);
     if (problem) throw badUserInput(`region ${problem}.`, 'region');
   }
-  const regions = args.region ? [args.region] : [...ctx.regions];
-  const scope: CursorScope = ['Clusters', args.region ?? null];
-  let regionIndex = 0;
+  const locations: Location[] = accounts.flatMap((account) =>
+    account.regions.filter((region) => !args.region || region === args.region).map((region) => ({ account, region })),
+  );
+  const scope: CursorScope = single || args.accountId ? ['Clusters', args.region ?? null, args.accountId ?? null] : ['Clusters', args.region ?? null];
+  let startIndex = 0;
   let start: Position = { token: null, skip: 0 };
   if (args.after !== undefined && args.after !== null) {
     const cursor = decodeCursor(args.after, scope);
-    regionIndex = regions.indexOf(cursor.region ?? '');
-    if (regionIndex < 0) throw badUserInput('The `after` cursor names a region this gateway no longer serves.', 'after');
+    startIndex = locations.findIndex((at) => locationName(ctx, at) === cursor.region);
+    if (startIndex < 0) throw badUserInput('The `after` cursor names an account or region this gateway no longer serves.', 'after');
     start = cursor;
   }
 
-  // The regions are listed in parallel, each for a whole page: a page that spans regions (the
-  // usual case, fleets have few clusters per region) then costs one round trip, not one per
-  // region. Regions past the one that fills the page were listed for nothing; that is the price.
-  const pending = regions.slice(regionIndex).map((region, i) => {
-    const fetch = staleTokenAware((token, maxResults) => ctx.service.listClusters({ accountId: ctx.defaultAccountId, region }, maxResults, token));
+  // The pairs are listed in parallel, each for a whole page: a page that spans them (the usual
+  // case, fleets have few clusters per region) then costs one round trip, not one per pair.
+  // Pairs past the one that fills the page were listed for nothing; that is the price.
+  const pending = locations.slice(startIndex).map((at, i) => {
+    const where = { accountId: at.account.accountId, region: at.region };
+    const fetch = staleTokenAware((token, maxResults) => ctx.service.listClusters(where, maxResults, token));
     const page = readForward(fetch, i === 0 ? start : { token: null, skip: 0 }, first);
-    page.catch(() => {}); // awaited below, unless an earlier region fills the page first
-    return { region, page };
+    page.catch(() => {}); // awaited below, unless an earlier pair fills the page first
+    return { at, page };
   });
   const edges: Array<EdgeModel<ReturnType<typeof clusterModel>>> = [];
+  const unavailable = new Map<string, UnavailableAccountModel>();
   let hasNextPage = false;
-  for (const [i, { region, page: pagePromise }] of pending.entries()) {
-    const page = await pagePromise;
-    const wanted = page.items.slice(0, first - edges.length);
-    for (const { item, after } of wanted) {
-      edges.push({ cursor: { scope, position: after, region }, node: clusterModel({ accountId: ctx.defaultAccountId, region }, item) });
+  for (const [i, { at, page: pagePromise }] of pending.entries()) {
+    let page: Awaited<typeof pagePromise>;
+    try {
+      page = await pagePromise;
+    } catch (error) {
+      // One account that cannot be assumed leaves the others' clusters in the page.
+      if (single || !(error instanceof AccountUnavailable)) throw error;
+      unavailable.set(error.accountId, unavailableAccount(at.account, error));
+      hasNextPage = pending[i + 1] !== undefined;
+      continue;
     }
-    const regionHasMore = page.hasNextPage || page.items.length > wanted.length;
-    const laterRegion = pending[i + 1]?.region;
-    // When a region runs out exactly at the page's end, the next page starts with the next
-    // region, which may have no clusters: a Relay client then gets one empty last page.
-    hasNextPage = regionHasMore || laterRegion !== undefined;
+    const wanted = page.items.slice(0, first - edges.length);
+    const where = { accountId: at.account.accountId, region: at.region };
+    for (const { item, after } of wanted) {
+      edges.push({ cursor: { scope, position: after, region: locationName(ctx, at) }, node: clusterModel(where, item) });
+    }
+    const pairHasMore = page.hasNextPage || page.items.length > wanted.length;
+    const later = pending[i + 1]?.at;
+    // When a pair runs out exactly at the page's end, the next page starts with the next pair,
+    // which may have no clusters: a Relay client then gets one empty last page.
+    hasNextPage = pairHasMore || later !== undefined;
     if (edges.length < first) continue;
-    if (!regionHasMore && laterRegion !== undefined) {
+    if (!pairHasMore && later !== undefined) {
       const last = edges[edges.length - 1] as EdgeModel<ReturnType<typeof clusterModel>>;
-      last.cursor = { scope, position: { token: null, skip: 0 }, region: laterRegion };
+      last.cursor = { scope, position: { token: null, skip: 0 }, region: locationName(ctx, later) };
     }
     break;
   }
-  return { edges, pageInfo: pageInfo(edges, hasNextPage) };
+  return { edges, pageInfo: pageInfo(edges, hasNextPage), unavailableAccounts: [...unavailable.values()] };
+}
+
+/** A served account by id; BAD_USER_INPUT for any other. */
+export function servedAccount(ctx: GatewayContext, accountId: string, argument = 'accountId'): ServedAccount {
+  const problem = checkAccount(accountId, ctx.accountIds);
+  const account = ctx.accounts.find((a) => a.accountId === accountId);
+  if (problem || !account) throw badUserInput(`${argument} ${problem ?? 'is not served'}.`, argument);
+  return account;
+}
+
+function unavailableAccount(account: ServedAccount, error: AccountUnavailable): UnavailableAccountModel {
+  return { accountId: account.accountId, name: account.name, code: 'ACCOUNT_UNAVAILABLE', stsError: error.stsError, message: error.message };
 }
 
 function connection<T, N>(

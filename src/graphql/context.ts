@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ServedAccount } from '../accountsFile';
 import type { EksLoaders } from '../eks/loaders';
 import type { PodIdentityBackend } from '../eks/operations';
 import type { AuditLog } from '../security/auditLog';
@@ -13,6 +14,8 @@ export interface GatewayContext {
   readonly defaultAccountId: string;
   /** Every account served, the default first. */
   readonly accountIds: readonly string[];
+  /** The accounts served, with their names and regions, in the configured order. */
+  readonly accounts: readonly ServedAccount[];
   /** The served regions; the first is the default of optional `region` arguments. */
   readonly regions: readonly string[];
   readonly logger: Logger;

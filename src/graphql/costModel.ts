@@ -24,7 +24,7 @@ export const SUMMARY_FIELDS: {
   readonly Cluster: ReadonlySet<SummaryField<ClusterResolvers>>;
   readonly PodIdentityAssociation: ReadonlySet<SummaryField<PodIdentityAssociationResolvers>>;
 } = {
-  Cluster: new Set<SummaryField<ClusterResolvers>>(['__typename', 'id', 'name', 'region', 'podIdentityAssociations', 'podIdentityAssociation']),
+  Cluster: new Set<SummaryField<ClusterResolvers>>(['__typename', 'id', 'name', 'region', 'accountId', 'account', 'podIdentityAssociations', 'podIdentityAssociation']),
   PodIdentityAssociation: new Set<SummaryField<PodIdentityAssociationResolvers>>([
     '__typename',
     'id',
@@ -33,6 +33,7 @@ export const SUMMARY_FIELDS: {
     'cluster',
     'clusterName',
     'region',
+    'accountId',
     'namespace',
     'serviceAccount',
     'ownerArn',
@@ -61,7 +62,8 @@ type CostRule = (args: EstimateArguments, regionCount: number) => FieldCost;
 type CostedField =
   | `Query.${FieldOf<QueryResolvers>}`
   | `Mutation.${FieldOf<MutationResolvers>}`
-  | `Cluster.${'podIdentityAssociations' | 'podIdentityAssociation'}`;
+  | `Cluster.${'podIdentityAssociations' | 'podIdentityAssociation'}`
+  | 'Account.clusters';
 
 const NO_CALLS: FieldCost = { calls: 0, items: 1 };
 
@@ -82,7 +84,11 @@ function listCalls(args: EstimateArguments): number {
  */
 export const FIELD_COSTS: Readonly<Record<CostedField, CostRule>> = {
   'Query.regions': () => NO_CALLS,
-  // ListClusters in every region asked, then the page's own List calls.
+  // From the configuration. Each account serves at least one region, so there are at most as
+  // many accounts as (account, region) pairs, which is what `regionCount` counts.
+  'Query.accounts': (_, regionCount) => ({ calls: 0, items: regionCount }),
+  // ListClusters in every (account, region) asked, then the page's own List calls.
+  'Account.clusters': (args, regionCount) => ({ calls: (args.region ? 1 : regionCount) + listCalls(args), items: 1, page: pageOf(args) }),
   'Query.clusters': (args, regionCount) => ({ calls: (args.region ? 1 : regionCount) + listCalls(args), items: 1, page: pageOf(args) }),
   // Without `region` the name is looked for in every region.
   'Query.cluster': (args, regionCount) => ({ calls: args.region ? 1 : regionCount, items: args.region ? 1 : regionCount }),

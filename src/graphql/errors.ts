@@ -3,6 +3,7 @@
  * faults of EKS say whether a retry may help and carry the AWS request id; anything unexpected
  * is masked for the client and logged whole (see `formatError` in the server layer).
  */
+import { AccountUnavailable } from '../eks/assumedRoles';
 import { GraphQLError } from 'graphql';
 import { CallBudgetExceeded, CallRateExceeded } from '../eks/callBudget';
 import { RequestTimedOut } from '../eks/deadline';
@@ -141,8 +142,16 @@ export function partiallyApplied(
 }
 
 /** Returns the client-facing error for anything a resolver threw, or null to mask it. */
+/** An account whose role could not be assumed: its fields fail, the other accounts' answer. */
+function accountUnavailable(error: AccountUnavailable): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: 'ACCOUNT_UNAVAILABLE', accountId: error.accountId, stsError: error.stsError, retryable: true },
+  });
+}
+
 export function clientFacingError(error: unknown): GraphQLError | null {
   if (error instanceof EksError) return eksFault(error);
+  if (error instanceof AccountUnavailable) return accountUnavailable(error);
   if (error instanceof CallBudgetExceeded) return callBudgetExceeded(error);
   if (error instanceof CallRateExceeded) return callRateExceeded(error);
   if (error instanceof RequestTimedOut) return requestTimedOut(error);

@@ -41,7 +41,17 @@ export interface ConnectionModel<T> {
 }
 
 export type ClusterEdgeModel = EdgeModel<ClusterModel>;
-export type ClusterConnectionModel = ConnectionModel<ClusterModel>;
+export interface ClusterConnectionModel extends ConnectionModel<ClusterModel> {
+  unavailableAccounts: UnavailableAccountModel[];
+}
+
+export interface UnavailableAccountModel {
+  accountId: string;
+  name: string | null;
+  code: 'ACCOUNT_UNAVAILABLE';
+  stsError: string;
+  message: string;
+}
 export type AssociationEdgeModel = EdgeModel<AssociationModel>;
 export type AssociationConnectionModel = ConnectionModel<AssociationModel>;
 

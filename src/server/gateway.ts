@@ -3,7 +3,9 @@
  * server. Used by `main.ts` and by the tests, which run it in-process against the emulator.
  */
 import type { Logger } from 'pino';
+import type { ServedAccount } from '../accountsFile';
 import { ConfigError, type GatewayConfig } from '../config';
+import { AssumedRoleCredentials, createStsClient } from '../eks/assumedRoles';
 import { CallBudget, CallerCallRate, withCallBudget } from '../eks/callBudget';
 import { EksCallRunner } from '../eks/callRunner';
 import { EksClientPool } from '../eks/clients';
@@ -55,6 +57,8 @@ const EMULATOR_DEFAULT_ACCOUNT = '000000000000';
 
 /** The account the gateway's own credentials belong to. */
 function ownAccountId(options: GatewayOptions): string {
+  const listed = options.config.accounts?.find((a) => a.roleArn === null);
+  if (listed) return listed.accountId;
   if (options.config.accountId) return options.config.accountId;
   if (options.endpoint) return EMULATOR_DEFAULT_ACCOUNT;
   throw new ConfigError('GATEWAY_ACCOUNT_ID must name the AWS account of the gateway\'s credentials when GATEWAY_BACKEND=aws.');
@@ -63,9 +67,11 @@ function ownAccountId(options: GatewayOptions): string {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger } = options;
   const accountId = ownAccountId(options);
+  const accounts: ServedAccount[] = config.accounts ?? [{ accountId, name: null, roleArn: null, externalId: null, regions: [...config.regions] }];
+  const memberCredentials = assumedRoleProviders(accounts, options);
   const clients = new EksClientPool({
     endpoint: options.endpoint,
-    credentialsFor: () => options.credentials ?? undefined,
+    credentialsFor: (id) => memberCredentials.get(id)?.provide ?? options.credentials ?? undefined,
     // Each mutating call is written ahead to the audit log.
     onCreate: auditEksMutations,
     maxSockets: config.maxConcurrency,
@@ -97,8 +103,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries,
   });
   await apollo.start();
-  const regions = [...config.regions];
-  const accountIds = [accountId];
+  // The default account (the first listed) gives the default region of `region` arguments.
+  const regions = [...(accounts[0]?.regions ?? config.regions)];
+  const accountIds = accounts.map((a) => a.accountId);
+  const locationCount = accounts.reduce((n, a) => n + a.regions.length, 0);
   const createContext = (request: GraphqlRequest): GatewayContext => {
     // The request's turn in the limiters (its caller's, among the callers waiting), and its
     // deadline: the calls still waiting then end, queued or in flight.
@@ -120,8 +128,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return {
       service: authorized,
       loaders: createLoaders(authorized),
-      defaultAccountId: accountId,
+      defaultAccountId: accountIds[0] ?? accountId,
       accountIds,
+      accounts,
       regions,
       logger: request.logger,
       requestId: request.id,
@@ -131,7 +140,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requestCache: new Map(),
     };
   };
-  const checkOperations = (operations: OperationRequest[]) => checkRequestOperations(schema, operations, config.operationLimits, regions.length);
+  const checkOperations = (operations: OperationRequest[]) => checkRequestOperations(schema, operations, config.operationLimits, locationCount);
   const http = await startHttpServer(
     {
       apollo,
@@ -169,6 +178,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return closing;
     },
   };
+}
+
+/** One credential provider per member account (those with a role to assume), sharing one STS client. */
+function assumedRoleProviders(accounts: readonly ServedAccount[], options: GatewayOptions): Map<string, AssumedRoleCredentials> {
+  const members = accounts.filter((a) => a.roleArn !== null);
+  const providers = new Map<string, AssumedRoleCredentials>();
+  if (members.length === 0) return providers;
+  const sts = createStsClient({ endpoint: options.endpoint, region: options.config.regions[0] ?? 'us-east-1', credentials: options.credentials ?? undefined });
+  for (const account of members) {
+    const role = { accountId: account.accountId, roleArn: account.roleArn ?? '', externalId: account.externalId };
+    providers.set(account.accountId, new AssumedRoleCredentials(sts, role, options.config.assumeRoleSeconds));
+  }
+  return providers;
 }
 
 /** The shared EKS cache the configuration asks for: none, in memory, or Redis. */

@@ -136,7 +136,7 @@ test('the page opens with a tab for each example operation and the schema in the
   await expect(docs.innerText()).resolves.toContain('mutation: Mutation');
   // The schema's own descriptions, read by introspection.
   await docs.getByText('Query', { exact: true }).click();
-  await docs.getByText('The EKS clusters of every region this gateway serves', { exact: false }).first().waitFor();
+  await docs.getByText('The EKS clusters of every account and region this gateway serves', { exact: false }).first().waitFor();
   await page.getByRole('button', { name: 'Hide Documentation Explorer' }).click();
 });
 

@@ -33,6 +33,7 @@ export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
   associationArn: (a) => a.summary.associationArn,
   cluster: (a) => clusterModel(a.summary, a.summary.clusterName),
   clusterName: (a) => a.summary.clusterName,
+  accountId: (a) => a.summary.accountId,
   region: (a) => a.summary.region,
   namespace: (a) => a.summary.namespace,
   serviceAccount: (a) => a.summary.serviceAccount,

@@ -1,6 +1,6 @@
 import type { ClusterConnectionResolvers, ClusterEdgeResolvers, ClusterResolvers, ClusterStatus } from '../../generated/graphql';
 import type { ClusterDetail } from '../../eks/types';
-import { associationConnection } from '../connections';
+import { associationConnection, servedAccount } from '../connections';
 import type { GatewayContext } from '../context';
 import { GraphQLError } from 'graphql';
 import { encodeCursor } from '../cursors';
@@ -27,6 +27,8 @@ export const Cluster: ClusterResolvers = {
   id: (c) => clusterId(c),
   name: (c) => c.name,
   region: (c) => c.region,
+  accountId: (c) => c.accountId,
+  account: (c, _, ctx) => servedAccount(ctx, c.accountId),
   arn: async (c, _, ctx) => (await detail(c, ctx)).arn,
   status: async (c, _, ctx) => {
     const status = (await detail(c, ctx)).status;
@@ -47,6 +49,7 @@ export const ClusterConnection: ClusterConnectionResolvers = {
   edges: (c, _, ctx) => inTurn(ctx, c.edges),
   nodes: (c, _, ctx) => inTurn(ctx, c.edges.map((e) => e.node)),
   pageInfo: (c) => c.pageInfo,
+  unavailableAccounts: (c) => c.unavailableAccounts,
 };
 
 export const ClusterEdge: ClusterEdgeResolvers = {

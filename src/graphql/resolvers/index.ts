@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql';
+import { Account } from './account';
 import { PodIdentityAssociation, PodIdentityAssociationConnection, PodIdentityAssociationEdge } from './association';
 import { Cluster, ClusterConnection, ClusterEdge } from './cluster';
 import { Mutation } from './mutation';
@@ -15,6 +16,7 @@ export const resolvers: Resolvers = {
   AlreadyExistsError,
   Tag,
   PageInfo,
+  Account,
   Cluster,
   ClusterConnection,
   ClusterEdge,

@@ -13,11 +13,17 @@ import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collec
 import { argumentsOf, selectedFields } from '../selection';
 import { associationFromDetail, clusterModel, type AssociationModel, type ClusterModel } from '../models';
 
-/** The region argument, defaulted to the first served region and checked against the list. */
-export function regionArgument(ctx: GatewayContext, region: string | null | undefined): string {
-  const value = region ?? ctx.regions[0];
+/** The regions served in an account (the default account's when none is named). */
+export function regionsOf(ctx: GatewayContext, accountId?: string): readonly string[] {
+  return (accountId === undefined ? undefined : ctx.accounts.find((a) => a.accountId === accountId)?.regions) ?? ctx.regions;
+}
+
+/** The region argument, defaulted to the account's first served region and checked against its list. */
+export function regionArgument(ctx: GatewayContext, region: string | null | undefined, accountId?: string): string {
+  const regions = regionsOf(ctx, accountId);
+  const value = region ?? regions[0];
   if (value === undefined) throw new Error('The gateway serves no region; configuration must prevent this.');
-  const problem = checkRegion(value, ctx.regions);
+  const problem = checkRegion(value, regions);
   if (problem) throw badUserInput(`region ${problem}.`, 'region');
   return value;
 }
@@ -83,10 +89,11 @@ function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
 /** Searches every served region; a name found in several is ambiguous without `region`. */
 export async function findClusterAnywhere(
   ctx: GatewayContext,
+  accountId: string,
   name: string,
   info?: GraphQLResolveInfo,
 ): Promise<ClusterModel | null> {
-  const found = (await Promise.all(ctx.regions.map((region) => findCluster(ctx, { accountId: ctx.defaultAccountId, region }, name, info, 'several regions')))).filter(
+  const found = (await Promise.all(regionsOf(ctx, accountId).map((region) => findCluster(ctx, { accountId, region }, name, info, 'several regions')))).filter(
     (c): c is ClusterModel => c !== null,
   );
   if (found.length > 1) {

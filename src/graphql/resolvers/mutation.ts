@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import { primeAssociation } from '../../eks/loaders';
 import type { AssociationDetail, CreateAssociationParams, Tags, UpdateAssociationParams } from '../../eks/types';
 import type { GatewayContext } from '../context';
+import { regionsOf } from './lookups';
 import { clientFacingError, partiallyApplied } from '../errors';
 import { associationId as nodeIdOf } from '../ids';
 import {
@@ -19,8 +20,7 @@ import {
   checkRoleArn,
   checkServiceAccount,
   checkTags,
-  collect,
-} from '../inputRules';
+  collect, checkAccount } from '../inputRules';
 import { associationFromDetail } from '../models';
 import { audited } from '../../security/auditedMutation';
 import { expectedFailure, invalidInput } from './mutationErrors';
@@ -134,7 +134,10 @@ async function settingsOnly(ctx: GatewayContext, error: unknown, params: UpdateA
 }
 
 function validateCreate(input: CreatePodIdentityAssociationInput, ctx: GatewayContext): Validated<CreateAssociationParams> {
-  const regions = ctx.regions;
+  const accountId = input.accountId ?? ctx.defaultAccountId;
+  const accountProblem = checkAccount(accountId, ctx.accountIds);
+  if (accountProblem) return { ok: false, problems: [{ field: 'accountId', message: `accountId ${accountProblem}` }] };
+  const regions = regionsOf(ctx, accountId);
   const region = input.region ?? regions[0] ?? '';
   const problems = collect([
     ['clusterName', input.clusterName, checkClusterName],
@@ -155,7 +158,7 @@ function validateCreate(input: CreatePodIdentityAssociationInput, ctx: GatewayCo
   return {
     ok: true,
     value: {
-      accountId: ctx.defaultAccountId,
+      accountId,
       region,
       clusterName: input.clusterName,
       namespace: input.namespace,

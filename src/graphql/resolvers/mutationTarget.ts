@@ -6,19 +6,20 @@ import type { DeletePodIdentityAssociationInput } from '../../generated/graphql'
 import type { AssociationKey } from '../../eks/types';
 import type { GatewayContext } from '../context';
 import { decodeNodeId } from '../ids';
+import { regionsOf } from './lookups';
 import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collect, type InputProblem } from '../inputRules';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 /** An association is named by its node id, or by cluster name and association id. */
 export function resolveTarget(
-  input: Pick<DeletePodIdentityAssociationInput, 'id' | 'clusterName' | 'associationId' | 'region'>,
+  input: Pick<DeletePodIdentityAssociationInput, 'id' | 'clusterName' | 'associationId' | 'region' | 'accountId'>,
   ctx: GatewayContext,
 ): Validated<AssociationKey> {
   const byName = input.clusterName != null || input.associationId != null;
   if (input.id != null) {
-    if (byName || input.region != null) {
-      return { ok: false, problems: [{ field: 'id', message: 'Give either id, or clusterName and associationId, not both' }] };
+    if (byName || input.region != null || input.accountId != null) {
+      return { ok: false, problems: [{ field: 'id', message: 'Give either id, or clusterName and associationId (with region and accountId), not both' }] };
     }
     try {
       const ref = decodeNodeId(input.id);
@@ -28,7 +29,7 @@ export function resolveTarget(
       const accountId = ref.accountId ?? ctx.defaultAccountId;
       const accountProblem = checkAccount(accountId, ctx.accountIds);
       if (accountProblem) return { ok: false, problems: [{ field: 'id', message: `The account of id ${accountProblem}` }] };
-      const regionProblem = checkRegion(ref.region, ctx.regions);
+      const regionProblem = checkRegion(ref.region, regionsOf(ctx, accountId));
       if (regionProblem) return { ok: false, problems: [{ field: 'id', message: `The region of id ${regionProblem}` }] };
       return { ok: true, value: { accountId, region: ref.region, clusterName: ref.clusterName, associationId: ref.associationId } };
     } catch (error) {
@@ -38,12 +39,15 @@ export function resolveTarget(
   if (input.clusterName == null || input.associationId == null) {
     return { ok: false, problems: [{ field: 'id', message: 'Give id, or clusterName and associationId, to name the association' }] };
   }
-  const region = input.region ?? ctx.regions[0] ?? '';
-  const accountId = ctx.defaultAccountId;
+  const accountId = input.accountId ?? ctx.defaultAccountId;
+  const accountProblem = checkAccount(accountId, ctx.accountIds);
+  if (accountProblem) return { ok: false, problems: [{ field: 'accountId', message: `accountId ${accountProblem}` }] };
+  const regions = regionsOf(ctx, accountId);
+  const region = input.region ?? regions[0] ?? '';
   const problems = collect([
     ['clusterName', input.clusterName, checkClusterName],
     ['associationId', input.associationId, checkAssociationId],
-    ['region', region, (r) => checkRegion(r, ctx.regions)],
+    ['region', region, (r) => checkRegion(r, regions)],
   ]);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { accountId, region, clusterName: input.clusterName, associationId: input.associationId } };

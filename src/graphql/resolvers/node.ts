@@ -11,7 +11,8 @@ export function resolveNode(
   ref: NodeRef,
   info?: GraphQLResolveInfo,
 ): Promise<ClusterModel | AssociationModel | null> {
-  const at = { accountId: accountArgument(ctx, ref.accountId, 'id'), region: regionArgument(ctx, ref.region) };
+  const accountId = accountArgument(ctx, ref.accountId, 'id');
+  const at = { accountId, region: regionArgument(ctx, ref.region, accountId) };
   switch (ref.type) {
     case 'Cluster':
       return findCluster(ctx, at, ref.name, info);

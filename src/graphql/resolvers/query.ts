@@ -3,7 +3,7 @@ import { clusterConnection } from '../connections';
 import { MAX_NODE_IDS } from '../costModel';
 import { badUserInput } from '../errors';
 import { decodeNodeId } from '../ids';
-import { findAssociation, findCluster, findClusterAnywhere, regionArgument } from './lookups';
+import { accountArgument, findAssociation, findCluster, findClusterAnywhere, regionArgument } from './lookups';
 import { resolveNode } from './node';
 
 export const Query: QueryResolvers = {
@@ -16,11 +16,16 @@ export const Query: QueryResolvers = {
     return entries as unknown as Array<Awaited<(typeof entries)[number]>>;
   },
   regions: (_, __, ctx) => [...ctx.regions],
+  accounts: (_, __, ctx) => [...ctx.accounts],
   clusters: (_, args, ctx) => clusterConnection(ctx, args),
-  cluster: (_, { name, region }, ctx, info) =>
-    region === undefined || region === null
-      ? findClusterAnywhere(ctx, name, info)
-      : findCluster(ctx, { accountId: ctx.defaultAccountId, region: regionArgument(ctx, region) }, name, info),
-  podIdentityAssociation: (_, { clusterName, associationId, region }, ctx) =>
-    findAssociation(ctx, { accountId: ctx.defaultAccountId, region: regionArgument(ctx, region) }, clusterName, associationId),
+  cluster: (_, { name, region, accountId }, ctx, info) => {
+    const account = accountArgument(ctx, accountId);
+    return region === undefined || region === null
+      ? findClusterAnywhere(ctx, account, name, info)
+      : findCluster(ctx, { accountId: account, region: regionArgument(ctx, region, account) }, name, info);
+  },
+  podIdentityAssociation: (_, { clusterName, associationId, region, accountId }, ctx) => {
+    const account = accountArgument(ctx, accountId);
+    return findAssociation(ctx, { accountId: account, region: regionArgument(ctx, region, account) }, clusterName, associationId);
+  },
 };

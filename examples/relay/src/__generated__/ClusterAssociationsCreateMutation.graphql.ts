@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<68277d77246ca9f2895f9d7776913522>>
+ * @generated SignedSource<<fdf02f798e8c3b2e2a07b92291d3fe18>>
  * @lightSyntaxTransform
  */
 
@@ -11,6 +11,7 @@ import { ConcreteRequest } from 'relay-runtime';
 import { FragmentRefs } from "relay-runtime";
 export type MutationErrorCode = "ALREADY_EXISTS" | "ASSOCIATION_NOT_FOUND" | "CLUSTER_NOT_FOUND" | "FORBIDDEN" | "INVALID_INPUT" | "INVALID_REQUEST" | "INVALID_ROLE" | "LIMIT_EXCEEDED" | "%future added value";
 export type CreatePodIdentityAssociationInput = {
+  accountId?: string | null | undefined;
   clientMutationId?: string | null | undefined;
   clientRequestToken?: string | null | undefined;
   clusterName: string;

@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<2582093306765c04d6877c62ca6f1f54>>
+ * @generated SignedSource<<bee80bc6a348f61c3092c5f9032645bd>>
  * @lightSyntaxTransform
  */
 
@@ -10,6 +10,7 @@
 import { ConcreteRequest } from 'relay-runtime';
 export type MutationErrorCode = "ALREADY_EXISTS" | "ASSOCIATION_NOT_FOUND" | "CLUSTER_NOT_FOUND" | "FORBIDDEN" | "INVALID_INPUT" | "INVALID_REQUEST" | "INVALID_ROLE" | "LIMIT_EXCEEDED" | "%future added value";
 export type DeletePodIdentityAssociationInput = {
+  accountId?: string | null | undefined;
   associationId?: string | null | undefined;
   clientMutationId?: string | null | undefined;
   clusterName?: string | null | undefined;
