@@ -3,8 +3,8 @@
  * script comparison, the issue's targets) and writes them as Markdown and JSON.
  */
 import { readFileSync } from 'node:fs';
-import { parse, print } from 'graphql';
 import { cpus } from 'node:os';
+import { parse, print } from 'graphql';
 import { sameCalls, throughputCeiling, totalCalls, type CallCounts } from './floor';
 import type { HopCost } from './hop';
 import type { LatencyMeasurement, LoadResult, Memory, ThroughputMeasurement } from './measure';

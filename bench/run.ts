@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../src/emulator';
 import { graphqlClient, type GraphqlClient } from './client';
 import { startCpuAccounting } from './contention';
+import { startGateway, type GatewayProcess } from './gatewayProcess';
 import { measureHop } from './hop';
 import { measureLatency, measureThroughput } from './measure';
 import { parseOptions, UsageError, type BenchOptions } from './options';
@@ -27,7 +28,6 @@ import { FIRST_ASSOCIATION, QUERIES, scenarios, type LatencyScenario } from './s
 import { SequentialScript } from './sdkBaseline';
 import { benchSeed, QUOTA_CLUSTER, seedShape } from './seed';
 import { percentile, round } from './stats';
-import { startGateway, type GatewayProcess } from './gatewayProcess';
 
 const ROOT = join(__dirname, '..');
 const QUOTA = 5000;

@@ -7,8 +7,8 @@ import { AccountsFileError, readAccountsFile, type ServedAccount } from './accou
 import { environmentReaders } from './environment';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
 import { SecurityConfigError } from './security/errors';
-import { parseHost, type AllowedHost } from './server/allowedHosts';
 import { readSecuritySettings, type SecuritySettings } from './security/settings';
+import { parseHost, type AllowedHost } from './server/allowedHosts';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 

@@ -9,11 +9,11 @@ export type ProblemError = (message: string) => Error;
 
 export interface EnvironmentReaders {
   /** The trimmed value, or null when the variable is unset or blank. */
-  readString(env: NodeJS.ProcessEnv, name: string): string | null;
-  readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number;
-  readBoolean(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean;
+  readString: (env: NodeJS.ProcessEnv, name: string) => string | null;
+  readInteger: (env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) => number;
+  readBoolean: (env: NodeJS.ProcessEnv, name: string, fallback: boolean) => boolean;
   /** One of `allowed`, compared without case. */
-  readEnum<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T;
+  readEnum: <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T) => T;
 }
 
 export function environmentReaders(problem: ProblemError): EnvironmentReaders {

@@ -4,8 +4,8 @@
  * reloads the token, policy and JWKS files on SIGHUP.
  */
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
-import { reloadSecurityFiles } from './security/reload';
 import { startEmulator, type RunningEmulator } from './emulator';
+import { reloadSecurityFiles } from './security/reload';
 import { startGateway, type GatewayOptions } from './server/gateway';
 import { createLogger } from './server/logger';
 

@@ -6,9 +6,9 @@
  */
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { GatewayMetrics } from '../metrics';
+import { AccountUnavailable } from './assumedRoles';
 import type { EksClientPool } from './clients';
 import { RequestTimedOut, type MutationCall } from './deadline';
-import { AccountUnavailable } from './assumedRoles';
 import { toEksError } from './errors';
 import { ConcurrencyLimiter, type WorkSource } from './limiter';
 import type { AccountRegion } from './types';

@@ -82,7 +82,7 @@ const MAX_NAME_LENGTH = 100;
 export function toEksError(error: unknown, operation: string): EksError {
   if (error instanceof EksError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
-  const fullMessage = typeof e.message === 'string' && e.message !== '' ? e.message : String(e.name ?? 'Error');
+  const fullMessage = typeof e.message === 'string' && e.message !== '' ? e.message : (typeof e.name === 'string' ? e.name : 'Error');
   // Whatever the backend sends reaches clients and logs: its size is not the backend's to choose.
   const message = cut(fullMessage, MAX_EKS_MESSAGE_LENGTH);
   if (message !== fullMessage && error instanceof Error) shortenInPlace(error, message);

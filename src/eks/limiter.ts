@@ -93,7 +93,7 @@ export class ConcurrencyLimiter {
 
   /** The source's deadline passed: none of its waiting tasks will run. */
   private cancel(queue: SourceQueue): void {
-    const reason = queue.source.signal?.reason;
+    const reason: unknown = queue.source.signal?.reason;
     for (let task = queue.tasks.shift(); task; task = queue.tasks.shift()) {
       this.waiting -= 1;
       task.fail(reason);

@@ -68,7 +68,7 @@ interface DescriptionBase<M extends BackendMethod> {
   /** The EKS API operation: the metrics' and errors' name; its SDK command is `${operation}Command`. */
   readonly operation: string;
   /** The account and region whose client, limiter and metrics the call uses. */
-  location(...args: BackendArgs<M>): AccountRegion;
+  readonly location: (...args: BackendArgs<M>) => AccountRegion;
   readonly action: PolicyAction;
 }
 
@@ -76,7 +76,7 @@ export interface ReadDescription<M extends BackendMethod> extends DescriptionBas
   readonly mutates: false;
   readonly cache: {
     /** The cached entry's key, unique per operation and input. */
-    key(...args: BackendArgs<M>): string;
+    readonly key: (...args: BackendArgs<M>) => string;
     /**
      * The cluster whose changes make the entry stale: it is then keyed by that cluster's
      * generation. Null for what no change through the gateway alters (cluster facts, cluster
@@ -89,14 +89,14 @@ export interface ReadDescription<M extends BackendMethod> extends DescriptionBas
 export interface MutationDescription<M extends BackendMethod> extends DescriptionBase<M> {
   readonly mutates: true;
   /** The cluster whose cached entries the change invalidates. */
-  cluster(...args: BackendArgs<M>): ClusterRef;
+  readonly cluster: (...args: BackendArgs<M>) => ClusterRef;
   /**
    * `association`: the result is the association as it now is, and is cached as its Describe
    * would be; `none`: nothing to cache (deleted, or no result).
    */
   readonly result: 'association' | 'none';
   /** The idempotency token sent with the call (EKS applies a token once), or null without one. */
-  clientRequestToken(...args: BackendArgs<M>): string | null;
+  readonly clientRequestToken: (...args: BackendArgs<M>) => string | null;
 }
 
 export type OperationDescription<M extends BackendMethod> = ReadDescription<M> | MutationDescription<M>;
@@ -225,9 +225,9 @@ export type AroundCall = (description: AnyDescription, args: readonly unknown[],
 export function wrapBackend(inner: PodIdentityBackend, around: AroundCall): PodIdentityBackend {
   const wrapped: Partial<Record<BackendMethod, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const method of BACKEND_METHODS) {
-    const description = EKS_OPERATIONS[method] as AnyDescription;
-    const innerMethod = inner[method] as (...args: unknown[]) => Promise<unknown>;
-    wrapped[method] = async (...args: unknown[]) => around(description, args, () => innerMethod.apply(inner, args));
+    const description = EKS_OPERATIONS[method];
+    const innerMethod = (inner[method] as (...args: unknown[]) => Promise<unknown>).bind(inner);
+    wrapped[method] = async (...args: unknown[]) => around(description, args, () => innerMethod(...args));
   }
   return wrapped as unknown as PodIdentityBackend;
 }

@@ -82,7 +82,7 @@ export function toName(operation: string, value: unknown): string {
 
 function record<T>(operation: string, value: unknown, member: string): { [K in keyof T]?: unknown } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(operation, member, 'an object', value);
-  return value as { [K in keyof T]?: unknown };
+  return value;
 }
 
 function requiredString(operation: string, value: unknown, member: string): string {

@@ -3,8 +3,8 @@
  * faults of EKS say whether a retry may help and carry the AWS request id; anything unexpected
  * is masked for the client and logged whole (see `formatError` in the server layer).
  */
-import { AccountUnavailable } from '../eks/assumedRoles';
 import { GraphQLError } from 'graphql';
+import { AccountUnavailable } from '../eks/assumedRoles';
 import { CallBudgetExceeded, CallRateExceeded } from '../eks/callBudget';
 import { RequestTimedOut } from '../eks/deadline';
 import { EksError, type EksErrorKind } from '../eks/errors';

@@ -9,7 +9,7 @@
  * validation steps. Checked on the operation that runs: depth, aliases, fields, introspection
  * fields, the EKS calls it may cause and the size of its answer.
  */
-import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { VariableValues } from './limits/argumentValues';
 import { parseWithinLimits } from './limits/parseCache';
 import { add, atPage } from './limits/saturating';
@@ -148,7 +148,7 @@ export function inspectOperation(schema: GraphQLSchema, request: OperationReques
   }
   const document = parsed.document;
   const operation = chosenOperation(document, request.operationName);
-  if (operation?.operation === 'subscription') {
+  if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
     return refused(limitError('OPERATION_NOT_SUPPORTED', 'This gateway has no subscriptions; send a query or a mutation.', 0));
   }
   const summaries = new DocumentSummaries(schema, document, new VariableValues(request.variables ?? {}, operation), regionCount, steps);

@@ -4,8 +4,8 @@
  * EKS page ends, and its end cursor is the EKS `nextToken` itself.
  */
 import type { EksPage } from '../eks/types';
-import type { Position } from './cursors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './costModel';
+import type { Position } from './cursors';
 import { badUserInput } from './errors';
 
 

@@ -92,7 +92,9 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}...` : value}"`;
-  return `${typeof value} ${String(value)}`;
+  // What is left of a JSON value: a number or a boolean, or undefined for a missing member.
+  const primitive = value as number | boolean | undefined;
+  return `${typeof primitive} ${String(primitive)}`;
 }
 
 function absent(value: unknown): value is undefined | null {

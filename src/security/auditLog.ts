@@ -8,9 +8,9 @@
  */
 import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import type { MutationResolvers } from '../generated/graphql';
-import type { AuthMode } from './caller';
-import { boundedJson } from './auditSummary';
 import { RefusalRateLimit, type LeftOut } from './auditRateLimit';
+import { boundedJson } from './auditSummary';
+import type { AuthMode } from './caller';
 import type { AuditDestination, AuditLimits } from './settings';
 
 /** The GraphQL mutation a record is about: the schema's own field names. */

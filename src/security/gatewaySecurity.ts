@@ -5,12 +5,12 @@
  */
 import type { Logger } from 'pino';
 import type { PodIdentityBackend } from '../eks/operations';
+import { openAuditLog, type AuditLog } from './auditLog';
 import { createAuthenticator, type Authenticate } from './authenticate';
 import { AuthorizedPodIdentityService } from './authorizedService';
-import { openAuditLog, type AuditLog } from './auditLog';
 import type { Caller } from './caller';
-import { allowEverything, permissionsFromPolicy } from './permissions';
 import { SecurityConfigError } from './errors';
+import { allowEverything, permissionsFromPolicy } from './permissions';
 import type { AuthSettings, SecuritySettings } from './settings';
 
 export interface GatewaySecurity {

@@ -85,5 +85,5 @@ function decodeToken(token: string, operation: string): RawPosition {
   const [raw, offset] = parsed as unknown[];
   const validToken = raw === null || (typeof raw === 'string' && raw.length > 0);
   if (!validToken || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > RAW_PAGE_SIZE) throw refuse();
-  return { token: raw as string | null, offset };
+  return { token: raw, offset };
 }

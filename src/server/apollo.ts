@@ -3,8 +3,8 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
-import type { GatewayMetrics } from '../metrics';
 import { clientFacingError } from '../graphql/errors';
+import type { GatewayMetrics } from '../metrics';
 import type { PersistedQueryStore } from './persistedQueries';
 
 /** Codes Apollo and graphql-js give to the client's own mistakes; they pass unmasked. */

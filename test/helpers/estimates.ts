@@ -2,8 +2,8 @@
  * Holds the cost estimate to what the emulator counts: an operation run through `withinEstimate`
  * must have made no more EKS calls than the estimate (the one MAX_EKS_CALLS compares) allowed.
  */
-import { buildSchema } from '../../src/graphql/schema';
 import { estimateEksCalls } from '../../src/graphql/operationLimits';
+import { buildSchema } from '../../src/graphql/schema';
 
 const schema = buildSchema();
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { loadConfig, type GatewayConfig } from '../../src/config';
-import { startEmulator, type EmulatorOptions, type RunningEmulator, type SeedCluster } from '../../src/emulator';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 import { MUTATING_OPERATIONS } from '../../src/emulator/model';
 import { startGateway, type RunningGateway } from '../../src/server/gateway';
 import { createLogger } from '../../src/server/logger';

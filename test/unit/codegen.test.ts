@@ -8,8 +8,8 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } 
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { isObjectType } from 'graphql';
-import { buildSchema } from '../../src/graphql/schema';
 import { resolvers } from '../../src/graphql/resolvers';
+import { buildSchema } from '../../src/graphql/schema';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');

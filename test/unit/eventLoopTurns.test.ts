@@ -3,8 +3,8 @@
  * whatever else waits on the loop (here a bystander's setImmediate chain) runs in between.
  */
 import { inTurn, LONG_LIST } from '../../src/graphql/limits/eventLoopTurns';
-import { ClusterConnection } from '../../src/graphql/resolvers/cluster';
 import { PodIdentityAssociationConnection } from '../../src/graphql/resolvers/association';
+import { ClusterConnection } from '../../src/graphql/resolvers/cluster';
 
 const long = (tag: string) => Array.from({ length: LONG_LIST }, (_, i) => `${tag}${i}`);
 

@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { getIntrospectionQuery, Kind, Lexer, parse, Source, TokenKind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { ConfigError, loadConfig } from '../../src/config';
 import { VariableValues } from '../../src/graphql/limits/argumentValues';
 import { STEPS_PER_TOKEN } from '../../src/graphql/limits/steps';
 import { DocumentSummaries } from '../../src/graphql/limits/summaries';
 import { DEFAULT_OPERATION_LIMITS, inspectOperation, type OperationLimits } from '../../src/graphql/operationLimits';
-import { ConfigError, loadConfig } from '../../src/config';
 import { buildSchema } from '../../src/graphql/schema';
 
 const schema = buildSchema();

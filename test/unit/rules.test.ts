@@ -1,10 +1,10 @@
+import { GraphQLError } from 'graphql';
 import { ConfigError, loadConfig } from '../../src/config';
-import { ConcurrencyLimiter } from '../../src/eks/limiter';
 import { EksError, isRoleRejection, toEksError } from '../../src/eks/errors';
+import { ConcurrencyLimiter } from '../../src/eks/limiter';
 import { decodeNodeId, associationId, clusterId } from '../../src/graphql/ids';
 import { checkNamespace, checkRoleArn, checkServiceAccount, checkTags, checkClusterName, show } from '../../src/graphql/inputRules';
 import { formatError } from '../../src/server/apollo';
-import { GraphQLError } from 'graphql';
 
 describe('config', () => {
   test('defaults to the embedded emulator with two regions', () => {

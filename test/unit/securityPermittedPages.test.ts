@@ -3,10 +3,10 @@
  * the pages of the layer below): whatever the page size, the filter and where a client resumes,
  * it yields each permitted item once, in order. A fake EKS list stands in for the service.
  */
-import type { Position } from '../../src/graphql/cursors';
-import { readForward, type FetchPage } from '../../src/graphql/pagination';
 import { EksError } from '../../src/eks/errors';
 import type { EksPage } from '../../src/eks/types';
+import type { Position } from '../../src/graphql/cursors';
+import { readForward, type FetchPage } from '../../src/graphql/pagination';
 import { MAX_RAW_PAGES_PER_CALL, RAW_PAGE_SIZE, readPermittedPage } from '../../src/security/permittedPages';
 
 /** An EKS-like list: pages of at most `maxResults`, opaque tokens, and a count of calls. */

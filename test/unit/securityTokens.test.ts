@@ -6,6 +6,7 @@ import { parseSecurityFile } from '../../src/security/files';
 import { parseTokenFile, sha256 } from '../../src/security/tokens';
 
 // The module object itself (not an import's copy), so the spy sees the calls tokens.ts makes.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would give that copy
 const crypto = require('node:crypto') as typeof import('node:crypto');
 
 const parse = (value: unknown) => parseTokenFile(parseSecurityFile(JSON.stringify(value, null, 2), 'AUTH_TOKENS_FILE tokens.json'));

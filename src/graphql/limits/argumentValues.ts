@@ -4,8 +4,8 @@
  * argument, where coercing every argument (a list of thousands of ids, once per field that
  * uses it) would not be.
  */
-import type { EstimateArguments } from '../costModel';
 import { Kind, valueFromASTUntyped, type ArgumentNode, type DirectiveNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import type { EstimateArguments } from '../costModel';
 
 /** Variable values as the operation will see them: the request's, else the definition's default. */
 export class VariableValues {

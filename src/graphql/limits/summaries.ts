@@ -11,6 +11,7 @@
  */
 import {
   Kind,
+  OperationTypeNode,
   getNamedType,
   isCompositeType,
   isInterfaceType,
@@ -23,8 +24,8 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { estimateArguments, isIncluded, type VariableValues } from './argumentValues';
 import { fieldCost, needsDescribe, yieldsPage } from '../costModel';
+import { estimateArguments, isIncluded, type VariableValues } from './argumentValues';
 import { bottomUpOrder } from './fragmentOrder';
 import { ResponseNames } from './responseNames';
 import { add, addPerPage, atPage, mul, perPage, type PerPage } from './saturating';
@@ -239,9 +240,9 @@ export class DocumentSummaries {
 
   private rootType(operation: OperationDefinitionNode): GraphQLCompositeType | null {
     switch (operation.operation) {
-      case 'query':
+      case OperationTypeNode.QUERY:
         return this.schema.getQueryType() ?? null;
-      case 'mutation':
+      case OperationTypeNode.MUTATION:
         return this.schema.getMutationType() ?? null;
       default:
         return this.schema.getSubscriptionType() ?? null;
@@ -256,7 +257,7 @@ export class DocumentSummaries {
   /** The composite type a field of `parent` returns, or null for a leaf or an unknown field. */
   private childType(parent: GraphQLCompositeType | null, name: string): GraphQLCompositeType | null {
     let known = this.childTypes.get(parent);
-    if (!known) this.childTypes.set(parent, (known = new Map()));
+    if (!known) this.childTypes.set(parent, (known = new Map<string, GraphQLCompositeType | null>()));
     let type = known.get(name);
     if (type === undefined) known.set(name, (type = this.lookUpChildType(parent, name)));
     return type;

@@ -1,15 +1,15 @@
 import { GraphQLError } from 'graphql';
+import type { AssociationDetail } from '../../eks/types';
 import type {
   PodIdentityAssociationConnectionResolvers,
   PodIdentityAssociationEdgeResolvers,
   PodIdentityAssociationResolvers,
 } from '../../generated/graphql';
-import type { AssociationDetail } from '../../eks/types';
 import type { GatewayContext } from '../context';
 import { encodeCursor } from '../cursors';
 import { associationId } from '../ids';
-import { clusterModel, tagList, type AssociationModel } from '../models';
 import { inTurn } from '../limits/eventLoopTurns';
+import { clusterModel, tagList, type AssociationModel } from '../models';
 
 /**
  * The DescribePodIdentityAssociation result: from the model when a Describe or a mutation

@@ -1,13 +1,13 @@
-import type { ClusterConnectionResolvers, ClusterEdgeResolvers, ClusterResolvers, ClusterStatus } from '../../generated/graphql';
+import { GraphQLError } from 'graphql';
 import type { ClusterDetail } from '../../eks/types';
+import type { ClusterConnectionResolvers, ClusterEdgeResolvers, ClusterResolvers, ClusterStatus } from '../../generated/graphql';
 import { associationConnection, servedAccount } from '../connections';
 import type { GatewayContext } from '../context';
-import { GraphQLError } from 'graphql';
 import { encodeCursor } from '../cursors';
 import { clusterId } from '../ids';
+import { inTurn } from '../limits/eventLoopTurns';
 import { tagList, type ClusterModel } from '../models';
 import { findAssociation } from './lookups';
-import { inTurn } from '../limits/eventLoopTurns';
 
 const STATUSES: readonly ClusterStatus[] = ['CREATING', 'ACTIVE', 'DELETING', 'FAILED', 'UPDATING', 'PENDING'];
 

@@ -10,8 +10,8 @@ import type { GatewayContext } from '../context';
 import { needsDescribe } from '../costModel';
 import { badUserInput } from '../errors';
 import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collect } from '../inputRules';
-import { argumentsOf, selectedFields } from '../selection';
 import { associationFromDetail, clusterModel, type AssociationModel, type ClusterModel } from '../models';
+import { argumentsOf, selectedFields } from '../selection';
 
 /** The regions served in an account (the default account's when none is named). */
 export function regionsOf(ctx: GatewayContext, accountId?: string): readonly string[] {

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { primeAssociation } from '../../eks/loaders';
+import type { AssociationDetail, CreateAssociationParams, Tags, UpdateAssociationParams } from '../../eks/types';
 import type {
   CreatePodIdentityAssociationInput,
   MutationResolvers,
   UpdatePodIdentityAssociationInput,
 } from '../../generated/graphql';
-import { GraphQLError } from 'graphql';
-import { primeAssociation } from '../../eks/loaders';
-import type { AssociationDetail, CreateAssociationParams, Tags, UpdateAssociationParams } from '../../eks/types';
+import { audited } from '../../security/auditedMutation';
 import type { GatewayContext } from '../context';
-import { regionsOf } from './lookups';
 import { clientFacingError, partiallyApplied } from '../errors';
 import { associationId as nodeIdOf } from '../ids';
 import {
@@ -22,7 +22,7 @@ import {
   checkTags,
   collect, checkAccount } from '../inputRules';
 import { associationFromDetail } from '../models';
-import { audited } from '../../security/auditedMutation';
+import { regionsOf } from './lookups';
 import { expectedFailure, invalidInput } from './mutationErrors';
 import { resolveTarget, type Validated } from './mutationTarget';
 import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from './tagChanges';

@@ -2,12 +2,12 @@
  * How a mutation names the association it changes: by node id, or by cluster name and
  * association id (with region), checked before any EKS call.
  */
-import type { DeletePodIdentityAssociationInput } from '../../generated/graphql';
 import type { AssociationKey } from '../../eks/types';
+import type { DeletePodIdentityAssociationInput } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
 import { decodeNodeId } from '../ids';
-import { regionsOf } from './lookups';
 import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collect, type InputProblem } from '../inputRules';
+import { regionsOf } from './lookups';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 

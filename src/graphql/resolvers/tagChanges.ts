@@ -6,8 +6,8 @@
  * as Terraform does), and the tags are read back with ListTagsForResource. Both calls are
  * idempotent, so a retry of the same input converges on the same tags.
  */
-import { primeAssociation } from '../../eks/loaders';
 import { EksError } from '../../eks/errors';
+import { primeAssociation } from '../../eks/loaders';
 import type { AssociationDetail, AssociationKey, Tags } from '../../eks/types';
 import type { MutationResolvers } from '../../generated/graphql';
 import { audited } from '../../security/auditedMutation';

@@ -263,7 +263,7 @@ async function send(request: Case['request']): Promise<{ status: number; text: s
       : { method: request.method ?? 'POST', headers: request.headers ?? {}, body: request.body, search: request.search ?? '' };
   const res = await fetch(`${stack.gateway.graphqlUrl}${init.search}`, { method: init.method, headers: init.headers, body: init.body });
   const text = await res.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {

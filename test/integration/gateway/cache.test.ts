@@ -6,8 +6,8 @@
 import pino from 'pino';
 import { loadConfig } from '../../../src/config';
 import { startGateway } from '../../../src/server/gateway';
-import { nonZero, role, seedCluster, startStack, type Stack } from '../../helpers/stack';
 import { startRedis, type RedisServer } from '../../helpers/redis';
+import { nonZero, role, seedCluster, startStack, type Stack } from '../../helpers/stack';
 
 const DASHBOARD = `{ clusters { nodes { name status version
   podIdentityAssociations(first: 20) { nodes { id namespace serviceAccount roleArn tags { key value } createdAt } } } } }`;

@@ -4,9 +4,9 @@
  * ALLOWED_HOSTS adds a deployment's names (and, with authentication, is the whole list).
  */
 import { request } from 'node:http';
-import { nonZero, role, seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 import { ConfigError, loadConfig } from '../../../src/config';
 import { sha256 } from '../../../src/security/tokens';
+import { nonZero, role, seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
 interface Answer {
   status: number;

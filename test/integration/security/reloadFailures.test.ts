@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ConfigError, loadConfig } from '../../../src/config';
 import { MAX_JSON_DEPTH } from '../../../src/json/document';
-import { reloadSecurityFiles } from '../../../src/security/reload';
 import { SecurityConfigError } from '../../../src/security/errors';
 import { parseSecurityFile } from '../../../src/security/files';
+import { reloadSecurityFiles } from '../../../src/security/reload';
 import { createLogger } from '../../../src/server/logger';
 import { seedCluster, startStack, tempFiles, type Stack } from '../../helpers/stack';
 
