@@ -12,7 +12,10 @@ export const QUOTA_CLUSTER = DEMO_CLUSTERS.prodPlatform;
 const NAMESPACES = 40;
 
 export function benchSeed(quota: number): SeedFile {
-  const seed = demoSeed();
+  // The platform (default) account of the demo: the benchmark runs in one account.
+  const platform = demoSeed().accounts[0];
+  if (!platform) throw new Error('The demo seed no longer has a platform account.');
+  const seed: SeedFile = { accountId: platform.accountId, clusters: platform.clusters ?? [] };
   const quotaCluster = seed.clusters.find((c) => c.name === QUOTA_CLUSTER.name && c.region === QUOTA_CLUSTER.region);
   if (!quotaCluster) throw new Error(`The demo seed no longer has ${QUOTA_CLUSTER.name} in ${QUOTA_CLUSTER.region}.`);
   const existing = quotaCluster.associations ?? [];

@@ -1,19 +1,51 @@
 /**
- * The region of a request, from the SigV4 credential scope of its Authorization header:
- * `AWS4-HMAC-SHA256 Credential=<key>/<yyyymmdd>/<region>/eks/aws4_request, SignedHeaders=..., Signature=...`.
- * Signatures are not verified: the emulator knows no secret keys.
+ * The SigV4 credential scope of a request's Authorization header:
+ * `AWS4-HMAC-SHA256 Credential=<access key>/<yyyymmdd>/<region>/<service>/aws4_request, SignedHeaders=..., Signature=...`.
+ * The service (`eks` or `sts`) picks the protocol, the region the state, the access key the
+ * account (see credentials.ts). Signatures are not verified: the emulator knows no secret keys.
+ * Failures are AuthErrors, which each service answers in its own wire shape.
  */
-import { WireError, quote } from './errors';
+import { quote } from './errors';
+import type { ServiceName } from './model';
 
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export function regionFromAuthorization(header: string | undefined): string {
-  if (header === undefined || header.trim() === '') {
-    throw new WireError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+export interface CredentialScope {
+  accessKeyId: string;
+  region: string;
+  service: ServiceName;
+}
+
+/** Why a request's credentials were refused; `expired` and `invalid` concern temporary credentials. */
+export type AuthFailure = 'missing' | 'malformed' | 'expired' | 'invalid';
+
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+
+  constructor(
+    readonly failure: AuthFailure,
+    message: string,
+  ) {
+    super(message);
   }
+}
+
+/**
+ * The service a request is signed for, read without judging the rest of the header: how the
+ * server tells STS requests from EKS ones. Null when the header has no readable scope.
+ */
+export function signedService(header: string | undefined): string | null {
+  const match = header === undefined ? null : /Credential=([^,\s]*)/.exec(header);
+  const scope = match?.[1]?.split('/');
+  return scope?.length === 5 ? (scope[3] ?? null) : null;
+}
+
+/** The credential scope of a request for `service`; throws an AuthError (`missing` or `malformed`) saying what is wrong. */
+export function parseAuthorization(header: string | undefined, service: ServiceName): CredentialScope {
+  if (header === undefined || header.trim() === '') throw new AuthError('missing', 'Missing Authentication Token');
   const [scheme, ...rest] = header.trim().split(/\s+/);
   if (scheme !== 'AWS4-HMAC-SHA256') {
-    throw invalidSignature(`Only AWS4-HMAC-SHA256 (Signature Version 4) authorization is accepted; received the scheme ${quote(scheme)}.`);
+    throw malformed(`Only AWS4-HMAC-SHA256 (Signature Version 4) authorization is accepted; received the scheme ${quote(scheme)}.`);
   }
   const parameters = new Map<string, string>();
   for (const part of rest.join(' ').split(',')) {
@@ -22,23 +54,23 @@ export function regionFromAuthorization(header: string | undefined): string {
   }
   const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((name) => !parameters.get(name));
   if (missing.length > 0) {
-    throw invalidSignature(missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' '));
+    throw malformed(missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' '));
   }
   const credential = parameters.get('Credential') ?? '';
   const scope = credential.split('/');
   if (scope.length !== 5 || !scope[0]) {
-    throw invalidSignature(`The Credential must be <access key>/<yyyymmdd>/<region>/eks/aws4_request; received ${quote(credential)}.`);
+    throw malformed(`The Credential must be <access key>/<yyyymmdd>/<region>/${service}/aws4_request; received ${quote(credential)}.`);
   }
-  const [, date, region, service, terminator] = scope as [string, string, string, string, string];
-  if (!/^\d{8}$/.test(date)) throw invalidSignature(`The credential scope date must be yyyymmdd; received ${quote(date)}.`);
-  if (!REGION.test(region) || region.length > 50) throw invalidSignature(`Credential should be scoped to a valid region; received ${quote(region)}.`);
-  if (service !== 'eks') throw invalidSignature(`Credential should be scoped to correct service: 'eks'; received ${quote(service)}.`);
+  const [accessKeyId, date, region, scopeService, terminator] = scope as [string, string, string, string, string];
+  if (!/^\d{8}$/.test(date)) throw malformed(`The credential scope date must be yyyymmdd; received ${quote(date)}.`);
+  if (!REGION.test(region) || region.length > 50) throw malformed(`Credential should be scoped to a valid region; received ${quote(region)}.`);
+  if (scopeService !== service) throw malformed(`Credential should be scoped to correct service: '${service}'; received ${quote(scopeService)}.`);
   if (terminator !== 'aws4_request') {
-    throw invalidSignature(`Credential should be scoped with a valid terminator: 'aws4_request'; received ${quote(terminator)}.`);
+    throw malformed(`Credential should be scoped with a valid terminator: 'aws4_request'; received ${quote(terminator)}.`);
   }
-  return region;
+  return { accessKeyId, region, service };
 }
 
-function invalidSignature(message: string): WireError {
-  return new WireError('InvalidSignatureException', message);
+function malformed(message: string): AuthError {
+  return new AuthError('malformed', message);
 }

@@ -7,15 +7,17 @@ import { startEmulator, type EmulatorOptions } from './start';
 
 const USAGE = `Usage: npm run emulator -- [flags]
 
-A local EKS-compatible endpoint (Pod Identity associations, clusters, add-ons). See docs/emulator.md.
+A local EKS-compatible endpoint (Pod Identity associations, clusters, add-ons) with STS
+(AssumeRole, GetCallerIdentity) over several accounts. See docs/emulator.md.
 
 Flags:
   --host HOST               interface to listen on (default 127.0.0.1)
   --port N                  port, 0 picks a free one (default 0)
   --seed demo|none|FILE     initial state: the demo data, nothing, or a seed JSON file (default demo)
   --state-file PATH         persist state in PATH (and PATH.journal); it wins over --seed when it exists
-  --account ID              12-digit account id used in ARNs (default 000000000000)
-  --latency-ms N            delay added to every EKS call (default 0)
+  --account ID              12-digit id of the default account, the one static credentials
+                            belong to (default: the seed's first account, or 000000000000)
+  --latency-ms N            delay added to every EKS and STS call (default 0)
   --jitter-ms N             +/- random jitter on that delay (default 0)
   --association-limit N     associations per cluster (default 5000)
   --help                    show this help

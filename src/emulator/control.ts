@@ -1,8 +1,8 @@
-/** The control endpoints under `/_emulator/` (not part of EKS): health, stats, reset, faults, clusters, state. */
+/** The control endpoints under `/_emulator/` (not part of EKS or STS): health, stats, reset, faults, clusters, state, accounts, clock. */
 import { WireError, invalidParameter, quote } from './errors';
 import { parseJsonObject } from './http';
 import type { EmulatorRuntime } from './runtime';
-import { exportState } from './seed';
+import { exportAllAccounts, exportState } from './seed';
 
 export interface ControlRequest {
   method: string;
@@ -40,10 +40,67 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
     POST: async (runtime, request) => ok(await runtime.addClusters(parseJsonObject(request.contentType, request.body))),
   },
   state: {
-    GET: (runtime, request) =>
-      ok(exportState(runtime.store, { region: request.query.get('region'), cluster: request.query.get('cluster') })),
+    GET: (runtime, request) => {
+      const filter = { region: request.query.get('region'), cluster: request.query.get('cluster') };
+      const account = request.query.get('account');
+      if (account === 'all') return ok(exportAllAccounts(runtime.store, runtime.accountNames, filter));
+      if (account !== null && !ACCOUNT_ID.test(account)) {
+        throw invalidParameter(`The query parameter account must be a 12-digit account id or all; received ${quote(account)}.`);
+      }
+      return ok(exportState(runtime.store.account(account ?? runtime.store.defaultAccountId), filter));
+    },
+  },
+  accounts: { GET: (runtime) => ok(accountsReport(runtime)) },
+  clock: {
+    GET: (runtime) => ok(clockReport(runtime)),
+    POST: (runtime, request) => {
+      const body = parseJsonObject(request.contentType, request.body);
+      const unknown = Object.keys(body).filter((member) => member !== 'advanceSeconds');
+      if (unknown.length > 0) throw invalidParameter(`Unknown clock member ${quote(unknown[0])}; the body is {"advanceSeconds": n}.`);
+      const seconds = body.advanceSeconds;
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_ADVANCE_SECONDS) {
+        throw invalidParameter(`advanceSeconds must be a number of seconds greater than 0 and at most ${MAX_ADVANCE_SECONDS}; received ${quote(seconds)}. The clock only moves forward; DELETE /_emulator/clock returns to the wall clock.`);
+      }
+      runtime.clock.advance(seconds * 1000);
+      return ok(clockReport(runtime));
+    },
+    DELETE: (runtime) => {
+      runtime.clock.reset();
+      return ok(clockReport(runtime));
+    },
   },
 };
+
+const ACCOUNT_ID = /^\d{12}$/;
+/** A year: far more than any credential lives. */
+const MAX_ADVANCE_SECONDS = 366 * 24 * 3600;
+
+function clockReport(runtime: EmulatorRuntime): { now: string; offsetSeconds: number } {
+  return { now: new Date(runtime.clock.now()).toISOString(), offsetSeconds: runtime.clock.offset / 1000 };
+}
+
+/** The accounts of the seed and of the state: names, cluster counts, roles STS can assume, access keys. */
+function accountsReport(runtime: EmulatorRuntime): unknown {
+  const ids = [...new Set([...runtime.accountNames.keys(), ...runtime.store.accounts().map((account) => account.accountId)])];
+  const keys = [...runtime.credentials.keys()];
+  return {
+    defaultAccountId: runtime.store.defaultAccountId,
+    accounts: ids.map((accountId) => ({
+      accountId,
+      name: runtime.accountNames.get(accountId) ?? null,
+      default: accountId === runtime.store.defaultAccountId,
+      clusters: runtime.store.account(accountId).clusters().length,
+      accessKeys: keys.filter(([, owner]) => owner.accountId === accountId).map(([accessKeyId, owner]) => ({ accessKeyId, userName: owner.userName })),
+      roles: runtime.roles.inAccount(accountId).map((role) => ({
+        arn: role.role.arn,
+        roleId: role.roleId,
+        assumable: role.trustPolicy !== null,
+        maxSessionDuration: role.maxSessionDuration,
+        trustPolicy: role.trustPolicy === null ? null : JSON.parse(role.trustPolicy.text),
+      })),
+    })),
+  };
+}
 
 export async function handleControl(runtime: EmulatorRuntime, request: ControlRequest): Promise<ControlResponse> {
   const [name, ...rest] = request.segments;

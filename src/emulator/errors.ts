@@ -3,6 +3,8 @@
  * `{"message": ..., clusterName?, addonName?}`. Everything a client can get wrong is an
  * `WireError`; anything else that escapes a handler becomes a 500 ServerException.
  */
+import { assertNever } from '../assertNever';
+import type { AuthError } from './auth';
 
 const STATUS_BY_ERROR = {
   // Modeled EKS errors, with the names and statuses the real service uses.
@@ -20,6 +22,8 @@ const STATUS_BY_ERROR = {
   // Errors of the AWS front door, before an operation runs.
   MissingAuthenticationTokenException: 403,
   InvalidSignatureException: 403,
+  ExpiredTokenException: 403,
+  UnrecognizedClientException: 403,
   UnknownOperationException: 404,
   MethodNotAllowedException: 405,
   SerializationException: 400,
@@ -49,6 +53,22 @@ export class WireError extends Error {
 
   body(): Record<string, string> {
     return { message: this.message, ...definedOnly(this.fields) };
+  }
+}
+
+/** A refused credential as EKS answers it (STS has its own names: see sts.ts). */
+export function eksAuthError(error: AuthError): WireError {
+  switch (error.failure) {
+    case 'missing':
+      return new WireError('MissingAuthenticationTokenException', error.message);
+    case 'malformed':
+      return new WireError('InvalidSignatureException', error.message);
+    case 'expired':
+      return new WireError('ExpiredTokenException', error.message);
+    case 'invalid':
+      return new WireError('UnrecognizedClientException', error.message);
+    default:
+      return assertNever(error.failure);
   }
 }
 

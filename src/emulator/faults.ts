@@ -6,7 +6,7 @@
  */
 import { invalidParameter, jsonType, quote } from './errors';
 import { createPrng } from './ids';
-import { isOperationName, MUTATING_OPERATIONS, type OperationName } from './model';
+import { isServiceOperationName, MUTATING_OPERATIONS, type ServiceOperationName } from './model';
 
 export const FAULT_KINDS = ['throttle', 'server', 'unavailable', 'drop', 'malformed'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -16,7 +16,7 @@ export interface FaultConfig {
   latencyMs: number;
   jitterMs: number;
   /** Latency of the operations named, instead of `latencyMs`; shown only when it names some. */
-  operationLatencyMs?: Partial<Record<OperationName, number>>;
+  operationLatencyMs?: Partial<Record<ServiceOperationName, number>>;
   seed: number;
   /** Keyed by operation name or `*`; an operation's own entry overrides `*` kind by kind. */
   rates: Record<string, FaultRates>;
@@ -85,8 +85,8 @@ export class FaultInjector {
     return this.config();
   }
 
-  /** Decides the fate of one EKS call and how long to delay it. */
-  decide(operation: OperationName): { decision: FaultDecision; delayMs: number } {
+  /** Decides the fate of one EKS or STS call and how long to delay it. */
+  decide(operation: ServiceOperationName): { decision: FaultDecision; delayMs: number } {
     const { jitterMs } = this.current;
     const latencyMs = this.current.operationLatencyMs?.[operation] ?? this.current.latencyMs;
     const delayMs = Math.max(0, latencyMs + (jitterMs > 0 ? (this.jitter() * 2 - 1) * jitterMs : 0));
@@ -102,7 +102,7 @@ export class FaultInjector {
     return { decision: { kind: 'none' }, delayMs };
   }
 
-  private faultOf(kind: FaultKind, operation: OperationName): FaultDecision {
+  private faultOf(kind: FaultKind, operation: ServiceOperationName): FaultDecision {
     switch (kind) {
       case 'throttle':
       case 'server':
@@ -133,14 +133,14 @@ function milliseconds(value: unknown, member: string): number {
   return value;
 }
 
-function validateOperationLatency(value: unknown): Partial<Record<OperationName, number>> {
+function validateOperationLatency(value: unknown): Partial<Record<ServiceOperationName, number>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw invalidParameter(`The fault configuration member operationLatencyMs must be an object keyed by operation name; received ${jsonType(value)}.`);
   }
-  const latency: Partial<Record<OperationName, number>> = {};
+  const latency: Partial<Record<ServiceOperationName, number>> = {};
   for (const [operation, ms] of Object.entries(value as Record<string, unknown>)) {
-    if (!isOperationName(operation)) {
-      throw invalidParameter(`Unknown operation ${quote(operation)} in operationLatencyMs; use an EKS operation name such as DescribePodIdentityAssociation (latencyMs is the latency of the others).`);
+    if (!isServiceOperationName(operation)) {
+      throw invalidParameter(`Unknown operation ${quote(operation)} in operationLatencyMs; use an EKS or STS operation name such as DescribePodIdentityAssociation or AssumeRole (latencyMs is the latency of the others).`);
     }
     latency[operation] = milliseconds(ms, `operationLatencyMs.${operation}`);
   }
@@ -160,8 +160,8 @@ function validateRates(value: unknown): Record<string, FaultRates> {
   }
   const rates: Record<string, FaultRates> = {};
   for (const [operation, kinds] of Object.entries(value as Record<string, unknown>)) {
-    if (operation !== '*' && !isOperationName(operation)) {
-      throw invalidParameter(`Unknown operation ${quote(operation)} in fault rates; use '*' or an EKS operation name such as CreatePodIdentityAssociation.`);
+    if (operation !== '*' && !isServiceOperationName(operation)) {
+      throw invalidParameter(`Unknown operation ${quote(operation)} in fault rates; use '*' or an EKS or STS operation name such as CreatePodIdentityAssociation or AssumeRole.`);
     }
     if (typeof kinds !== 'object' || kinds === null || Array.isArray(kinds)) {
       throw invalidParameter(`The fault rates of ${operation} must be an object keyed by fault kind; received ${jsonType(kinds)}.`);

@@ -43,8 +43,45 @@ export function isOperationName(value: string): value is OperationName {
   return Object.prototype.hasOwnProperty.call(OPERATIONS, value);
 }
 
+/**
+ * The STS operations (query protocol: `POST /` with `Action=<name>`), in the order stats report
+ * them after the EKS ones. Issuing credentials changes no journaled state: none is mutating.
+ */
+export const STS_OPERATIONS = {
+  AssumeRole: { mutating: false },
+  GetCallerIdentity: { mutating: false },
+} as const satisfies Record<string, { mutating: boolean }>;
+
+export type StsOperationName = keyof typeof STS_OPERATIONS;
+
+export const STS_OPERATION_NAMES = Object.keys(STS_OPERATIONS) as StsOperationName[];
+
+export function isStsOperationName(value: string): value is StsOperationName {
+  return Object.prototype.hasOwnProperty.call(STS_OPERATIONS, value);
+}
+
+/** The services the endpoint speaks, told apart by the SigV4 credential scope's service. */
+export type ServiceName = 'eks' | 'sts';
+
+/** Any operation of any service: what stats count and faults are keyed by. */
+export type ServiceOperationName = OperationName | StsOperationName;
+
+export const SERVICE_OPERATION_NAMES: Readonly<Record<ServiceName, readonly ServiceOperationName[]>> = {
+  eks: OPERATION_NAMES,
+  sts: STS_OPERATION_NAMES,
+};
+
+export const ALL_OPERATION_NAMES: readonly ServiceOperationName[] = [...OPERATION_NAMES, ...STS_OPERATION_NAMES];
+
+export function isServiceOperationName(value: string): value is ServiceOperationName {
+  return isOperationName(value) || isStsOperationName(value);
+}
+
 /** Operations that change state: only these are journaled, and only these can be dropped after being applied. */
-export const MUTATING_OPERATIONS: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((name) => OPERATIONS[name].mutating));
+export const MUTATING_OPERATIONS: ReadonlySet<ServiceOperationName> = new Set([
+  ...OPERATION_NAMES.filter((name) => OPERATIONS[name].mutating),
+  ...STS_OPERATION_NAMES.filter((name) => STS_OPERATIONS[name].mutating),
+]);
 
 export const CLUSTER_STATUSES = ['CREATING', 'ACTIVE', 'DELETING', 'FAILED', 'UPDATING', 'PENDING'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];

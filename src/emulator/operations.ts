@@ -9,7 +9,7 @@ import { randomAssociationId } from './ids';
 import type { AssociationRecord, IdempotencyRecord, OperationName } from './model';
 import type { PageTokens, TokenScope } from './pagination';
 import type { RoleDirectory } from './roles';
-import type { ClusterState, Store } from './store';
+import type { AccountState, ClusterState, Store } from './store';
 import {
   BodyReader,
   parseMaxResults,
@@ -27,7 +27,11 @@ import { listTagsForResource, tagResource, untagResource } from './tagOperations
 import * as wire from './wire';
 
 export interface OperationContext {
+  /** Every account's state: changes are applied to it. */
   store: Store;
+  /** The account of the request's credentials: the only one it sees. */
+  accountId: string;
+  account: AccountState;
   /** Which role ARNs name existing roles (see roles.ts). */
   roles: RoleDirectory;
   tokens: PageTokens;
@@ -143,7 +147,7 @@ function listAssociations(ctx: OperationContext, request: OperationRequest): Ope
   if (namespace !== null) validateNamespace(namespace);
   if (serviceAccount !== null) validateServiceAccount(serviceAccount);
   const limit = parseMaxResults(request.query.get('maxResults'));
-  const scope: TokenScope = { operation: request.operation, region: request.region, cluster: clusterName, namespace, serviceAccount };
+  const scope: TokenScope = { operation: request.operation, account: ctx.accountId, region: request.region, cluster: clusterName, namespace, serviceAccount };
   const nextToken = queryValue(request, 'nextToken');
   const afterSeq = nextToken === null ? -1 : ctx.tokens.decodeSeq(nextToken, scope);
   const cluster = requireCluster(ctx, request.region, clusterName);
@@ -221,7 +225,7 @@ function deleteAssociation(ctx: OperationContext, request: OperationRequest): Op
   requireNotOwned(ctx, request.region, cluster, existing);
   const removed: AssociationRecord = { ...existing, modifiedAt: later(existing.modifiedAt, ctx.now()) };
   const body = { association: wire.association(wireContext(ctx, request.region, cluster), removed) };
-  const change: StateChange = { type: 'deleteAssociation', region: request.region, cluster: clusterName, associationId };
+  const change: StateChange = { type: 'deleteAssociation', accountId: ctx.accountId, region: request.region, cluster: clusterName, associationId };
   applyChange(ctx.store, change);
   return { body, change };
 }
@@ -229,10 +233,10 @@ function deleteAssociation(ctx: OperationContext, request: OperationRequest): Op
 function listClusters(ctx: OperationContext, request: OperationRequest): OperationResult {
   // `include` (e.g. include=all for EKS Anywhere clusters) is accepted and ignored: every emulated cluster is listed.
   const limit = parseMaxResults(request.query.get('maxResults'));
-  const scope: TokenScope = { operation: request.operation, region: request.region, cluster: null, namespace: null, serviceAccount: null };
+  const scope: TokenScope = { operation: request.operation, account: ctx.accountId, region: request.region, cluster: null, namespace: null, serviceAccount: null };
   const nextToken = queryValue(request, 'nextToken');
   const after = nextToken === null ? null : ctx.tokens.decodeName(nextToken, scope);
-  const page = ctx.store.clusterPage(request.region, after, limit);
+  const page = ctx.account.clusterPage(request.region, after, limit);
   const last = page.items[page.items.length - 1];
   return {
     body: {
@@ -246,13 +250,13 @@ function listClusters(ctx: OperationContext, request: OperationRequest): Operati
 function describeCluster(ctx: OperationContext, request: OperationRequest): OperationResult {
   const clusterName = validateClusterName(label(request, 0));
   const cluster = requireCluster(ctx, request.region, clusterName);
-  return { body: { cluster: wire.cluster(ctx.store.accountId, cluster.info) }, change: null };
+  return { body: { cluster: wire.cluster(ctx.accountId, cluster.info) }, change: null };
 }
 
 function listAddons(ctx: OperationContext, request: OperationRequest): OperationResult {
   const clusterName = validateClusterName(label(request, 0));
   const limit = parseMaxResults(request.query.get('maxResults'));
-  const scope: TokenScope = { operation: request.operation, region: request.region, cluster: clusterName, namespace: null, serviceAccount: null };
+  const scope: TokenScope = { operation: request.operation, account: ctx.accountId, region: request.region, cluster: clusterName, namespace: null, serviceAccount: null };
   const nextToken = queryValue(request, 'nextToken');
   const after = nextToken === null ? null : ctx.tokens.decodeName(nextToken, scope);
   const cluster = requireCluster(ctx, request.region, clusterName);
@@ -291,7 +295,7 @@ function putAssociation(
   token: TokenCheck,
 ): OperationResult {
   const body = { association: wire.association(wireContext(ctx, region, cluster), association) };
-  const change: StateChange = { type: 'putAssociation', region, cluster: cluster.info.name, association, idempotency: token.record(body) };
+  const change: StateChange = { type: 'putAssociation', accountId: ctx.accountId, region, cluster: cluster.info.name, association, idempotency: token.record(body) };
   applyChange(ctx.store, change);
   return { body, change };
 }
@@ -312,7 +316,7 @@ function checkToken(
   if (token === undefined) return { replay: undefined, record: () => null };
   const key = JSON.stringify(scope);
   const fingerprint = canonicalJson(parameters);
-  const earlier = ctx.store.idempotency.get(key);
+  const earlier = ctx.account.idempotency.get(key);
   if (earlier) {
     if (earlier.fingerprint !== fingerprint) {
       throw invalidRequest(
@@ -332,7 +336,7 @@ function requireUsableRole(ctx: OperationContext, role: ParsedRoleArn): void {
 }
 
 function requireCluster(ctx: OperationContext, region: string, name: string): ClusterState {
-  const cluster = ctx.store.cluster(region, name);
+  const cluster = ctx.account.cluster(region, name);
   if (!cluster) throw notFound(`No cluster found for name: ${name}.`, { clusterName: name });
   return cluster;
 }
@@ -368,7 +372,7 @@ function uniqueAssociationId(cluster: ClusterState): string {
 function wireContext(ctx: OperationContext, region: string, cluster: ClusterState): wire.WireContext {
   return {
     region,
-    accountId: ctx.store.accountId,
+    accountId: ctx.accountId,
     cluster: cluster.info.name,
     addonArnId: (name) => cluster.addon(name)?.arnId,
   };

@@ -1,7 +1,7 @@
 /**
  * Opaque page tokens. A token says "continue after key K" (an association's seq, or a cluster or
  * add-on name), not "skip N", so concurrent creates and deletes never shift a traversal. It is
- * bound to the request it continues (operation, region, cluster, filters) and carries an HMAC, so
+ * bound to the request it continues (operation, account, region, cluster, filters) and carries an HMAC, so
  * a forged, truncated or foreign token is refused instead of answering a wrong page.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -10,6 +10,7 @@ import type { OperationName } from './model';
 
 export interface TokenScope {
   operation: OperationName;
+  account: string;
   region: string;
   cluster: string | null;
   namespace: string | null;
@@ -19,6 +20,8 @@ export interface TokenScope {
 interface TokenPayload {
   v: 1;
   o: string;
+  /** The account; tokens issued before accounts existed have none and belong to the default account. */
+  a?: string;
   r: string;
   c: string | null;
   n: string | null;
@@ -29,12 +32,16 @@ interface TokenPayload {
 const MAC_BYTES = 16;
 
 export class PageTokens {
-  constructor(private readonly key: Buffer) {}
+  constructor(
+    private readonly key: Buffer,
+    private readonly defaultAccountId: string,
+  ) {}
 
   encode(scope: TokenScope, after: number | string): string {
     const payload: TokenPayload = {
       v: 1,
       o: scope.operation,
+      a: scope.account,
       r: scope.region,
       c: scope.cluster,
       n: scope.namespace,
@@ -76,12 +83,13 @@ export class PageTokens {
     }
     if (
       payload.o !== scope.operation ||
+      (payload.a ?? this.defaultAccountId) !== scope.account ||
       payload.r !== scope.region ||
       payload.c !== scope.cluster ||
       payload.n !== scope.namespace ||
       payload.s !== scope.serviceAccount
     ) {
-      throw invalidToken('it was issued for a different request; keep the operation, region, cluster and filters of the first page');
+      throw invalidToken('it was issued for a different request; keep the operation, account, region, cluster and filters of the first page');
     }
     return payload.k;
   }

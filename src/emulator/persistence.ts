@@ -20,13 +20,24 @@ import type { ClusterSnapshot, IdempotencyRecord } from './model';
 
 export interface StateSnapshot {
   format: 'eks-emulator-state';
-  version: 1;
+  /** 2: per-account state. A version 1 file (one account) is read as version 2 with that one account. */
+  version: 2;
   /** The last journal lsn whose change this snapshot contains. */
   lsn: number;
   savedAt: string;
-  accountId: string;
-  /** base64 HMAC key of page tokens, kept so tokens stay valid across restarts. */
+  /** The account of static credentials that name none; it wins over the seed's. */
+  defaultAccountId: string;
+  /**
+   * base64 secret of the state: the HMAC key of page tokens, and what the key of STS session
+   * tokens is derived from; kept so both stay valid across restarts.
+   */
   paginationKey: string;
+  /** Every account that holds state. */
+  accounts: AccountSnapshot[];
+}
+
+export interface AccountSnapshot {
+  accountId: string;
   clusters: ClusterSnapshot[];
   idempotency: IdempotencyRecord[];
 }
@@ -148,7 +159,7 @@ export class Persistence {
       // Captured synchronously: the snapshot holds exactly the changes up to this lsn.
       const snapshot: StateSnapshot = {
         format: 'eks-emulator-state',
-        version: 1,
+        version: 2,
         lsn: this.lsn,
         savedAt: new Date().toISOString(),
         ...this.capture(),
@@ -250,7 +261,9 @@ export class Persistence {
       }
       if (entry.lsn <= lastLsn) return; // already part of the snapshot
       lastLsn = entry.lsn;
-      entries.push({ lsn: entry.lsn, line: index + 1, change: entry.change as StateChange });
+      // Changes journaled before accounts existed are the default account's.
+      const change = { accountId: snapshot?.defaultAccountId, ...entry.change } as StateChange;
+      entries.push({ lsn: entry.lsn, line: index + 1, change });
     });
     return { entries, inUse: text.length > 0 };
   }
@@ -268,27 +281,47 @@ function stateFileSource(file: string): JsonSource<StateFileError> {
 /**
  * Checks what the rest of the start relies on (a state file is written by the emulator, so no
  * more): the format and version, and the members of each cluster and association that the
- * store indexes by. Unknown members are let through, as a later version may add some.
+ * store indexes by. Unknown members are let through, as a later version may add some. A
+ * version 1 file (from before accounts) is read as version 2 with its one account.
  */
 function readSnapshotDocument(doc: StateFileDocument): StateSnapshot {
   const snapshot = readObject(doc, '', doc.value);
   if (snapshot.format !== 'eks-emulator-state') {
     throw doc.problem('', `is not an EKS emulator state file (its "format" is ${describe(snapshot.format)}, not "eks-emulator-state").`);
   }
-  if (snapshot.version !== 1) throw doc.problem('version', `${describe(snapshot.version)} is not supported (expected 1).`);
-  readNumber(doc, 'lsn', snapshot.lsn);
-  readString(doc, 'accountId', snapshot.accountId);
-  readString(doc, 'paginationKey', snapshot.paginationKey);
-  readArray(doc, 'idempotency', snapshot.idempotency);
-  readArray(doc, 'clusters', snapshot.clusters).forEach((value, index) => {
-    const at = `clusters[${index}]`;
-    const cluster = readObject(doc, at, value);
-    readString(doc, `${at}.name`, cluster.name);
-    readString(doc, `${at}.region`, cluster.region);
-    readNumber(doc, `${at}.nextSeq`, cluster.nextSeq);
-    readArray(doc, `${at}.addons`, cluster.addons);
-    readArray(doc, `${at}.associations`, cluster.associations).forEach((associationValue, associationIndex) => {
-      const associationAt = `${at}.associations[${associationIndex}]`;
+  if (snapshot.version !== 1 && snapshot.version !== 2) throw doc.problem('version', `${describe(snapshot.version)} is not supported (expected 1 or 2).`);
+  const lsn = readNumber(doc, 'lsn', snapshot.lsn);
+  const paginationKey = readString(doc, 'paginationKey', snapshot.paginationKey);
+  if (snapshot.version === 1) {
+    const accountId = readString(doc, 'accountId', snapshot.accountId);
+    return {
+      format: 'eks-emulator-state',
+      version: 2,
+      lsn,
+      savedAt: String(snapshot.savedAt),
+      defaultAccountId: accountId,
+      paginationKey,
+      accounts: [readAccount(doc, '', { accountId, clusters: snapshot.clusters, idempotency: snapshot.idempotency })],
+    };
+  }
+  readString(doc, 'defaultAccountId', snapshot.defaultAccountId);
+  readArray(doc, 'accounts', snapshot.accounts).forEach((account, index) => readAccount(doc, `accounts[${index}].`, readObject(doc, `accounts[${index}]`, account)));
+  return snapshot as unknown as StateSnapshot;
+}
+
+/** One account's state; `at` is where its members are (`` in a version 1 file, `accounts[2].`). */
+function readAccount(doc: StateFileDocument, at: string, account: Record<string, unknown>): AccountSnapshot {
+  readString(doc, `${at}accountId`, account.accountId);
+  readArray(doc, `${at}idempotency`, account.idempotency);
+  readArray(doc, `${at}clusters`, account.clusters).forEach((value, index) => {
+    const clusterAt = `${at}clusters[${index}]`;
+    const cluster = readObject(doc, clusterAt, value);
+    readString(doc, `${clusterAt}.name`, cluster.name);
+    readString(doc, `${clusterAt}.region`, cluster.region);
+    readNumber(doc, `${clusterAt}.nextSeq`, cluster.nextSeq);
+    readArray(doc, `${clusterAt}.addons`, cluster.addons);
+    readArray(doc, `${clusterAt}.associations`, cluster.associations).forEach((associationValue, associationIndex) => {
+      const associationAt = `${clusterAt}.associations[${associationIndex}]`;
       const association = readObject(doc, associationAt, associationValue);
       readString(doc, `${associationAt}.associationId`, association.associationId);
       readNumber(doc, `${associationAt}.seq`, association.seq);
@@ -296,7 +329,7 @@ function readSnapshotDocument(doc: StateFileDocument): StateSnapshot {
       readString(doc, `${associationAt}.serviceAccount`, association.serviceAccount);
     });
   });
-  return snapshot as unknown as StateSnapshot;
+  return account as unknown as AccountSnapshot;
 }
 
 /** A journal line that does not parse: the journal is JSON lines, not one document, so its lines are counted here. */

@@ -15,6 +15,7 @@ import {
   readOptionalString,
   readString,
 } from '../json/fields';
+import { isTemporaryKey, type AccessKeyOwner } from './credentials';
 import { WireError } from './errors';
 import { createPrng, derivedUuid, randomAssociationId, seededAssociationId } from './ids';
 import {
@@ -27,8 +28,9 @@ import {
   type ClusterStatus,
   type Tags,
 } from './model';
-import { RoleDirectory } from './roles';
-import type { ClusterState, Store } from './store';
+import { DEFAULT_MAX_SESSION_DURATION, MAX_SESSION_DURATION_RANGE, RoleDirectory, roleIdOf, type RoleDefinition } from './roles';
+import type { AccountState, ClusterState, Store } from './store';
+import { PolicyError, TrustPolicy } from './trustPolicy';
 import {
   parseRoleArn,
   validateAddonName,
@@ -38,20 +40,62 @@ import {
   validatePolicy,
   validateServiceAccount,
   validateTags,
+  type ParsedRoleArn,
 } from './validation';
 
 /** A time in a seed: an ISO-8601 string, or epoch seconds as on the EKS wire. */
 export type SeedTime = string | number;
 
+/**
+ * A seed of one account (the shape seeds had before accounts existed): its clusters are the
+ * default account's. Every other account has no clusters.
+ */
 export interface SeedFile {
   /** Used when the emulator is not given an account id of its own. */
   accountId?: string;
   /**
-   * ARNs of IAM roles whose path is not `/` (every other role lives at `/`; see roles.ts). Read on
-   * every start, also with a state file: they stand for IAM, not for EKS state.
+   * IAM roles: ARNs of roles whose path is not `/` (every other role lives at `/`; see roles.ts),
+   * or role objects with a trust policy, which STS can assume. Read on every start, also with a
+   * state file: they stand for IAM, not for EKS state.
    */
-  roles?: string[];
+  roles?: SeedRole[];
   clusters: SeedCluster[];
+}
+
+/** A seed of several accounts; the first is the default account (see credentials.ts). */
+export interface MultiAccountSeedFile {
+  accounts: SeedAccount[];
+}
+
+export type Seed = SeedFile | MultiAccountSeedFile;
+
+export interface SeedAccount {
+  /** 12 digits. */
+  accountId: string;
+  /** A name for people (`payments`); unique in the seed. */
+  name?: string;
+  /** Long-term access key ids that belong to this account (as its root, or as the IAM user named). */
+  accessKeys?: SeedAccessKey[];
+  /** This account's IAM roles (as in SeedFile.roles, but every one of this account). */
+  roles?: SeedRole[];
+  clusters?: SeedCluster[];
+}
+
+export type SeedAccessKey = string | { accessKeyId: string; userName?: string };
+
+/** A role ARN (a role listed only for its path), or a role STS can assume. */
+export type SeedRole = string | SeedRoleDefinition;
+
+export interface SeedRoleDefinition {
+  /** The role's name, in the account it is listed under (or the seed's account); or give `arn`. */
+  roleName?: string;
+  arn?: string;
+  /** With roleName: `/` (default) or `/segment/.../`. */
+  path?: string;
+  /** The AssumeRolePolicyDocument: a JSON object, or its JSON text. */
+  trustPolicy: unknown;
+  /** Seconds, 3600-43200; default 3600. */
+  maxSessionDuration?: number;
 }
 
 export interface SeedCluster {
@@ -112,6 +156,10 @@ export interface MaterializeOptions {
 }
 
 const SEED_MEMBERS = ['accountId', 'roles', 'clusters'];
+const MULTI_ACCOUNT_SEED_MEMBERS = ['accounts'];
+const ACCOUNT_MEMBERS = ['accountId', 'name', 'accessKeys', 'roles', 'clusters'];
+const ROLE_MEMBERS = ['roleName', 'arn', 'path', 'trustPolicy', 'maxSessionDuration'];
+const ACCESS_KEY_MEMBERS = ['accessKeyId', 'userName'];
 const CLUSTER_MEMBERS = ['name', 'region', 'version', 'status', 'platformVersion', 'tags', 'createdAt', 'addons', 'associations'];
 const ADDON_MEMBERS = ['name', 'version', 'status', 'createdAt', 'modifiedAt'];
 const ASSOCIATION_MEMBERS = [
@@ -121,22 +169,49 @@ const ASSOCIATION_MEMBERS = [
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ACCOUNT_ID = /^\d{12}$/;
 const IDS_SEED = 20260115;
+const DEFAULT_ACCOUNT = '000000000000';
+const IAM_NAME = /^[\w+=,.@-]+$/;
+const ROLE_PATH = /^\/(?:[\w+=,.@-]+\/)*$/;
+const ACCESS_KEY = /^[\w+=,.@-]{1,128}$/;
+const ACCOUNT_NAME = /^[\w.-]{1,64}$/;
 
-/** A seed, read and checked at its top level, with the document it came from for messages. */
+/** A seed as read: the document it came from, for messages. */
 export interface LoadedSeed {
-  readonly file: SeedFile;
   readonly doc: SeedDocument;
 }
 
 /** Seeds and request bodies in the seed format: their problems are SeedErrors naming the path. */
 export type SeedDocument = JsonDocument<SeedError>;
 
+/** A checked seed: everything but the clusters, which `materializeClusters` checks as it builds them. */
+export interface SeedModel {
+  readonly doc: SeedDocument;
+  readonly defaultAccountId: string;
+  /** The default account first. */
+  readonly accounts: readonly SeedAccountModel[];
+  readonly roles: RoleDirectory;
+  readonly accessKeys: ReadonlyMap<string, AccessKeyOwner>;
+}
+
+export interface SeedAccountModel {
+  accountId: string;
+  name: string | null;
+  /** The account's clusters as given, and their path in the seed (`clusters`, `accounts[2].clusters`). */
+  clusters: ClusterList;
+}
+
+/** Seed clusters not yet checked, and where they are in their document. */
+export interface ClusterList {
+  path: string;
+  clusters: readonly unknown[];
+}
+
 function seedSource(source: string): JsonSource<SeedError> {
   return { source, error: (message) => new SeedError(message) };
 }
 
 /** Reads a seed: `demo`, `none`, a path to a JSON seed file (whose problems name their line), or a seed object. */
-export function loadSeed(seed: 'demo' | 'none' | SeedFile | string, demo: () => SeedFile): LoadedSeed {
+export function loadSeed(seed: 'demo' | 'none' | Seed | string, demo: () => Seed): LoadedSeed {
   if (seed === 'demo') return checkSeedShape(jsonValueDocument(demo(), seedSource('demo seed')));
   if (seed === 'none') return checkSeedShape(jsonValueDocument({ clusters: [] }, seedSource('none seed')));
   if (typeof seed !== 'string') return checkSeedShape(jsonValueDocument(seed, seedSource('seed object')));
@@ -148,48 +223,175 @@ export function seedBody(value: unknown, source: string): SeedDocument {
   return jsonValueDocument(value, seedSource(source));
 }
 
-/** The top level of a seed; the clusters themselves are checked by `materializeClusters`. */
+/** Checks a seed (all but its clusters, which `materializeClusters` checks). */
 function checkSeedShape(doc: SeedDocument): LoadedSeed {
-  const seed = readObject(doc, '', doc.value, SEED_MEMBERS);
-  if (seed.accountId !== undefined && (typeof seed.accountId !== 'string' || !ACCOUNT_ID.test(seed.accountId))) {
-    throw doc.problem('accountId', `must be a string of 12 digits, received ${describe(seed.accountId)}.`);
-  }
-  readArray(doc, 'clusters', seed.clusters);
-  const loaded = { file: seed as unknown as SeedFile, doc };
-  seedRoles(loaded);
+  const loaded = { doc };
+  readSeed(loaded, undefined);
   return loaded;
 }
 
-/** The roles a seed lists, checked: role ARNs, each name at one path only. */
-export function seedRoles({ file, doc }: LoadedSeed): RoleDirectory {
-  const roles = readOptionalArray(doc, 'roles', file.roles).map((value, index) => {
-    const path = `roles[${index}]`;
-    const role = checked(doc, path, () => parseRoleArn(readString(doc, path, value, ANY_STRING), 'roleArn'));
-    if (role.path.split('/').some((segment) => segment === '.' || segment === '..')) {
-      throw doc.problem(path, `a role path has no "." or ".." segment, received "${role.arn}".`);
+/**
+ * Checks a seed and reads its accounts, roles and access keys. `accountOverride` (the emulator's
+ * `accountId` option) is the default account's id: the seed's `accountId`, or its first account,
+ * takes that id.
+ */
+export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefined): SeedModel {
+  const definitions: Array<{ definition: RoleDefinition; path: string }> = [];
+  const accessKeys = new Map<string, AccessKeyOwner>();
+  let accounts: SeedAccountModel[];
+  const top = readObject(doc, '', doc.value);
+  if (top.accounts !== undefined) {
+    readObject(doc, '', doc.value, MULTI_ACCOUNT_SEED_MEMBERS);
+    const list = readArray(doc, 'accounts', top.accounts);
+    if (list.length === 0) throw doc.problem('accounts', 'must list at least one account; the first is the default account.');
+    const ids = new Map<string, number>();
+    const names = new Map<string, number>();
+    accounts = list.map((accountValue, index) => {
+      const at = `accounts[${index}]`;
+      const account = readObject(doc, at, accountValue, ACCOUNT_MEMBERS);
+      const seeded = readAccountId(doc, `${at}.accountId`, account.accountId);
+      const accountId = index === 0 && accountOverride !== undefined ? accountOverride : seeded;
+      const earlier = ids.get(accountId);
+      if (earlier !== undefined) {
+        const renamed = earlier === 0 && accountOverride === accountId ? ' (the default account, renamed by the accountId option)' : '';
+        throw doc.problem(`${at}.accountId`, `account ${accountId} is already ${doc.where(`accounts[${earlier}]`)}${renamed}; an account is listed once.`);
+      }
+      ids.set(accountId, index);
+      const name = readOptionalString(doc, `${at}.name`, account.name) ?? null;
+      if (name !== null) {
+        if (!ACCOUNT_NAME.test(name)) throw doc.problem(`${at}.name`, `must be 1-64 letters, digits, '_', '-' or '.', received ${describe(name)}.`);
+        const sameName = names.get(name);
+        if (sameName !== undefined) throw doc.problem(`${at}.name`, `"${name}" is already the name of ${doc.where(`accounts[${sameName}]`)}; names are unique.`);
+        names.set(name, index);
+      }
+      readOptionalArray(doc, `${at}.accessKeys`, account.accessKeys).forEach((key, keyIndex) => {
+        readAccessKey(doc, `${at}.accessKeys[${keyIndex}]`, key, accountId, accessKeys);
+      });
+      readOptionalArray(doc, `${at}.roles`, account.roles).forEach((role, roleIndex) => {
+        const path = `${at}.roles[${roleIndex}]`;
+        const definition = readRole(doc, path, role, accountId);
+        if (definition.role.accountId !== accountId) {
+          throw doc.problem(path, `the role ${definition.role.arn} is of account ${definition.role.accountId}; list it under that account.`);
+        }
+        definitions.push({ definition, path });
+      });
+      return { accountId, name, clusters: { path: `${at}.clusters`, clusters: readOptionalArray(doc, `${at}.clusters`, account.clusters) } };
+    });
+  } else {
+    const seed = readObject(doc, '', doc.value, SEED_MEMBERS);
+    const accountId = accountOverride ?? (seed.accountId === undefined ? DEFAULT_ACCOUNT : readAccountId(doc, 'accountId', seed.accountId));
+    readOptionalArray(doc, 'roles', seed.roles).forEach((role, index) => {
+      const path = `roles[${index}]`;
+      definitions.push({ definition: readRole(doc, path, role, accountId), path });
+    });
+    accounts = [{ accountId, name: null, clusters: { path: 'clusters', clusters: readArray(doc, 'clusters', seed.clusters) } }];
+  }
+  const defaultAccountId = (accounts[0] as SeedAccountModel).accountId;
+  const paths = new Map(definitions.map((entry) => [entry.definition, entry.path]));
+  const roles = new RoleDirectory(
+    definitions.map((entry) => entry.definition),
+    (definition, earlier) => {
+      const { roleName, accountId, path } = definition.role;
+      const where = paths.get(definition) ?? '';
+      if (earlier.role.path !== path) {
+        throw doc.problem(where, `names the role ${roleName} of account ${accountId} at ${path}, but roles lists it at ${earlier.role.path} too; a role has one path.`);
+      }
+      throw doc.problem(where, `names the role ${roleName} of account ${accountId}, which ${doc.where(paths.get(earlier) ?? '')} lists already; a role is listed once.`);
+    },
+  );
+  return { doc, defaultAccountId, accounts, roles, accessKeys };
+}
+
+function readAccountId(doc: SeedDocument, path: string, value: unknown): string {
+  if (typeof value !== 'string' || !ACCOUNT_ID.test(value)) throw doc.problem(path, `must be a string of 12 digits, received ${describe(value)}.`);
+  return value;
+}
+
+function readAccessKey(doc: SeedDocument, path: string, value: unknown, accountId: string, keys: Map<string, AccessKeyOwner>): void {
+  let accessKeyId: string;
+  let userName: string | null = null;
+  if (typeof value === 'string') {
+    accessKeyId = value;
+  } else {
+    const key = readObject(doc, path, value, ACCESS_KEY_MEMBERS);
+    accessKeyId = readString(doc, `${path}.accessKeyId`, key.accessKeyId);
+    userName = readOptionalString(doc, `${path}.userName`, key.userName) ?? null;
+    if (userName !== null && (userName.length > 64 || !IAM_NAME.test(userName))) {
+      throw doc.problem(`${path}.userName`, `an IAM user name is 1-64 characters of [\\w+=,.@-], received ${describe(userName)}.`);
     }
-    return role;
-  });
-  return new RoleDirectory(roles, (role, earlier) => {
-    throw doc.problem(
-      `roles[${roles.indexOf(role)}]`,
-      `names the role ${role.roleName} of account ${role.accountId} at ${role.path}, but roles lists it at ${earlier} too; a role has one path.`,
-    );
-  });
+  }
+  if (!ACCESS_KEY.test(accessKeyId)) throw doc.problem(path, `an access key id is 1-128 characters of [\\w+=,.@-], received ${describe(accessKeyId)}.`);
+  if (isTemporaryKey(accessKeyId)) throw doc.problem(path, `access key ids starting ASIA are temporary credentials, issued by STS, received ${describe(accessKeyId)}.`);
+  if (ACCOUNT_ID.test(accessKeyId)) throw doc.problem(path, `an access key id of 12 digits always means that account, received ${describe(accessKeyId)}.`);
+  const earlier = keys.get(accessKeyId);
+  if (earlier) throw doc.problem(path, `the access key ${accessKeyId} already belongs to account ${earlier.accountId}; a key belongs to one account.`);
+  keys.set(accessKeyId, { accountId, userName });
+}
+
+/** A role ARN, or a role object; `accountId` is the account a role given by name belongs to. */
+function readRole(doc: SeedDocument, path: string, value: unknown, accountId: string): RoleDefinition {
+  if (typeof value === 'string') {
+    const role = roleArnOf(doc, path, value);
+    return { role, roleId: roleIdOf(role.accountId, role.roleName), trustPolicy: null, maxSessionDuration: DEFAULT_MAX_SESSION_DURATION };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw doc.problem(path, `must be a string, received ${describe(value)}. A role is given by its ARN, or as an object with its trustPolicy.`);
+  }
+  const input = readObject(doc, path, value, ROLE_MEMBERS);
+  const roleName = readOptionalString(doc, `${path}.roleName`, input.roleName);
+  const arn = readOptionalString(doc, `${path}.arn`, input.arn);
+  const rolePath = readOptionalString(doc, `${path}.path`, input.path);
+  if ((roleName === undefined) === (arn === undefined)) throw doc.problem(path, "give the role's roleName or its arn (one of them).");
+  let role: ParsedRoleArn;
+  if (arn !== undefined) {
+    role = roleArnOf(doc, `${path}.arn`, arn);
+    if (rolePath !== undefined && rolePath !== role.path) throw doc.problem(`${path}.path`, `the arn gives the path ${role.path}, received ${describe(rolePath)}.`);
+  } else {
+    const name = roleName as string;
+    if (name.length > 64 || !IAM_NAME.test(name)) throw doc.problem(`${path}.roleName`, `a role name is 1-64 characters of [\\w+=,.@-], received ${describe(name)}.`);
+    const at = rolePath ?? '/';
+    if (at.length > 512 || !ROLE_PATH.test(at)) throw doc.problem(`${path}.path`, `a role path is / or /segment/.../ (segments of [\\w+=,.@-]), received ${describe(at)}.`);
+    role = roleArnOf(doc, `${path}.roleName`, `arn:aws:iam::${accountId}:role${at}${name}`);
+  }
+  if (input.trustPolicy === undefined || input.trustPolicy === null) {
+    throw doc.problem(`${path}.trustPolicy`, 'a role object needs its trust policy (a role listed only for its path is given by its ARN).');
+  }
+  let trustPolicy: TrustPolicy;
+  try {
+    trustPolicy = TrustPolicy.parse(input.trustPolicy);
+  } catch (error) {
+    if (error instanceof PolicyError) throw doc.problem(`${path}.trustPolicy${error.path}`, error.message);
+    throw error;
+  }
+  const maxSessionDuration = input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION;
+  const { min, max } = MAX_SESSION_DURATION_RANGE;
+  if (typeof maxSessionDuration !== 'number' || !Number.isInteger(maxSessionDuration) || maxSessionDuration < min || maxSessionDuration > max) {
+    throw doc.problem(`${path}.maxSessionDuration`, `must be a whole number of seconds from ${min} to ${max}, received ${describe(maxSessionDuration)}.`);
+  }
+  return { role, roleId: roleIdOf(role.accountId, role.roleName), trustPolicy, maxSessionDuration };
+}
+
+function roleArnOf(doc: SeedDocument, path: string, value: string): ParsedRoleArn {
+  const role = checked(doc, path, () => parseRoleArn(value, 'roleArn'));
+  if (role.path.split('/').some((segment) => segment === '.' || segment === '..')) {
+    throw doc.problem(path, `a role path has no "." or ".." segment, received "${role.arn}".`);
+  }
+  return role;
 }
 
 /**
- * Validates the `clusters` of a seed (or of a request body in the seed format) and turns them
- * into snapshots. Problems name the path: `clusters[1].associations[3].roleArn`.
+ * Validates the `clusters` of a seed (or of a request body in the seed format), by default those
+ * at the top of the document, and turns them into snapshots. Problems name the path:
+ * `clusters[1].associations[3].roleArn`, `accounts[2].clusters[0].name`.
  */
-export function materializeClusters(doc: SeedDocument, options: MaterializeOptions): ClusterSnapshot[] {
-  const clusters = readArray(doc, 'clusters', readObject(doc, '', doc.value).clusters);
+export function materializeClusters(doc: SeedDocument, options: MaterializeOptions, list?: ClusterList): ClusterSnapshot[] {
+  const { path: listPath, clusters } = list ?? { path: 'clusters', clusters: readArray(doc, 'clusters', readObject(doc, '', doc.value).clusters) };
   const random = createPrng(IDS_SEED);
   const nextId = options.ids === 'seeded' ? () => seededAssociationId(random) : randomAssociationId;
   const nextUuid = options.ids === 'seeded' ? () => derivedUuid('external-id', String(random())) : randomUUID;
   const seen = new Set<string>();
   return clusters.map((cluster, index) => {
-    const path = `clusters[${index}]`;
+    const path = `${listPath}[${index}]`;
     const snapshot = materializeCluster(doc, path, cluster, options, nextId, nextUuid);
     const key = `${snapshot.region}/${snapshot.name}`;
     if (seen.has(key)) throw doc.problem(path, `cluster ${snapshot.name} appears twice in region ${snapshot.region}.`);
@@ -330,13 +532,32 @@ function materializeAssociation(doc: SeedDocument, at: string, value: unknown, s
   };
 }
 
-/** The current state in the seed format: what `GET /_emulator/state` answers; it loads back as a seed. */
-export function exportState(store: Store, filter: { region: string | null; cluster: string | null }): Required<Pick<SeedFile, 'accountId' | 'clusters'>> {
-  const clusters = store
+/** One account's state in the seed format: what `GET /_emulator/state` answers; it loads back as a seed. */
+export function exportState(account: AccountState, filter: { region: string | null; cluster: string | null }): Required<Pick<SeedFile, 'accountId' | 'clusters'>> {
+  const clusters = account
     .clusters()
     .filter((cluster) => (filter.region === null || cluster.info.region === filter.region) && (filter.cluster === null || cluster.info.name === filter.cluster))
     .map(exportCluster);
-  return { accountId: store.accountId, clusters };
+  return { accountId: account.accountId, clusters };
+}
+
+/**
+ * Every account's state in the multi-account seed format (`GET /_emulator/state?account=all`):
+ * the default account first, then every other account of the seed or holding state, by id.
+ */
+export function exportAllAccounts(
+  store: Store,
+  names: ReadonlyMap<string, string | null>,
+  filter: { region: string | null; cluster: string | null },
+): { accounts: Array<{ accountId: string; name?: string; clusters: SeedCluster[] }> } {
+  const others = new Set([...names.keys(), ...store.accounts().map((account) => account.accountId)]);
+  others.delete(store.defaultAccountId);
+  return {
+    accounts: [store.defaultAccountId, ...[...others].sort()].map((accountId) => {
+      const name = names.get(accountId) ?? null;
+      return { accountId, ...(name === null ? {} : { name }), clusters: exportState(store.account(accountId), filter).clusters };
+    }),
+  };
 }
 
 function exportCluster(cluster: ClusterState): SeedCluster {

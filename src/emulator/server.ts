@@ -1,19 +1,22 @@
 /**
- * The HTTP server: routes a request to a control endpoint or an EKS operation and runs the EKS
- * pipeline (count, authenticate, inject faults, parse, execute, persist, answer).
+ * The HTTP server: routes a request to a control endpoint, to STS (a request signed for the
+ * service `sts`) or to an EKS operation, and runs the pipeline of a call (count, authenticate,
+ * inject faults, parse, execute, persist, answer) in the wire shape of its service.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { regionFromAuthorization } from './auth';
+import { AuthError, parseAuthorization, signedService, type CredentialScope } from './auth';
 import { assertNever } from '../assertNever';
 import { handleControl } from './control';
-import { WireError } from './errors';
+import type { Caller } from './credentials';
+import { WireError, eksAuthError } from './errors';
 import type { FaultDecision } from './faults';
-import { bodyTooLarge, parseJsonObject, parseTarget, readBody, sendError, sendJson } from './http';
+import { bodyTooLarge, parseJsonObject, parseTarget, readBody, sendError, sendJson, type BodyRead } from './http';
 import { executeOperation, type OperationResult } from './operations';
-import { MUTATING_OPERATIONS } from './model';
+import { MUTATING_OPERATIONS, type ServiceName, type ServiceOperationName } from './model';
 import { matchRoute, OPERATIONS_WITH_BODY } from './routes';
 import type { EmulatorRuntime } from './runtime';
+import { StsError, errorXml, executeSts, malformedResult, stsOperationOf, stsParameters, successXml } from './sts';
 
 export function createEmulatorServer(runtime: EmulatorRuntime): Server {
   const server = createServer((req, res) => {
@@ -27,23 +30,54 @@ export function createEmulatorServer(runtime: EmulatorRuntime): Server {
 async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID();
   res.setHeader('x-amzn-RequestId', requestId);
+  let body: BodyRead;
+  let target: ReturnType<typeof parseTarget>;
+  try {
+    body = await readBody(req);
+    target = parseTarget(req.url ?? '/');
+  } catch (error) {
+    if (!res.destroyed && error instanceof WireError) sendError(res, error);
+    else if (!res.destroyed) res.destroy();
+    return;
+  }
+  if (target.segments[0] === '_emulator') return handleControlRequest(runtime, req, res, body, target, requestId);
+  if (signedService(req.headers.authorization) === 'sts') return handleSts(runtime, req, res, body, target.query, requestId);
+  return handleEks(runtime, req, res, body, target, requestId);
+}
+
+async function handleControlRequest(
+  runtime: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: BodyRead,
+  { segments, query }: ReturnType<typeof parseTarget>,
+  requestId: string,
+): Promise<void> {
+  try {
+    if (body.kind === 'tooLarge') throw bodyTooLarge();
+    const response = await handleControl(runtime, {
+      method: req.method ?? 'GET',
+      segments: segments.slice(1),
+      query,
+      contentType: req.headers['content-type'],
+      body: body.bytes,
+    });
+    sendJson(res, response.status, response.body);
+  } catch (error) {
+    answerUnexpected(runtime, req, res, error, (wire) => sendError(res, wire), requestId);
+  }
+}
+
+async function handleEks(
+  runtime: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: BodyRead,
+  { segments, query }: ReturnType<typeof parseTarget>,
+  requestId: string,
+): Promise<void> {
   let drop = false;
   try {
-    const body = await readBody(req);
-    const { segments, query } = parseTarget(req.url ?? '/');
-    if (segments[0] === '_emulator') {
-      if (body.kind === 'tooLarge') throw bodyTooLarge();
-      const response = await handleControl(runtime, {
-        method: req.method ?? 'GET',
-        segments: segments.slice(1),
-        query,
-        contentType: req.headers['content-type'],
-        body: body.bytes,
-      });
-      sendJson(res, response.status, response.body);
-      return;
-    }
-
     const route = matchRoute(req.method ?? 'GET', segments);
     switch (route.kind) {
       case 'unknown':
@@ -64,29 +98,14 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     const { operation, labels } = route;
     runtime.stats.count(operation);
     if (body.kind === 'tooLarge') throw bodyTooLarge();
-    const region = regionFromAuthorization(req.headers.authorization);
-    const { decision, delayMs } = runtime.faults.decide(operation);
-    // A read whose client gave up during the delay is dropped. A mutation goes on, as in EKS,
-    // which does not undo what it received because the client went away: that is what a
-    // client's retry with the same clientRequestToken, and a write-ahead audit, are for.
-    const mutating = MUTATING_OPERATIONS.has(operation);
-    if (delayMs > 0) await runtime.delay(delayMs, mutating ? null : res);
-    if (res.destroyed && !mutating) return;
-    if (runtime.closed) {
-      req.socket.destroy();
-      return;
-    }
-    throwInjectedFault(decision);
-    if (decision.kind === 'drop') {
-      if (!decision.afterApply) {
-        req.socket.destroy();
-        return;
-      }
-      drop = true;
-    }
+    const { scope, caller } = authenticate(runtime, req, 'eks');
+    const call = await enterCall(runtime, operation, req, res);
+    if (call === null) return;
+    throwInjectedEksFault(call.decision);
+    drop = call.dropAfterApply;
 
     const input = OPERATIONS_WITH_BODY.has(operation) ? parseJsonObject(req.headers['content-type'], body.bytes) : {};
-    const result: OperationResult = executeOperation(runtime.operationContext(), { operation, region, labels, query, body: input });
+    const result: OperationResult = executeOperation(runtime.operationContext(caller.accountId), { operation, region: scope.region, labels, query, body: input });
     // The change was applied in this same tick; journal it now, and answer only once it is durable.
     if (result.change) await commit(runtime, result.change);
     // The original of a replayed request may still be on its way to disk.
@@ -96,23 +115,93 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
       return;
     }
     if (res.destroyed) return; // applied; its client is gone
-    sendJson(res, 200, decision.kind === 'malformed' ? malformed(result.body) : result.body);
+    sendJson(res, 200, call.decision.kind === 'malformed' ? malformed(result.body) : result.body);
   } catch (error) {
-    if (res.destroyed) return; // the client went away; nobody to answer
-    if (drop) {
+    if (drop && !res.destroyed) {
       req.socket.destroy();
       return;
     }
-    if (error instanceof WireError) {
-      sendError(res, error);
-      return;
-    }
-    runtime.config.log(`emulator: unexpected error for ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
-    sendError(res, new WireError('ServerException', `An internal error occurred in the EKS emulator (request id ${requestId}).`));
+    const wire = error instanceof AuthError ? eksAuthError(error) : error;
+    answerUnexpected(runtime, req, res, wire, (known) => sendError(res, known), requestId);
   }
 }
 
-function throwInjectedFault(decision: FaultDecision): void {
+async function handleSts(
+  runtime: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: BodyRead,
+  query: URLSearchParams,
+  requestId: string,
+): Promise<void> {
+  const sendXml = (status: number, xml: string) => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(xml) });
+    res.end(xml);
+  };
+  try {
+    if (body.kind === 'tooLarge') throw new StsError('RequestEntityTooLarge', 'The request body exceeds the limit of 1 MiB.');
+    const contentType = req.headers['content-type'];
+    const parameters = stsParameters(contentType, body.bytes, query);
+    const operation = stsOperationOf(parameters, contentType);
+    runtime.stats.count(operation);
+    const { caller } = authenticate(runtime, req, 'sts');
+    const call = await enterCall(runtime, operation, req, res);
+    if (call === null) return;
+    throwInjectedStsFault(call.decision);
+    const result = executeSts(runtime.stsContext(), { operation, caller, parameters });
+    if (res.destroyed) return;
+    sendXml(200, successXml(operation, call.decision.kind === 'malformed' ? malformedResult(result) : result, requestId));
+  } catch (error) {
+    const sts = error instanceof AuthError ? stsAuthError(error) : error;
+    if (sts instanceof StsError) {
+      if (!res.destroyed) sendXml(sts.status, errorXml(sts, requestId));
+      return;
+    }
+    if (res.destroyed) return;
+    runtime.config.log(`emulator: unexpected error for STS ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
+    sendXml(500, errorXml(new StsError('InternalFailure', `An internal error occurred in the STS emulator (request id ${requestId}).`), requestId));
+  }
+}
+
+/** The credential scope and the caller (account, principal) of a request; throws an AuthError. */
+function authenticate(runtime: EmulatorRuntime, req: IncomingMessage, service: ServiceName): { scope: CredentialScope; caller: Caller } {
+  const scope = parseAuthorization(req.headers.authorization, service);
+  const token = req.headers['x-amz-security-token'];
+  const caller = runtime.credentials.resolve(scope.accessKeyId, Array.isArray(token) ? token[0] : token, runtime.clock.now());
+  return { scope, caller };
+}
+
+interface EnteredCall {
+  decision: FaultDecision;
+  /** A `drop` that comes after the mutation is applied. */
+  dropAfterApply: boolean;
+}
+
+/**
+ * Waits the injected latency and drops the calls a `drop` fault takes before they run. Null when
+ * the call ends here: dropped, its client left during the delay (a read), or the emulator closed.
+ */
+async function enterCall(runtime: EmulatorRuntime, operation: ServiceOperationName, req: IncomingMessage, res: ServerResponse): Promise<EnteredCall | null> {
+  const { decision, delayMs } = runtime.faults.decide(operation);
+  // A read whose client gave up during the delay is dropped. A mutation goes on, as in EKS,
+  // which does not undo what it received because the client went away: that is what a
+  // client's retry with the same clientRequestToken, and a write-ahead audit, are for.
+  const mutating = MUTATING_OPERATIONS.has(operation);
+  if (delayMs > 0) await runtime.delay(delayMs, mutating ? null : res);
+  if (res.destroyed && !mutating) return null;
+  if (runtime.closed) {
+    req.socket.destroy();
+    return null;
+  }
+  if (decision.kind === 'drop' && !decision.afterApply) {
+    req.socket.destroy();
+    return null;
+  }
+  return { decision, dropAfterApply: decision.kind === 'drop' && decision.afterApply };
+}
+
+function throwInjectedEksFault(decision: FaultDecision): void {
   switch (decision.kind) {
     case 'none':
     case 'drop':
@@ -127,6 +216,57 @@ function throwInjectedFault(decision: FaultDecision): void {
     default:
       assertNever(decision);
   }
+}
+
+function throwInjectedStsFault(decision: FaultDecision): void {
+  switch (decision.kind) {
+    case 'none':
+    case 'drop':
+    case 'malformed':
+      return;
+    case 'throttle':
+      throw new StsError('Throttling', 'Rate exceeded');
+    case 'server':
+      throw new StsError('InternalFailure', 'An internal error occurred (injected by the emulator fault configuration).');
+    case 'unavailable':
+      throw new StsError('ServiceUnavailable', 'The service is unavailable (injected by the emulator fault configuration).');
+    default:
+      assertNever(decision);
+  }
+}
+
+/** A refused credential as STS answers it. */
+function stsAuthError(error: AuthError): StsError {
+  switch (error.failure) {
+    case 'missing':
+      return new StsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
+    case 'malformed':
+      return new StsError('IncompleteSignature', error.message);
+    case 'expired':
+      return new StsError('ExpiredToken', error.message);
+    case 'invalid':
+      return new StsError('InvalidClientTokenId', error.message);
+    default:
+      return assertNever(error.failure);
+  }
+}
+
+/** Answers a WireError as such; anything else is logged and answered as a 500 ServerException. */
+function answerUnexpected(
+  runtime: EmulatorRuntime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: unknown,
+  send: (error: WireError) => void,
+  requestId: string,
+): void {
+  if (res.destroyed) return; // the client went away; nobody to answer
+  if (error instanceof WireError) {
+    send(error);
+    return;
+  }
+  runtime.config.log(`emulator: unexpected error for ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
+  send(new WireError('ServerException', `An internal error occurred in the EKS emulator (request id ${requestId}).`));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { applyChange } from './changes';
 import { Persistence, StateFileError, type LoadedState } from './persistence';
 import { EmulatorRuntime } from './runtime';
-import { loadSeed, type SeedFile } from './seed';
+import { loadSeed, readSeed, type Seed } from './seed';
 import { demoSeed } from './seeds/demo';
 import { createEmulatorServer } from './server';
 import { Store } from './store';
@@ -14,11 +14,15 @@ export interface EmulatorOptions {
   host?: string;
   /** Port; default 0 = pick a free port. */
   port?: number;
-  /** `demo` (default), `none`, a path to a seed JSON file, or a seed object. */
-  seed?: 'demo' | 'none' | SeedFile | string;
+  /** `demo` (default), `none`, a path to a seed JSON file, or a seed object (one account's, or `{accounts: [...]}`). */
+  seed?: 'demo' | 'none' | Seed | string;
   /** Persist state here (snapshot) and in `<stateFile>.journal`; unset = memory only. */
   stateFile?: string;
-  /** Default 000000000000 (or the seed's accountId). */
+  /**
+   * The default account's id: the account of static credentials that name none. Default: the
+   * seed's accountId, or its first account, or 000000000000. Given, it renames the seed's
+   * (first) account.
+   */
   accountId?: string;
   /** Delay added to each EKS call; default 0. */
   latencyMs?: number;
@@ -38,8 +42,6 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const DEFAULT_ACCOUNT = '000000000000';
-
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const port = integerOption(options.port, 'port', 0, 0, 65535);
@@ -47,37 +49,47 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const jitterMs = integerOption(options.jitterMs, 'jitterMs', 0, 0, 60_000);
   const associationLimit = integerOption(options.associationLimit, 'associationLimit', 5000, 1, 10_000_000);
   const log = options.logger ?? (() => undefined);
-  const seed = loadSeed(options.seed ?? 'demo', demoSeed);
-  const accountId = options.accountId ?? seed.file.accountId ?? DEFAULT_ACCOUNT;
-  if (!/^\d{12}$/.test(accountId)) throw new RangeError(`Emulator option accountId must be 12 digits; received '${accountId}'.`);
+  const seedOption = options.seed ?? 'demo';
+  if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) {
+    throw new RangeError(`Emulator option accountId must be 12 digits; received '${options.accountId}'.`);
+  }
+  // The demo's trust policies name its platform account, so the demo is built for the id given.
+  const seedModel = readSeed(loadSeed(seedOption, () => demoSeed(options.accountId)), options.accountId);
 
   let persistence: Persistence | null = null;
   let loaded: LoadedState | null = null;
   if (options.stateFile) ({ persistence, loaded } = await Persistence.open(options.stateFile, log));
   try {
     const snapshot = loaded?.snapshot ?? null;
-    const store = new Store(snapshot?.accountId ?? accountId);
-    if (snapshot && options.accountId && options.accountId !== snapshot.accountId) {
-      log(`emulator: the state file ${options.stateFile ?? ''} was made for account ${snapshot.accountId}; keeping it (ARNs already handed out name it)`);
+    const store = new Store(snapshot?.defaultAccountId ?? seedModel.defaultAccountId);
+    if (snapshot && snapshot.defaultAccountId !== seedModel.defaultAccountId) {
+      log(`emulator: the state file ${options.stateFile ?? ''} was made for the default account ${snapshot.defaultAccountId}, the seed's is ${seedModel.defaultAccountId}; keeping the state file's (ARNs already handed out name it)`);
     }
     const runtime = new EmulatorRuntime(
       store,
       snapshot ? Buffer.from(snapshot.paginationKey, 'base64') : randomBytes(32),
       persistence,
-      { associationLimit, latencyMs, jitterMs, seed, startTime: Date.now(), log },
+      { associationLimit, latencyMs, jitterMs, seed: seedModel, startTime: Date.now(), log },
     );
     // Materialized even when a state file exists, so a bad seed fails now rather than at a later reset.
-    const seedClusters = runtime.seedClusters();
+    const seedAccounts = runtime.seedAccounts();
     if (snapshot) {
       // The state file wins over the seed: the seed only makes a fresh state.
       try {
-        for (const cluster of snapshot.clusters) store.addCluster(cluster);
-        for (const record of snapshot.idempotency) store.idempotency.set(record.key, record);
+        for (const account of snapshot.accounts) {
+          const state = store.ensureAccount(account.accountId);
+          for (const cluster of account.clusters) state.addCluster(cluster);
+          for (const record of account.idempotency) state.idempotency.set(record.key, record);
+        }
       } catch (error) {
         throw new StateFileError(`The emulator state file ${persistence?.statePath ?? ''} is corrupt: ${(error as Error).message}. Refusing to start so no data is lost.`);
       }
     } else {
-      for (const cluster of seedClusters) store.addCluster(cluster);
+      for (const account of seedAccounts) {
+        if (account.clusters.length === 0) continue;
+        const state = store.ensureAccount(account.accountId);
+        for (const cluster of account.clusters) state.addCluster(cluster);
+      }
     }
     for (const entry of loaded?.entries ?? []) {
       try {

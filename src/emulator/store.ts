@@ -138,12 +138,12 @@ export class ClusterState {
   }
 }
 
-/** All regions' clusters and the idempotency records. */
-export class Store {
+/** One account's clusters (in every region) and its idempotency records. */
+export class AccountState {
   private readonly regions = new Map<string, { clusters: Map<string, ClusterState>; names: string[] }>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
 
-  constructor(public accountId: string) {}
+  constructor(readonly accountId: string) {}
 
   cluster(region: string, name: string): ClusterState | undefined {
     return this.regions.get(region)?.clusters.get(name);
@@ -156,7 +156,7 @@ export class Store {
       this.regions.set(snapshot.region, region);
     }
     if (region.clusters.has(snapshot.name)) {
-      throw new Error(`cluster ${snapshot.name} already exists in ${snapshot.region}`);
+      throw new Error(`cluster ${snapshot.name} already exists in ${snapshot.region} (account ${this.accountId})`);
     }
     const cluster = new ClusterState(snapshot);
     region.clusters.set(snapshot.name, cluster);
@@ -179,10 +179,42 @@ export class Store {
     }
     return out;
   }
+}
+
+/**
+ * The state of every account. An account nothing was added to has no clusters: reading it gives
+ * an empty state that is not kept, so requests signed for arbitrary accounts cost no memory.
+ */
+export class Store {
+  private readonly byAccount = new Map<string, AccountState>();
+
+  /** `defaultAccountId`: the account of static credentials that name no account of their own. */
+  constructor(readonly defaultAccountId: string) {}
+
+  /** The state of an account, empty when it has none. */
+  account(accountId: string): AccountState {
+    return this.byAccount.get(accountId) ?? new AccountState(accountId);
+  }
+
+  /** The state of an account, made (and kept) if it has none yet: for adding clusters. */
+  ensureAccount(accountId: string): AccountState {
+    let account = this.byAccount.get(accountId);
+    if (!account) {
+      account = new AccountState(accountId);
+      this.byAccount.set(accountId, account);
+    }
+    return account;
+  }
+
+  /** Every account that holds state, the default account first, then by id. */
+  accounts(): AccountState[] {
+    return [...this.byAccount.values()].sort((a, b) =>
+      a.accountId === this.defaultAccountId ? -1 : b.accountId === this.defaultAccountId ? 1 : a.accountId < b.accountId ? -1 : 1,
+    );
+  }
 
   clear(): void {
-    this.regions.clear();
-    this.idempotency.clear();
+    this.byAccount.clear();
   }
 }
 

@@ -57,8 +57,8 @@ function put(ctx: OperationContext, region: string, resource: TaggedResource, ta
   const cluster = resource.cluster.info.name;
   const change: StateChange =
     resource.kind === 'cluster'
-      ? { type: 'setClusterTags', region, cluster, tags }
-      : { type: 'putAssociation', region, cluster, association: { ...resource.association, tags }, idempotency: null };
+      ? { type: 'setClusterTags', accountId: ctx.accountId, region, cluster, tags }
+      : { type: 'putAssociation', accountId: ctx.accountId, region, cluster, association: { ...resource.association, tags }, idempotency: null };
   applyChange(ctx.store, change);
   return change;
 }
@@ -80,7 +80,7 @@ function requireResource(ctx: OperationContext, request: OperationRequest): Tagg
   const shapeFits = type === 'cluster' ? parts.length === 1 : parts.length === 2;
   if (!shapeFits || clusterName === '') throw badRequest(`The resourceArn ${quote(arn)} does not name a ${type === 'cluster' ? 'cluster' : 'Pod Identity association'}.`);
   // A resource of another region or account is not one this endpoint holds.
-  const cluster = region === request.region && accountId === ctx.store.accountId ? ctx.store.cluster(region, clusterName) : undefined;
+  const cluster = region === request.region && accountId === ctx.accountId ? ctx.account.cluster(region, clusterName) : undefined;
   if (!cluster) throw notFoundResource(arn);
   if (type === 'cluster') return { kind: 'cluster', cluster };
   const association = cluster.association(parts[1] ?? '');

@@ -24,6 +24,8 @@ const OPERATIONS = [
   'TagResource',
   'UntagResource',
   'ListTagsForResource',
+  'AssumeRole',
+  'GetCallerIdentity',
 ];
 
 const seed: SeedFile = {
@@ -58,6 +60,7 @@ afterEach(async () => {
 interface Stats {
   calls: Record<string, number>;
   total: number;
+  byService: Record<string, number>;
 }
 
 async function outcome(call: Promise<unknown>): Promise<string> {
@@ -77,7 +80,7 @@ test('GET /_emulator/health', async () => {
 test('stats count every EKS operation, errors and faults included; reset zeroes them', async () => {
   await control(emulator.url, 'reset', 'POST');
   const zero = await control<Stats>(emulator.url, 'stats');
-  expect(zero).toEqual({ calls: Object.fromEntries(OPERATIONS.map((name) => [name, 0])), total: 0 });
+  expect(zero).toEqual({ calls: Object.fromEntries(OPERATIONS.map((name) => [name, 0])), total: 0, byService: { eks: 0, sts: 0 } });
 
   await client.send(new ListClustersCommand({}));
   await client.send(new ListClustersCommand({}));
@@ -97,6 +100,7 @@ test('stats count every EKS operation, errors and faults included; reset zeroes 
     ListPodIdentityAssociations: 1,
   });
   expect(stats.total).toBe(6);
+  expect(stats.byService).toEqual({ eks: 6, sts: 0 });
   expect(await control(emulator.url, 'reset', 'POST')).toEqual({ status: 'ok', stateRestored: false });
   expect((await control<Stats>(emulator.url, 'stats')).total).toBe(0);
 });

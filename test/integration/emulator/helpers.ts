@@ -1,5 +1,6 @@
 /** Shared helpers of the emulator's integration tests: clients, raw requests, error assertions. */
 import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
+import { AssumeRoleCommand, STSClient, type AssumeRoleCommandInput, type STSClientConfig } from '@aws-sdk/client-sts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
 
 export const ACCOUNT = '000000000000';
@@ -23,9 +24,37 @@ export function eks(url: string, region = 'us-east-1', config: Partial<EKSClient
   });
 }
 
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** Static credentials: `test` is the default account's, a 12-digit key that account's. */
+export function staticKey(accessKeyId = 'test'): Credentials {
+  return { accessKeyId, secretAccessKey: 'test' };
+}
+
+/** An STS client against the emulator; retries are off unless a test asks for them. */
+export function sts(url: string, credentials: Credentials = staticKey(), config: Partial<STSClientConfig> = {}): STSClient {
+  return new STSClient({ region: 'us-east-1', endpoint: url, credentials, maxAttempts: 1, ...config });
+}
+
+/** Assumes a role and gives its temporary credentials, ready for another client. */
+export async function assume(url: string, input: AssumeRoleCommandInput, as: Credentials = staticKey()): Promise<Credentials & { expiration: Date }> {
+  const client = sts(url, as);
+  try {
+    const { Credentials: issued } = await client.send(new AssumeRoleCommand(input));
+    if (!issued?.AccessKeyId || !issued.SecretAccessKey || !issued.SessionToken || !issued.Expiration) throw new Error('AssumeRole answered no credentials');
+    return { accessKeyId: issued.AccessKeyId, secretAccessKey: issued.SecretAccessKey, sessionToken: issued.SessionToken, expiration: issued.Expiration };
+  } finally {
+    client.destroy();
+  }
+}
+
 /** A syntactically valid SigV4 Authorization header (the emulator reads only the scope). */
-export function authorization(region = 'us-east-1'): string {
-  return `AWS4-HMAC-SHA256 Credential=test/20260115/${region}/eks/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
+export function authorization(region = 'us-east-1', service = 'eks', accessKeyId = 'test'): string {
+  return `AWS4-HMAC-SHA256 Credential=${accessKeyId}/20260115/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`;
 }
 
 export async function raw(

@@ -85,9 +85,9 @@ test('a fresh state file starts from the seed and gets its first snapshot at onc
   const file = stateFile();
   const emulator = await start({ seed, stateFile: file });
   try {
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { format: string; clusters: Array<{ name: string }> };
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { format: string; accounts: Array<{ accountId: string; clusters: Array<{ name: string }> }> };
     expect(snapshot.format).toBe('eks-emulator-state');
-    expect(snapshot.clusters.map((c) => c.name)).toEqual(['alpha']);
+    expect(snapshot.accounts.map((a) => ({ accountId: a.accountId, clusters: a.clusters.map((c) => c.name) }))).toEqual([{ accountId: '000000000000', clusters: ['alpha'] }]);
   } finally {
     await emulator.close();
   }
@@ -163,15 +163,21 @@ test('journal appends racing with compactions lose nothing and apply nothing twi
   const file = stateFile();
   const { persistence } = await Persistence.open(file, () => undefined);
   const store = new Store('000000000000');
-  store.addCluster({ region: 'us-east-1', name: 'race', version: '1.31', status: 'ACTIVE', platformVersion: 'eks.1', tags: {}, createdAt: 0, nextSeq: 1, addons: [], associations: [] });
+  const account = store.ensureAccount('000000000000');
+  account.addCluster({ region: 'us-east-1', name: 'race', version: '1.31', status: 'ACTIVE', platformVersion: 'eks.1', tags: {}, createdAt: 0, nextSeq: 1, addons: [], associations: [] });
   const key = Buffer.alloc(32, 7);
-  persistence.attach(() => ({ accountId: store.accountId, paginationKey: key.toString('base64'), clusters: store.clusters().map((c) => c.snapshot()), idempotency: [] }));
+  persistence.attach(() => ({
+    defaultAccountId: store.defaultAccountId,
+    paginationKey: key.toString('base64'),
+    accounts: [{ accountId: account.accountId, clusters: account.clusters().map((c) => c.snapshot()), idempotency: [] }],
+  }));
   const writes: Array<Promise<void>> = [];
   for (let i = 0; i < 300; i++) {
-    const cluster = store.cluster('us-east-1', 'race');
+    const cluster = account.cluster('us-east-1', 'race');
     if (!cluster) throw new Error('cluster missing');
     const change: StateChange = {
       type: 'putAssociation',
+      accountId: account.accountId,
       region: 'us-east-1',
       cluster: 'race',
       association: {
@@ -191,10 +197,12 @@ test('journal appends racing with compactions lose nothing and apply nothing twi
 
   const reopened = await Persistence.open(copy, () => undefined);
   const restored = new Store('000000000000');
-  for (const cluster of reopened.loaded.snapshot?.clusters ?? []) restored.addCluster(cluster);
+  for (const snapshot of reopened.loaded.snapshot?.accounts ?? []) {
+    for (const cluster of snapshot.clusters) restored.ensureAccount(snapshot.accountId).addCluster(cluster);
+  }
   for (const entry of reopened.loaded.entries) applyChange(restored, entry.change);
   await reopened.persistence.abandon();
-  const ids = restored.cluster('us-east-1', 'race')?.associations().map((a) => a.associationId);
+  const ids = restored.account('000000000000').cluster('us-east-1', 'race')?.associations().map((a) => a.associationId);
   expect(ids).toEqual(Array.from({ length: 300 }, (_, i) => `a-${String(i).padStart(17, '0')}`));
 });
 
