@@ -2,7 +2,8 @@
  * Reads the environment into a typed, validated configuration. Any bad variable stops start-up
  * with a message that names it, the rule, and the value received.
  */
-
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AccountsFileError, readAccountsFile, type ServedAccount } from './accountsFile';
 import { environmentReaders } from './environment';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
@@ -89,8 +90,15 @@ const EMULATOR_REGIONS = ['us-east-1', 'eu-west-1'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
-function readAccounts(env: NodeJS.ProcessEnv, regions: string[]): ServedAccount[] | null {
-  const path = readString(env, 'GATEWAY_ACCOUNTS_FILE');
+/** The accounts file of the emulator's demo data (from src/ or dist/src/): `npm start` serves its three accounts unconfigured. */
+function demoAccountsFile(): string {
+  const fromSource = join(__dirname, '..', 'examples', 'accounts', 'demo.json');
+  return existsSync(fromSource) ? fromSource : join(__dirname, '..', '..', 'examples', 'accounts', 'demo.json');
+}
+
+function readAccounts(env: NodeJS.ProcessEnv, regions: string[], backend: BackendConfig): ServedAccount[] | null {
+  const demo = backend.kind === 'embedded-emulator' && backend.seed === 'demo' && existsSync(demoAccountsFile());
+  const path = readString(env, 'GATEWAY_ACCOUNTS_FILE') ?? (demo ? demoAccountsFile() : null);
   if (path === null) return null;
   try {
     return readAccountsFile(path, regions);
@@ -114,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     host,
     backend,
     accountId: readAccountId(env),
-    accounts: readAccounts(env, readRegions(env, backend)),
+    accounts: readAccounts(env, readRegions(env, backend), backend),
     assumeRoleSeconds: readInteger(env, 'ASSUME_ROLE_SECONDS', 3600, 900, 43_200),
     regions: readRegions(env, backend),
     maxConcurrency: readInteger(env, 'EKS_MAX_CONCURRENCY', 16, 1, 1000),

@@ -226,8 +226,9 @@ export function wrapBackend(inner: PodIdentityBackend, around: AroundCall): PodI
   const wrapped: Partial<Record<BackendMethod, (...args: unknown[]) => Promise<unknown>>> = {};
   for (const method of BACKEND_METHODS) {
     const description = EKS_OPERATIONS[method];
-    const innerMethod = (inner[method] as (...args: unknown[]) => Promise<unknown>).bind(inner);
-    wrapped[method] = async (...args: unknown[]) => around(description, args, () => innerMethod(...args));
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to `inner` below, only when called
+    const innerMethod = inner[method] as (...args: unknown[]) => Promise<unknown>;
+    wrapped[method] = async (...args: unknown[]) => around(description, args, () => innerMethod.apply(inner, args));
   }
   return wrapped as unknown as PodIdentityBackend;
 }

@@ -96,7 +96,7 @@ function accountsReport(runtime: EmulatorRuntime): unknown {
         roleId: role.roleId,
         assumable: role.trustPolicy !== null,
         maxSessionDuration: role.maxSessionDuration,
-        trustPolicy: role.trustPolicy === null ? null : JSON.parse(role.trustPolicy.text),
+        trustPolicy: role.trustPolicy === null ? null : (JSON.parse(role.trustPolicy.text) as unknown),
       })),
     })),
   };

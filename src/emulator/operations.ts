@@ -10,6 +10,7 @@ import type { AssociationRecord, IdempotencyRecord, OperationName } from './mode
 import type { PageTokens, TokenScope } from './pagination';
 import type { RoleDirectory } from './roles';
 import type { AccountState, ClusterState, Store } from './store';
+import { listTagsForResource, tagResource, untagResource } from './tagOperations';
 import {
   BodyReader,
   parseMaxResults,
@@ -23,7 +24,6 @@ import {
   validateServiceAccount,
   type ParsedRoleArn,
 } from './validation';
-import { listTagsForResource, tagResource, untagResource } from './tagOperations';
 import * as wire from './wire';
 
 export interface OperationContext {

@@ -211,7 +211,7 @@ function seedSource(source: string): JsonSource<SeedError> {
 }
 
 /** Reads a seed: `demo`, `none`, a path to a JSON seed file (whose problems name their line), or a seed object. */
-export function loadSeed(seed: 'demo' | 'none' | Seed | string, demo: () => Seed): LoadedSeed {
+export function loadSeed(seed: Seed | string, demo: () => Seed): LoadedSeed {
   if (seed === 'demo') return checkSeedShape(jsonValueDocument(demo(), seedSource('demo seed')));
   if (seed === 'none') return checkSeedShape(jsonValueDocument({ clusters: [] }, seedSource('none seed')));
   if (typeof seed !== 'string') return checkSeedShape(jsonValueDocument(seed, seedSource('seed object')));

@@ -5,15 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AuthError, parseAuthorization, signedService, type CredentialScope } from './auth';
 import { assertNever } from '../assertNever';
+import { AuthError, parseAuthorization, signedService, type CredentialScope } from './auth';
 import { handleControl } from './control';
 import type { Caller } from './credentials';
 import { WireError, eksAuthError } from './errors';
 import type { FaultDecision } from './faults';
 import { bodyTooLarge, parseJsonObject, parseTarget, readBody, sendError, sendJson, type BodyRead } from './http';
-import { executeOperation, type OperationResult } from './operations';
 import { MUTATING_OPERATIONS, type ServiceName, type ServiceOperationName } from './model';
+import { executeOperation, type OperationResult } from './operations';
 import { matchRoute, OPERATIONS_WITH_BODY } from './routes';
 import type { EmulatorRuntime } from './runtime';
 import { StsError, errorXml, executeSts, malformedResult, stsOperationOf, stsParameters, successXml } from './sts';

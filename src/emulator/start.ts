@@ -15,7 +15,7 @@ export interface EmulatorOptions {
   /** Port; default 0 = pick a free port. */
   port?: number;
   /** `demo` (default), `none`, a path to a seed JSON file, or a seed object (one account's, or `{accounts: [...]}`). */
-  seed?: 'demo' | 'none' | Seed | string;
+  seed?: Seed | string;
   /** Persist state here (snapshot) and in `<stateFile>.journal`; unset = memory only. */
   stateFile?: string;
   /**

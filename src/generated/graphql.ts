@@ -30,11 +30,11 @@ export type Account = {
   /** The 12-digit AWS account id. */
   accountId: Scalars['String']['output'];
   /**
-   * The EKS clusters of this account, ordered by region as in `regions`, then by name. An
-   * ACCOUNT_UNAVAILABLE error (with the STS error name) when the gateway cannot assume the
-   * account's role. Pages forward only.
+   * The EKS clusters of this account, ordered by region as in `regions`, then by name. Null, with
+   * an ACCOUNT_UNAVAILABLE error (carrying the STS error name) at this field, when the gateway
+   * cannot assume the account's role: the other accounts still answer. Pages forward only.
    */
-  clusters: ClusterConnection;
+  clusters?: Maybe<ClusterConnection>;
   /** The account's name in the gateway's configuration, for people; null when it has none. */
   name?: Maybe<Scalars['String']['output']>;
   /** The regions served in this account, in the order its `clusters` walks them. */
@@ -951,7 +951,7 @@ export type ResolversParentTypes = {
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
   accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  clusters?: Resolver<ResolversTypes['ClusterConnection'], ParentType, ContextType, Partial<AccountClustersArgs>>;
+  clusters?: Resolver<Maybe<ResolversTypes['ClusterConnection']>, ParentType, ContextType, Partial<AccountClustersArgs>>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };

@@ -6,8 +6,7 @@ import {
   type EKSClient,
 } from '@aws-sdk/client-eks';
 import type { RunningEmulator, SeedCluster } from '../../../src/emulator';
-import { eks, expectError, role } from './helpers';
-import { start } from './helpers';
+import { eks, expectError, role, start } from './helpers';
 
 const CLUSTERS = 20;
 const PER_CLUSTER = 5000;
