@@ -35,10 +35,17 @@ function post<T>(agent: Agent, url: URL, body: string): Promise<T> {
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           try {
-            const parsed = JSON.parse(text) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+            const parsed = JSON.parse(text) as {
+              data?: T;
+              errors?: Array<{ message: string; extensions?: { code?: string } }>;
+            };
             if (res.statusCode !== 200 || parsed.errors?.length) {
               const first = parsed.errors?.[0];
-              reject(new Error(`HTTP ${res.statusCode}: ${first ? `${first.extensions?.code ?? ''} ${first.message}` : text.slice(0, 200)}`));
+              reject(
+                new Error(
+                  `HTTP ${res.statusCode}: ${first ? `${first.extensions?.code ?? ''} ${first.message}` : text.slice(0, 200)}`,
+                ),
+              );
             } else {
               resolve(parsed.data as T);
             }

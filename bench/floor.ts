@@ -7,10 +7,7 @@
 
 /** EKS operations a read can cost, by their API names (as `/_emulator/stats` counts them). */
 export type ReadOperation =
-  | 'ListClusters'
-  | 'DescribeCluster'
-  | 'ListPodIdentityAssociations'
-  | 'DescribePodIdentityAssociation';
+  'ListClusters' | 'DescribeCluster' | 'ListPodIdentityAssociations' | 'DescribePodIdentityAssociation';
 
 export type CallCounts = Partial<Record<ReadOperation, number>>;
 
@@ -95,7 +92,11 @@ export function dashboard(regions: DashboardRegion[], concurrency: number, clust
  * flight and at most C calls per region at once, the server can finish at most min(clients, C)
  * requests per L, and (Little's law) a request then takes at least ceil(clients / C) x L.
  */
-export function throughputCeiling(clients: number, concurrency: number, latencyMs: number): { requestsPerSecond: number; latencyMs: number } {
+export function throughputCeiling(
+  clients: number,
+  concurrency: number,
+  latencyMs: number,
+): { requestsPerSecond: number; latencyMs: number } {
   checkCount(clients, 'clients');
   return {
     requestsPerSecond: latencyMs > 0 ? (Math.min(clients, concurrency) * 1000) / latencyMs : Infinity,

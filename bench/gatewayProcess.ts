@@ -24,7 +24,13 @@ const START_TIMEOUT_MS = 60_000;
 export async function startGateway(env: Record<string, string>): Promise<GatewayProcess> {
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -47,7 +53,10 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
 function readyUrl(child: ChildProcess): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`the gateway did not print its URL within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`the gateway did not print its URL within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const match = /GraphiQL: (http:\/\/\S+)/.exec(out);

@@ -46,7 +46,11 @@ export async function measureHop(idleMs: number): Promise<HopCost> {
         await new Promise((resolve) => setTimeout(resolve, idleMs));
         afterIdle.push(await timed(exchange));
       }
-      return { backToBackMs: round(percentile(backToBack, 50), 2), afterIdleMs: round(percentile(afterIdle, 50), 2), idleMs };
+      return {
+        backToBackMs: round(percentile(backToBack, 50), 2),
+        afterIdleMs: round(percentile(afterIdle, 50), 2),
+        idleMs,
+      };
     } finally {
       client.close();
     }

@@ -87,7 +87,12 @@ export async function measureLatency(
     if (paired) scriptSamples.push(await timed(() => scenario.script()));
   });
   const afterMiB = gateway.rssMiB();
-  if (!paired) await repeat(scriptRuns, MEASURE.scriptMs, async () => void scriptSamples.push(await timed(() => scenario.script())));
+  if (!paired)
+    await repeat(
+      scriptRuns,
+      MEASURE.scriptMs,
+      async () => void scriptSamples.push(await timed(() => scenario.script())),
+    );
   return {
     gateway: timing(samples),
     callsPerRun,
@@ -100,7 +105,8 @@ export async function measureLatency(
 /** Runs `run` at least `min` times and until `ms` have passed, but no more than max(min, MEASURE.maxRuns) times. */
 async function repeat(min: number, ms: number, run: () => Promise<void>): Promise<void> {
   const started = performance.now();
-  for (let i = 0; i < Math.max(min, MEASURE.maxRuns) && (i < min || performance.now() - started < ms); i += 1) await run();
+  for (let i = 0; i < Math.max(min, MEASURE.maxRuns) && (i < min || performance.now() - started < ms); i += 1)
+    await run();
 }
 
 export interface LoadResult {

@@ -63,8 +63,12 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     }
     return n;
   };
-  const only = (flags.get('--only') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (only.length > 0 && switches.has('--update-readme')) throw new UsageError('--update-readme needs a whole run; leave out --only.');
+  const only = (flags.get('--only') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (only.length > 0 && switches.has('--update-readme'))
+    throw new UsageError('--update-readme needs a whole run; leave out --only.');
   return {
     latencyMs: int('--latency-ms', 'BENCH_LATENCY_MS', 20, 0, 10_000),
     concurrency: int('--concurrency', 'EKS_MAX_CONCURRENCY', 16, 1, 1000),

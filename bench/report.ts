@@ -133,7 +133,12 @@ export function latencyResult(scenario: LatencyScenario, m: LatencyMeasurement, 
   };
 }
 
-export function throughputResult(scenario: ThroughputScenario, m: ThroughputMeasurement, concurrency: number, latencyMs: number): ThroughputResult {
+export function throughputResult(
+  scenario: ThroughputScenario,
+  m: ThroughputMeasurement,
+  concurrency: number,
+  latencyMs: number,
+): ThroughputResult {
   const minimumCallsPerRequest = totalCalls(scenario.minimum.calls);
   const sent = m.query.requests + m.query.errors;
   const callsPerRequest = sent > 0 ? round(Object.values(m.query.calls).reduce((a, b) => a + b, 0) / sent, 3) : NaN;
@@ -184,7 +189,9 @@ function describeTarget(target: Target): string {
 }
 
 export function missedTargets(report: Report): string[] {
-  return [...report.latency, ...report.throughput].flatMap((r) => r.targets.filter((t) => !t.met).map((t) => `${r.id}: ${t.target}`));
+  return [...report.latency, ...report.throughput].flatMap((r) =>
+    r.targets.filter((t) => !t.met).map((t) => `${r.id}: ${t.target}`),
+  );
 }
 
 /** The tables, for bench/results/latest.md and the README. */
@@ -193,7 +200,9 @@ export function markdownTables(report: Report): string {
   const lines = [
     `Machine: ${mc.cpu}, ${mc.cores} cores, Node.js ${mc.node}; L = ${mc.latencyMs} ms per EKS call, C = ${mc.concurrency} calls per region at once; ` +
       `R = ${mc.roundTripMs ?? '—'} ms for one Describe by the SDK alone (p50 over the run; each scenario's own R is in its row); ` +
-      (mc.hop ? `one bare HTTP exchange between two processes ${mc.hop.backToBackMs} ms back to back, ${mc.hop.afterIdleMs} ms after ${mc.hop.idleMs} ms idle; ` : '') +
+      (mc.hop
+        ? `one bare HTTP exchange between two processes ${mc.hop.backToBackMs} ms back to back, ${mc.hop.afterIdleMs} ms after ${mc.hop.idleMs} ms idle; `
+        : '') +
       `load average ${mc.loadAverage} before the run` +
       `${mc.otherCores === null ? '' : `, other processes busy on ${mc.otherCores} cores during it`}; ${mc.date.slice(0, 10)}.`,
     '',
@@ -225,8 +234,32 @@ export function markdownTables(report: Report): string {
       '',
       '| # | query | req/s | ceiling req/s | p50 | p99 | EKS calls / request (min) | errors | CPU cores busy: gateway, bench | gateway RSS | targets |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
-      row([t.id, 'summary page', String(t.query.requestsPerSecond), String(Math.round(t.ceiling.requestsPerSecond)), ms(t.query.p50Ms), ms(t.query.p99Ms), `${t.callsPerRequest} (${t.minimumCallsPerRequest})`, errorsCell(t.query), coresCell(t.query), memoryCell(t.memory), targetsCell(t.targets)]),
-      row([t.id, '`{ __typename }` (framework only)', String(t.trivial.requestsPerSecond), '—', ms(t.trivial.p50Ms), ms(t.trivial.p99Ms), `${totalCalls(t.trivial.calls)} total (0)`, errorsCell(t.trivial), coresCell(t.trivial), '', '']),
+      row([
+        t.id,
+        'summary page',
+        String(t.query.requestsPerSecond),
+        String(Math.round(t.ceiling.requestsPerSecond)),
+        ms(t.query.p50Ms),
+        ms(t.query.p99Ms),
+        `${t.callsPerRequest} (${t.minimumCallsPerRequest})`,
+        errorsCell(t.query),
+        coresCell(t.query),
+        memoryCell(t.memory),
+        targetsCell(t.targets),
+      ]),
+      row([
+        t.id,
+        '`{ __typename }` (framework only)',
+        String(t.trivial.requestsPerSecond),
+        '—',
+        ms(t.trivial.p50Ms),
+        ms(t.trivial.p99Ms),
+        `${totalCalls(t.trivial.calls)} total (0)`,
+        errorsCell(t.trivial),
+        coresCell(t.trivial),
+        '',
+        '',
+      ]),
     );
   }
   return lines.join('\n');
@@ -242,7 +275,14 @@ export function markdownReport(report: Report, queries: Record<string, string>):
     '',
     '## Queries',
     '',
-    ...Object.entries(queries).flatMap(([name, query]) => [`${name}:`, '', '```graphql', print(parse(query)), '```', '']),
+    ...Object.entries(queries).flatMap(([name, query]) => [
+      `${name}:`,
+      '',
+      '```graphql',
+      print(parse(query)),
+      '```',
+      '',
+    ]),
   ].join('\n');
 }
 
@@ -252,20 +292,24 @@ export function jsonReport(report: Report): string {
 
 function callsCell(made: Record<string, number>, minimum: CallCounts, varied: boolean): string {
   const names = [...new Set([...Object.keys(minimum), ...Object.keys(made)])];
-  const parts = names.map((name) => `${abbreviate(name)} ${made[name] ?? 0}/${(minimum as Record<string, number | undefined>)[name] ?? 0}`);
+  const parts = names.map(
+    (name) => `${abbreviate(name)} ${made[name] ?? 0}/${(minimum as Record<string, number | undefined>)[name] ?? 0}`,
+  );
   return (parts.length ? parts.join(', ') : '0/0') + (varied ? ' (varied; worst run)' : '');
 }
 
 /** Short operation names keep the table readable. */
 function abbreviate(operation: string): string {
   return (
-    {
-      ListClusters: 'ListClusters',
-      DescribeCluster: 'DescribeCluster',
-      ListPodIdentityAssociations: 'List',
-      DescribePodIdentityAssociation: 'Describe',
-    } as Record<string, string>
-  )[operation] ?? operation;
+    (
+      {
+        ListClusters: 'ListClusters',
+        DescribeCluster: 'DescribeCluster',
+        ListPodIdentityAssociations: 'List',
+        DescribePodIdentityAssociation: 'Describe',
+      } as Record<string, string>
+    )[operation] ?? operation
+  );
 }
 
 function targetsCell(targets: TargetResult[]): string {

@@ -37,7 +37,8 @@ const CACHED_TTL_MS = 60_000;
 async function main(options: BenchOptions): Promise<Report> {
   // Read before anything of ours starts: it shows what else was running.
   const [loadAverage = 0] = loadavg();
-  if (loadAverage > cpus().length / 2) progress(`note: load average ${loadAverage.toFixed(2)} on ${cpus().length} cores; other work will skew the times`);
+  if (loadAverage > cpus().length / 2)
+    progress(`note: load average ${loadAverage.toFixed(2)} on ${cpus().length} cores; other work will skew the times`);
   const seed = benchSeed(QUOTA);
   const regions = seedShape(seed);
   const emulator = await startEmulator({ seed, latencyMs: options.latencyMs, associationLimit: QUOTA });
@@ -45,7 +46,8 @@ async function main(options: BenchOptions): Promise<Report> {
   const gateways = new GatewayPool(emulator, options.concurrency);
   try {
     const association = await firstAssociation((await gateways.get('uncached')).client);
-    const quotaAssociations = regions.get(QUOTA_CLUSTER.region)?.find((c) => c.name === QUOTA_CLUSTER.name)?.associations ?? 0;
+    const quotaAssociations =
+      regions.get(QUOTA_CLUSTER.region)?.find((c) => c.name === QUOTA_CLUSTER.name)?.associations ?? 0;
     const all = scenarios({
       concurrency: options.concurrency,
       quotaCluster: { ...QUOTA_CLUSTER, associations: quotaAssociations },
@@ -55,14 +57,21 @@ async function main(options: BenchOptions): Promise<Report> {
       script,
     });
     const unknown = options.only.filter((id) => !all.some((s) => s.id === id));
-    if (unknown.length) throw new UsageError(`Unknown scenario ids: ${unknown.join(', ')}; known: ${all.map((s) => s.id).join(', ')}.`);
+    if (unknown.length)
+      throw new UsageError(`Unknown scenario ids: ${unknown.join(', ')}; known: ${all.map((s) => s.id).join(', ')}.`);
     const selected = all.filter((s) => options.only.length === 0 || options.only.includes(s.id));
 
     const roundTrip = () => script.describe(QUOTA_CLUSTER, association.associationId);
     const roundTrips: number[] = [];
-    const report: Report = { machine: machine(options.latencyMs, options.concurrency, loadAverage), latency: [], throughput: [] };
+    const report: Report = {
+      machine: machine(options.latencyMs, options.concurrency, loadAverage),
+      latency: [],
+      throughput: [],
+    };
     report.machine.hop = await measureHop(options.latencyMs);
-    progress(`one HTTP exchange between two processes: ${report.machine.hop.backToBackMs} ms back to back, ${report.machine.hop.afterIdleMs} ms after ${options.latencyMs} ms idle`);
+    progress(
+      `one HTTP exchange between two processes: ${report.machine.hop.backToBackMs} ms back to back, ${report.machine.hop.afterIdleMs} ms after ${options.latencyMs} ms idle`,
+    );
     for (const scenario of selected) {
       progress(`scenario ${scenario.id}: ${scenario.title} ...`);
       if (scenario.kind === 'latency') {
@@ -81,7 +90,9 @@ async function main(options: BenchOptions): Promise<Report> {
         const m = await measureThroughput(scenario, gateway, emulator.url, options.clients, options.seconds);
         const result = throughputResult(scenario, m, options.concurrency, options.latencyMs);
         report.throughput.push(result);
-        progress(`  ${m.query.requestsPerSecond} req/s (p99 ${m.query.p99Ms} ms) vs { __typename } ${m.trivial.requestsPerSecond} req/s${missed(result.targets)}`);
+        progress(
+          `  ${m.query.requestsPerSecond} req/s (p99 ${m.query.p99Ms} ms) vs { __typename } ${m.trivial.requestsPerSecond} req/s${missed(result.targets)}`,
+        );
       }
       if (scenario.kind === 'latency' && scenario.gateway === 'cached') await gateways.stop('cached');
     }
@@ -96,7 +107,9 @@ async function main(options: BenchOptions): Promise<Report> {
 
 /** Set-up, not measured: an association of the quota cluster, by its gateway id and EKS id. */
 async function firstAssociation(client: GraphqlClient): Promise<{ id: string; associationId: string }> {
-  type Answer = { cluster: { podIdentityAssociations: { nodes: Array<{ id: string; associationId: string }> } } | null };
+  type Answer = {
+    cluster: { podIdentityAssociations: { nodes: Array<{ id: string; associationId: string }> } } | null;
+  };
   const answer = await client.query<Answer>(FIRST_ASSOCIATION, { ...QUOTA_CLUSTER });
   const association = answer.cluster?.podIdentityAssociations.nodes[0];
   if (!association) throw new Error(`${QUOTA_CLUSTER.name} in ${QUOTA_CLUSTER.region} has no association.`);
@@ -105,7 +118,10 @@ async function firstAssociation(client: GraphqlClient): Promise<{ id: string; as
 
 /** The gateways under test, started on first use: without the cache, and with it (4b). */
 class GatewayPool {
-  private readonly running = new Map<LatencyScenario['gateway'], Promise<{ process: GatewayProcess; client: GraphqlClient }>>();
+  private readonly running = new Map<
+    LatencyScenario['gateway'],
+    Promise<{ process: GatewayProcess; client: GraphqlClient }>
+  >();
 
   constructor(
     private readonly emulator: RunningEmulator,
@@ -166,7 +182,9 @@ async function cli(): Promise<void> {
     writeFileSync(join(dir, 'latest.md'), markdownReport(report, QUERIES));
     writeFileSync(join(dir, 'latest.json'), jsonReport(report));
     if (options.updateReadme) updateReadme(join(ROOT, 'README.md'), tables);
-    process.stdout.write(`Wrote bench/results/latest.md and latest.json${options.updateReadme ? ' and README.md' : ''}.\n`);
+    process.stdout.write(
+      `Wrote bench/results/latest.md and latest.json${options.updateReadme ? ' and README.md' : ''}.\n`,
+    );
   }
   const misses = missedTargets(report);
   if (misses.length) process.stdout.write(`Targets missed: ${misses.join('; ')}.\n`);
@@ -178,6 +196,8 @@ cli().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n\n${error.usage}`);
     process.exit(2);
   }
-  process.stderr.write(`The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `The benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

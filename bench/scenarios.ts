@@ -97,7 +97,9 @@ const BY_ID = `query ById($id: ID!) { node(id: $id) { ... on PodIdentityAssociat
 export const TRIVIAL = '{ __typename }';
 
 interface Page<T> {
-  cluster: { podIdentityAssociations: { nodes: T[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } } | null;
+  cluster: {
+    podIdentityAssociations: { nodes: T[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } };
+  } | null;
 }
 
 export function scenarios(ctx: ScenarioContext): Scenario[] {
@@ -106,15 +108,24 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
   const regions = [...ctx.regions.keys()];
   const pageLength = Math.min(PAGE_SIZE, quota.associations);
   const clusterCount = [...ctx.regions.values()].reduce((n, clusters) => n + clusters.length, 0);
-  if (clusterCount > DASHBOARD_CLUSTERS) throw new RangeError(`The dashboard shows ${DASHBOARD_CLUSTERS} clusters; the data has ${clusterCount}.`);
+  if (clusterCount > DASHBOARD_CLUSTERS)
+    throw new RangeError(`The dashboard shows ${DASHBOARD_CLUSTERS} clusters; the data has ${clusterCount}.`);
   const dashboardShape = [...ctx.regions].map(([region, clusters]) => ({
     region,
     detailedPerCluster: clusters.map((cl) => Math.min(DASHBOARD_PAGE_SIZE, cl.associations)),
   }));
   const dashboardRun = async (client: GraphqlClient) => {
-    const data = await client.query<{ clusters: { nodes: Array<{ podIdentityAssociations: { nodes: Array<{ roleArn: string | null }> } }> } }>(DASHBOARD);
-    const described = data.clusters.nodes.flatMap((n) => n.podIdentityAssociations.nodes).filter((a) => a.roleArn !== null).length;
-    expect(described, dashboardShape.flatMap((r) => r.detailedPerCluster).reduce((a, b) => a + b, 0), 'detailed associations on the dashboard');
+    const data = await client.query<{
+      clusters: { nodes: Array<{ podIdentityAssociations: { nodes: Array<{ roleArn: string | null }> } }> };
+    }>(DASHBOARD);
+    const described = data.clusters.nodes
+      .flatMap((n) => n.podIdentityAssociations.nodes)
+      .filter((a) => a.roleArn !== null).length;
+    expect(
+      described,
+      dashboardShape.flatMap((r) => r.detailedPerCluster).reduce((a, b) => a + b, 0),
+      'detailed associations on the dashboard',
+    );
   };
   const floorTargets: Target[] = [{ kind: 'minimumCalls' }, { kind: 'floor', within: 0.15 }];
 
@@ -143,7 +154,11 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       targets: [...floorTargets, { kind: 'speedUp', atLeast: 10 }],
       run: async (client) => {
         const data = await client.query<Page<{ roleArn: string | null }>>(DETAILED_PAGE, clusterVars);
-        expect(data.cluster?.podIdentityAssociations.nodes.filter((a) => a.roleArn !== null).length, pageLength, 'detailed associations');
+        expect(
+          data.cluster?.podIdentityAssociations.nodes.filter((a) => a.roleArn !== null).length,
+          pageLength,
+          'detailed associations',
+        );
       },
       script: async () => void (await script.page(quota, PAGE_SIZE, true)),
     },
@@ -200,7 +215,9 @@ export function scenarios(ctx: ScenarioContext): Scenario[] {
       comparison: 'overhead',
       targets: [{ kind: 'minimumCalls' }, { kind: 'overhead', under: 0.1 }],
       run: async (client) => {
-        const data = await client.query<{ node: { associationId: string } | null }>(BY_ID, { id: ctx.associationNodeId });
+        const data = await client.query<{ node: { associationId: string } | null }>(BY_ID, {
+          id: ctx.associationNodeId,
+        });
         expect(data.node?.associationId, ctx.associationId, 'association id');
       },
       script: () => script.describe(quota, ctx.associationId),

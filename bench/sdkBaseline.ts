@@ -27,7 +27,9 @@ export class SequentialScript {
   /** One page of `first` associations; with `detailed`, each described in turn. */
   async page(cluster: ClusterRef, first: number, detailed: boolean): Promise<number> {
     const client = this.client(cluster.region);
-    const out = await client.send(new ListPodIdentityAssociationsCommand({ clusterName: cluster.name, maxResults: first }));
+    const out = await client.send(
+      new ListPodIdentityAssociationsCommand({ clusterName: cluster.name, maxResults: first }),
+    );
     const ids = (out.associations ?? []).map((a) => a.associationId as string);
     if (detailed) for (const id of ids) await this.describe(cluster, id);
     return ids.length;
@@ -39,7 +41,9 @@ export class SequentialScript {
     let count = 0;
     let nextToken: string | undefined;
     do {
-      const out = await client.send(new ListPodIdentityAssociationsCommand({ clusterName: cluster.name, maxResults: pageSize, nextToken }));
+      const out = await client.send(
+        new ListPodIdentityAssociationsCommand({ clusterName: cluster.name, maxResults: pageSize, nextToken }),
+      );
       count += out.associations?.length ?? 0;
       nextToken = out.nextToken;
     } while (nextToken);
@@ -60,12 +64,16 @@ export class SequentialScript {
   }
 
   async describe(cluster: ClusterRef, associationId: string): Promise<void> {
-    await this.client(cluster.region).send(new DescribePodIdentityAssociationCommand({ clusterName: cluster.name, associationId }));
+    await this.client(cluster.region).send(
+      new DescribePodIdentityAssociationCommand({ clusterName: cluster.name, associationId }),
+    );
   }
 
   /** The first `n` association ids of a cluster (set-up, not measured). */
   async associationIds(cluster: ClusterRef, n: number): Promise<string[]> {
-    const out = await this.client(cluster.region).send(new ListPodIdentityAssociationsCommand({ clusterName: cluster.name, maxResults: n }));
+    const out = await this.client(cluster.region).send(
+      new ListPodIdentityAssociationsCommand({ clusterName: cluster.name, maxResults: n }),
+    );
     return (out.associations ?? []).map((a) => a.associationId as string);
   }
 

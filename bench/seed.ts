@@ -19,7 +19,8 @@ export function benchSeed(quota: number): SeedFile {
   const quotaCluster = seed.clusters.find((c) => c.name === QUOTA_CLUSTER.name && c.region === QUOTA_CLUSTER.region);
   if (!quotaCluster) throw new Error(`The demo seed no longer has ${QUOTA_CLUSTER.name} in ${QUOTA_CLUSTER.region}.`);
   const existing = quotaCluster.associations ?? [];
-  if (existing.length > quota) throw new RangeError(`${QUOTA_CLUSTER.name} already has ${existing.length} associations, over the quota ${quota}.`);
+  if (existing.length > quota)
+    throw new RangeError(`${QUOTA_CLUSTER.name} already has ${existing.length} associations, over the quota ${quota}.`);
   const filler: SeedAssociation[] = Array.from({ length: quota - existing.length }, (_, i) => ({
     namespace: `bench-${i % NAMESPACES}`,
     serviceAccount: `workload-${i}`,

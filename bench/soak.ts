@@ -22,13 +22,27 @@ async function main(): Promise<void> {
   await fetch(`${emulator.url}/_emulator/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ seed: 11, latencyMs: 5, jitterMs: 3, rates: { '*': { throttle: FAULT_RATE, server: FAULT_RATE / 2, unavailable: FAULT_RATE / 2, drop: FAULT_RATE / 2 } } }),
+    body: JSON.stringify({
+      seed: 11,
+      latencyMs: 5,
+      jitterMs: 3,
+      rates: {
+        '*': { throttle: FAULT_RATE, server: FAULT_RATE / 2, unavailable: FAULT_RATE / 2, drop: FAULT_RATE / 2 },
+      },
+    }),
   });
   // tsx as a loader in the same process (not its launcher), so the pid measured is the gateway's.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     // Every client of the soak is the one caller `anonymous`: no per-caller limit.
-    env: { ...process.env, PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'warn', MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      EKS_ENDPOINT: emulator.url,
+      LOG_LEVEL: 'warn',
+      MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: '0',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -47,16 +61,29 @@ async function main(): Promise<void> {
   const memory: Array<{ second: number; rssMiB: number }> = [];
   const started = Date.now();
   const deadline = started + SECONDS * 1000;
-  const sampler = setInterval(() => memory.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: rssMiB(child.pid ?? 0) }), 2000);
+  const sampler = setInterval(
+    () => memory.push({ second: Math.round((Date.now() - started) / 1000), rssMiB: rssMiB(child.pid ?? 0) }),
+    2000,
+  );
   memory.push({ second: 0, rssMiB: rssMiB(child.pid ?? 0) });
 
   const request = async (query: string, variables?: Record<string, unknown>) => {
     const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { errors?: Array<{ extensions?: { code?: string } }>; data?: Record<string, { errors?: Array<{ code: string }> } | null> };
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as {
+      errors?: Array<{ extensions?: { code?: string } }>;
+      data?: Record<string, { errors?: Array<{ code: string }> } | null>;
+    };
     latencies.push(performance.now() - t0);
     if (res.status >= 500) count(`http ${res.status}`);
-    const codes = [...(body.errors ?? []).map((e) => e.extensions?.code ?? 'unknown'), ...Object.values(body.data ?? {}).flatMap((p) => p?.errors?.map((e) => e.code) ?? [])];
+    const codes = [
+      ...(body.errors ?? []).map((e) => e.extensions?.code ?? 'unknown'),
+      ...Object.values(body.data ?? {}).flatMap((p) => p?.errors?.map((e) => e.code) ?? []),
+    ];
     if (codes.length === 0) count('ok');
     for (const code of new Set(codes)) count(code);
     return body;
@@ -73,14 +100,31 @@ async function main(): Promise<void> {
           const token = `soak-${client}-${serial}`;
           const body = (await request(
             'mutation($i: CreatePodIdentityAssociationInput!) { createPodIdentityAssociation(input: $i) { podIdentityAssociation { id } errors { code } } }',
-            { i: { clusterName: 'staging-apps', region: 'us-east-1', namespace: 'soak', serviceAccount: `c${client}-${serial}`, roleArn: 'arn:aws:iam::111122223333:role/soak', clientRequestToken: token } },
+            {
+              i: {
+                clusterName: 'staging-apps',
+                region: 'us-east-1',
+                namespace: 'soak',
+                serviceAccount: `c${client}-${serial}`,
+                roleArn: 'arn:aws:iam::111122223333:role/soak',
+                clientRequestToken: token,
+              },
+            },
           )) as { data?: { createPodIdentityAssociation?: { podIdentityAssociation?: { id: string } | null } } };
           const id = body.data?.createPodIdentityAssociation?.podIdentityAssociation?.id;
-          if (id) await request('mutation($id: ID!) { deletePodIdentityAssociation(input: { id: $id }) { errors { code } } }', { id });
+          if (id)
+            await request(
+              'mutation($id: ID!) { deletePodIdentityAssociation(input: { id: $id }) { errors { code } } }',
+              { id },
+            );
         } else if (kind === 2) {
-          await request('{ clusters { nodes { name status version podIdentityAssociations(first: 20) { nodes { roleArn createdAt } } } } }');
+          await request(
+            '{ clusters { nodes { name status version podIdentityAssociations(first: 20) { nodes { roleArn createdAt } } } } }',
+          );
         } else {
-          await request('{ cluster(name: "prod-platform", region: "us-east-1") { podIdentityAssociations(first: 100) { nodes { id namespace serviceAccount } } } }');
+          await request(
+            '{ cluster(name: "prod-platform", region: "us-east-1") { podIdentityAssociations(first: 100) { nodes { id namespace serviceAccount } } } }',
+          );
         }
       }
     }),
@@ -107,14 +151,24 @@ async function main(): Promise<void> {
     p50ms: Math.round(pct(50) * 10) / 10,
     p99ms: Math.round(pct(99) * 10) / 10,
     outcomes: Object.fromEntries([...outcomes.entries()].sort()),
-    memory: { startMiB: memory[0]?.rssMiB, endMiB: memory[memory.length - 1]?.rssMiB, peakMiB: Math.max(...memory.map((m) => m.rssMiB)), bounded },
+    memory: {
+      startMiB: memory[0]?.rssMiB,
+      endMiB: memory[memory.length - 1]?.rssMiB,
+      peakMiB: Math.max(...memory.map((m) => m.rssMiB)),
+      bounded,
+    },
     node: process.version,
   };
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'soak.json'), `${JSON.stringify({ ...report, samples: memory }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench', 'results', 'soak.json'),
+    `${JSON.stringify({ ...report, samples: memory }, null, 2)}\n`,
+  );
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   if (!bounded || serverErrors.length > 0) {
-    process.stderr.write(`Soak failed: ${!bounded ? 'memory kept growing' : ''} ${serverErrors.map(([k, n]) => `${n} × ${k}`).join(', ')}\n`);
+    process.stderr.write(
+      `Soak failed: ${!bounded ? 'memory kept growing' : ''} ${serverErrors.map(([k, n]) => `${n} × ${k}`).join(', ')}\n`,
+    );
     process.exit(1);
   }
 }

@@ -38,7 +38,9 @@ interface DemoAssociations {
 const DEMO_NOTE = "# Variables: filled in for the emulator's demo data.\n";
 
 /** The tabs in the order GraphiQL shows them: operation file, variables, whether they use demo ids. */
-function tabs(demo: DemoAssociations): Array<{ operation: string; variables?: Record<string, unknown>; demoNote?: boolean }> {
+function tabs(
+  demo: DemoAssociations,
+): Array<{ operation: string; variables?: Record<string, unknown>; demoNote?: boolean }> {
   const { prodPlatform } = DEMO_CLUSTERS;
   return [
     { operation: 'ListClusters', variables: { first: 10 } },
@@ -50,7 +52,11 @@ function tabs(demo: DemoAssociations): Array<{ operation: string; variables?: Re
     { operation: 'AssociationById', variables: { id: nodeIdOfAssociation(demo.lookup) }, demoNote: true },
     {
       operation: 'AssociationByName',
-      variables: { clusterName: demo.lookup.clusterName, associationId: demo.lookup.associationId, region: demo.lookup.region },
+      variables: {
+        clusterName: demo.lookup.clusterName,
+        associationId: demo.lookup.associationId,
+        region: demo.lookup.region,
+      },
       demoNote: true,
     },
     {
@@ -100,7 +106,9 @@ function tabs(demo: DemoAssociations): Array<{ operation: string; variables?: Re
     },
     {
       operation: 'UntagAssociation',
-      variables: { input: { clientMutationId: 'graphiql-untag-1', id: nodeIdOfAssociation(demo.update), tagKeys: ['cost-centre'] } },
+      variables: {
+        input: { clientMutationId: 'graphiql-untag-1', id: nodeIdOfAssociation(demo.update), tagKeys: ['cost-centre'] },
+      },
       demoNote: true,
     },
     {
@@ -181,7 +189,9 @@ function templateLiteral(text: string): string {
 
 function operationFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const file of readdirSync(OPERATIONS_DIR).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(OPERATIONS_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     files.set(file.replace(/\.graphql$/, ''), readFileSync(join(OPERATIONS_DIR, file), 'utf8'));
   }
   return files;
@@ -200,20 +210,41 @@ async function demoAssociations(): Promise<DemoAssociations> {
     if (!res.ok) throw new Error(`The emulator's state export answered ${res.status}`);
     const state = (await res.json()) as {
       accountId: string;
-      clusters: Array<{ name: string; region: string; associations?: Array<{ associationId?: string | null; namespace: string; serviceAccount: string }> }>;
+      clusters: Array<{
+        name: string;
+        region: string;
+        associations?: Array<{ associationId?: string | null; namespace: string; serviceAccount: string }>;
+      }>;
     };
-    const find = (cluster: { name: string; region: string }, namespace: string, serviceAccount: string): DemoAssociation => {
+    const find = (
+      cluster: { name: string; region: string },
+      namespace: string,
+      serviceAccount: string,
+    ): DemoAssociation => {
       const found = state.clusters
         .find((c) => c.name === cluster.name && c.region === cluster.region)
         ?.associations?.find((a) => a.namespace === namespace && a.serviceAccount === serviceAccount);
       if (!found?.associationId) {
-        throw new Error(`The demo data has no association ${namespace}/${serviceAccount} in ${cluster.region}/${cluster.name}; pick another in scripts/graphiql-examples.ts`);
+        throw new Error(
+          `The demo data has no association ${namespace}/${serviceAccount} in ${cluster.region}/${cluster.name}; pick another in scripts/graphiql-examples.ts`,
+        );
       }
-      return { accountId: state.accountId, region: cluster.region, clusterName: cluster.name, namespace, serviceAccount, associationId: found.associationId };
+      return {
+        accountId: state.accountId,
+        region: cluster.region,
+        clusterName: cluster.name,
+        namespace,
+        serviceAccount,
+        associationId: found.associationId,
+      };
     };
     const { prodPlatform, stagingApps } = DEMO_CLUSTERS;
     return {
-      lookup: find(prodPlatform, DEMO_CROSS_ACCOUNT_ASSOCIATION.namespace, DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount),
+      lookup: find(
+        prodPlatform,
+        DEMO_CROSS_ACCOUNT_ASSOCIATION.namespace,
+        DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount,
+      ),
       update: find(prodPlatform, 'payments', 'worker'),
       delete: find(stagingApps, 'preview', 'api'),
     };

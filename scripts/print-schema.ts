@@ -10,7 +10,8 @@ import { buildSchema } from '../src/graphql/schema';
 
 export const SCHEMA_FILE = join(__dirname, '..', 'schema.graphql');
 
-const HEADER = '# Generated from schema/*.graphql by `npm run schema:print` (also run by `npm run codegen`). Do not edit.\n\n';
+const HEADER =
+  '# Generated from schema/*.graphql by `npm run schema:print` (also run by `npm run codegen`). Do not edit.\n\n';
 
 /** The file's whole content; sorted so that moving a type between SDL files changes nothing. */
 export function printedSchema(): string {

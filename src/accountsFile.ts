@@ -55,16 +55,27 @@ export function checkAccounts(doc: JsonDocument, defaultRegions: readonly string
   accounts.forEach((account, i) => {
     const at = `${listPath}[${i}]`;
     const earlier = seenIds.get(account.accountId);
-    if (earlier !== undefined) throw doc.problem(`${at}.accountId`, `lists account ${account.accountId} again (also at ${doc.where(`${listPath}[${earlier}]`)}); each account appears once.`);
+    if (earlier !== undefined)
+      throw doc.problem(
+        `${at}.accountId`,
+        `lists account ${account.accountId} again (also at ${doc.where(`${listPath}[${earlier}]`)}); each account appears once.`,
+      );
     seenIds.set(account.accountId, i);
     if (account.name !== null) {
       const named = seenNames.get(account.name.toLowerCase());
-      if (named !== undefined) throw doc.problem(`${at}.name`, `"${account.name}" is also the name of ${doc.where(`${listPath}[${named}]`)}; names must differ.`);
+      if (named !== undefined)
+        throw doc.problem(
+          `${at}.name`,
+          `"${account.name}" is also the name of ${doc.where(`${listPath}[${named}]`)}; names must differ.`,
+        );
       seenNames.set(account.name.toLowerCase(), i);
     }
     if (account.roleArn === null) {
       if (own !== null) {
-        throw doc.problem(`${at}.roleArn`, `is missing, as at ${doc.where(`${listPath}[${own}]`)}: only the gateway's own account is served without a role to assume.`);
+        throw doc.problem(
+          `${at}.roleArn`,
+          `is missing, as at ${doc.where(`${listPath}[${own}]`)}: only the gateway's own account is served without a role to assume.`,
+        );
       }
       own = i;
     }
@@ -76,29 +87,46 @@ function checkEntry(doc: JsonDocument, at: string, value: unknown, defaultRegion
   const entry: JsonObject = readObject(doc, at, value, ENTRY_KEYS);
   const accountId = entry.accountId;
   if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) {
-    throw doc.problem(`${at}.accountId`, `must be a 12-digit AWS account id as a string, received ${JSON.stringify(accountId) ?? 'nothing'}.`);
+    throw doc.problem(
+      `${at}.accountId`,
+      `must be a 12-digit AWS account id as a string, received ${JSON.stringify(accountId) ?? 'nothing'}.`,
+    );
   }
   const name = readOptionalString(doc, `${at}.name`, entry.name) ?? null;
   if (name !== null && !NAME.test(name)) {
-    throw doc.problem(`${at}.name`, `must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit, received "${name}".`);
+    throw doc.problem(
+      `${at}.name`,
+      `must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit, received "${name}".`,
+    );
   }
   const roleArn = readOptionalString(doc, `${at}.roleArn`, entry.roleArn) ?? null;
   if (roleArn !== null) {
     const match = ROLE_ARN.exec(roleArn);
-    if (!match) throw doc.problem(`${at}.roleArn`, `must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), received "${roleArn}".`);
+    if (!match)
+      throw doc.problem(
+        `${at}.roleArn`,
+        `must be an IAM role ARN (arn:aws:iam::<account>:role/<name>), received "${roleArn}".`,
+      );
     if (match[2] !== accountId) {
-      throw doc.problem(`${at}.roleArn`, `names a role of account ${match[2]}, not of ${accountId}: the role assumed must be in the account it serves.`);
+      throw doc.problem(
+        `${at}.roleArn`,
+        `names a role of account ${match[2]}, not of ${accountId}: the role assumed must be in the account it serves.`,
+      );
     }
   }
   const externalId = readOptionalString(doc, `${at}.externalId`, entry.externalId) ?? null;
   if (externalId !== null) {
-    if (roleArn === null) throw doc.problem(`${at}.externalId`, 'is only sent with the role to assume; this entry has no roleArn.');
-    if (!EXTERNAL_ID.test(externalId)) throw doc.problem(`${at}.externalId`, "must be 2-1224 letters, digits or any of _+=,.@:/-, as STS accepts.");
+    if (roleArn === null)
+      throw doc.problem(`${at}.externalId`, 'is only sent with the role to assume; this entry has no roleArn.');
+    if (!EXTERNAL_ID.test(externalId))
+      throw doc.problem(`${at}.externalId`, 'must be 2-1224 letters, digits or any of _+=,.@:/-, as STS accepts.');
   }
   const regions =
     entry.regions === undefined
       ? [...defaultRegions]
-      : readStringList(doc, `${at}.regions`, entry.regions, (region) => (REGION.test(region) ? null : `"${region}" is not a region name such as us-east-1`));
+      : readStringList(doc, `${at}.regions`, entry.regions, (region) =>
+          REGION.test(region) ? null : `"${region}" is not a region name such as us-east-1`,
+        );
   if (new Set(regions).size !== regions.length) throw doc.problem(`${at}.regions`, 'lists a region twice.');
   return { accountId, name, roleArn, externalId, regions };
 }

@@ -110,7 +110,8 @@ function readAccounts(env: NodeJS.ProcessEnv, regions: string[], backend: Backen
 
 function readAccountId(env: NodeJS.ProcessEnv): string | null {
   const value = readString(env, 'GATEWAY_ACCOUNT_ID');
-  if (value !== null && !/^\d{12}$/.test(value)) throw new ConfigError(`GATEWAY_ACCOUNT_ID must be a 12-digit AWS account id, received "${value}".`);
+  if (value !== null && !/^\d{12}$/.test(value))
+    throw new ConfigError(`GATEWAY_ACCOUNT_ID must be a 12-digit AWS account id, received "${value}".`);
   return value;
 }
 
@@ -141,19 +142,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     maxBodyBytes: readInteger(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxBatchOperations: readInteger(env, 'MAX_BATCH_OPERATIONS', 10, 1, 1000),
     operationLimits: {
-      maxDocumentLength: readInteger(env, 'MAX_DOCUMENT_LENGTH', DEFAULT_OPERATION_LIMITS.maxDocumentLength, 100, 10_000_000),
+      maxDocumentLength: readInteger(
+        env,
+        'MAX_DOCUMENT_LENGTH',
+        DEFAULT_OPERATION_LIMITS.maxDocumentLength,
+        100,
+        10_000_000,
+      ),
       maxTokens: readInteger(env, 'MAX_DOCUMENT_TOKENS', DEFAULT_OPERATION_LIMITS.maxTokens, 10, 1_000_000),
       maxDepth: readInteger(env, 'MAX_QUERY_DEPTH', DEFAULT_OPERATION_LIMITS.maxDepth, 1, 1000),
       maxAliases: readInteger(env, 'MAX_ALIASES', DEFAULT_OPERATION_LIMITS.maxAliases, 0, 100_000),
       maxFields: readInteger(env, 'MAX_FIELDS', DEFAULT_OPERATION_LIMITS.maxFields, 1, 1_000_000),
-      maxIntrospectionFields: readInteger(env, 'MAX_INTROSPECTION_FIELDS', DEFAULT_OPERATION_LIMITS.maxIntrospectionFields, 1, 1_000_000),
-      maxRepeatedFields: readInteger(env, 'MAX_REPEATED_FIELDS', DEFAULT_OPERATION_LIMITS.maxRepeatedFields, 1, 1_000_000),
+      maxIntrospectionFields: readInteger(
+        env,
+        'MAX_INTROSPECTION_FIELDS',
+        DEFAULT_OPERATION_LIMITS.maxIntrospectionFields,
+        1,
+        1_000_000,
+      ),
+      maxRepeatedFields: readInteger(
+        env,
+        'MAX_REPEATED_FIELDS',
+        DEFAULT_OPERATION_LIMITS.maxRepeatedFields,
+        1,
+        1_000_000,
+      ),
       maxDirectives: readInteger(env, 'MAX_DIRECTIVES', DEFAULT_OPERATION_LIMITS.maxDirectives, 0, 1_000_000),
       maxVariables: readInteger(env, 'MAX_VARIABLES', DEFAULT_OPERATION_LIMITS.maxVariables, 0, 1_000_000),
-      maxFragmentVisits: readInteger(env, 'MAX_FRAGMENT_VISITS', DEFAULT_OPERATION_LIMITS.maxFragmentVisits, 1, 100_000_000),
-      maxDocumentSteps: readInteger(env, 'MAX_DOCUMENT_STEPS', DEFAULT_OPERATION_LIMITS.maxDocumentSteps, 1, 1_000_000_000),
+      maxFragmentVisits: readInteger(
+        env,
+        'MAX_FRAGMENT_VISITS',
+        DEFAULT_OPERATION_LIMITS.maxFragmentVisits,
+        1,
+        100_000_000,
+      ),
+      maxDocumentSteps: readInteger(
+        env,
+        'MAX_DOCUMENT_STEPS',
+        DEFAULT_OPERATION_LIMITS.maxDocumentSteps,
+        1,
+        1_000_000_000,
+      ),
       maxEksCalls: readInteger(env, 'MAX_EKS_CALLS_PER_OPERATION', DEFAULT_OPERATION_LIMITS.maxEksCalls, 1, 10_000_000),
-      maxResultFields: readInteger(env, 'MAX_RESULT_FIELDS', DEFAULT_OPERATION_LIMITS.maxResultFields, 1, 1_000_000_000),
+      maxResultFields: readInteger(
+        env,
+        'MAX_RESULT_FIELDS',
+        DEFAULT_OPERATION_LIMITS.maxResultFields,
+        1,
+        1_000_000_000,
+      ),
     },
     maxResponseBytes: readInteger(env, 'MAX_RESPONSE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     persistedQueriesBytes: readInteger(env, 'PERSISTED_QUERIES_CACHE_MB', 16, 0, 1024) * 1024 * 1024,
@@ -201,18 +238,24 @@ function readBackend(env: NodeJS.ProcessEnv): BackendConfig {
 
 function readRegions(env: NodeJS.ProcessEnv, backend: BackendConfig): string[] {
   const listed = readString(env, 'GATEWAY_REGIONS');
-  const fallback = backend.kind === 'aws' ? readString(env, 'AWS_REGION') ?? readString(env, 'AWS_DEFAULT_REGION') : null;
+  const fallback =
+    backend.kind === 'aws' ? (readString(env, 'AWS_REGION') ?? readString(env, 'AWS_DEFAULT_REGION')) : null;
   const raw = listed ?? fallback;
   if (raw === null) {
     if (backend.kind !== 'aws') return [...EMULATOR_REGIONS];
     throw new ConfigError('GATEWAY_REGIONS (or AWS_REGION) must name at least one region when GATEWAY_BACKEND=aws.');
   }
   const name = listed !== null ? 'GATEWAY_REGIONS' : 'AWS_REGION';
-  const regions = raw.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const regions = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
   if (regions.length === 0) throw new ConfigError(`${name} must name at least one region, received "${raw}".`);
   for (const region of regions) {
     if (!REGION_PATTERN.test(region)) {
-      throw new ConfigError(`${name} must be a comma-separated list of AWS regions like us-east-1; "${region}" is not one.`);
+      throw new ConfigError(
+        `${name} must be a comma-separated list of AWS regions like us-east-1; "${region}" is not one.`,
+      );
     }
   }
   return [...new Set(regions)];

@@ -46,7 +46,9 @@ async function main(): Promise<void> {
 
   const gateway = await startGateway({ config, logger, ...backend, surviveUnhandledRejections: true });
   logger.info({ url: gateway.graphqlUrl, regions: config.regions, backend: config.backend.kind }, 'Gateway ready');
-  const where = config.security.graphiql ? `GraphiQL: ${gateway.graphqlUrl}` : `GraphQL endpoint: ${gateway.graphqlUrl}`;
+  const where = config.security.graphiql
+    ? `GraphiQL: ${gateway.graphqlUrl}`
+    : `GraphQL endpoint: ${gateway.graphqlUrl}`;
   process.stdout.write(`\nEKS Pod Identity gateway ready. ${where}\n\n`);
 
   const shutdown = (signal: string) => {
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The gateway failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `The gateway failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -84,7 +84,12 @@ export class GatewayMetrics {
   }
 
   /** A gauge read when scraped, with one value per label set that `read` returns. */
-  gaugeOnScrape(name: string, help: string, labels: readonly string[], read: () => Array<[Record<string, string>, number]>): void {
+  gaugeOnScrape(
+    name: string,
+    help: string,
+    labels: readonly string[],
+    read: () => Array<[Record<string, string>, number]>,
+  ): void {
     new Gauge({
       name: `${PREFIX}${name}`,
       help,

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   };
   const query = client.watchQuery({ query: AssociationsPageDocument, variables });
   // A watched query fetches once it has a subscriber; wait for its first complete result.
-  const first = await firstValueFrom(query.pipe(filter((result) => result.dataState === 'complete' || result.error !== undefined)));
+  const first = await firstValueFrom(
+    query.pipe(filter((result) => result.dataState === 'complete' || result.error !== undefined)),
+  );
   if (first.error) throw first.error;
 
   let pages = 1;
@@ -59,7 +61,15 @@ async function main(): Promise<void> {
     if (!connection) throw new Error(`No cluster ${values.cluster} in ${values.region}`);
     if (!connection.pageInfo.hasNextPage) {
       const ids = new Set(connection.edges.map((edge) => edge.node.id));
-      console.log(JSON.stringify({ cluster: values.cluster, region: values.region, namespace: values.namespace ?? null, pages, associations: ids.size }));
+      console.log(
+        JSON.stringify({
+          cluster: values.cluster,
+          region: values.region,
+          namespace: values.namespace ?? null,
+          pages,
+          associations: ids.size,
+        }),
+      );
       break;
     }
     // The merged result keeps the last page's pageInfo, so endCursor is where the next page starts.

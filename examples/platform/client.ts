@@ -43,13 +43,18 @@ export async function execute<TDocument extends TypedDocumentNode<any, any>>(
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    throw new GatewayFault(`The gateway answered ${response.status} without a GraphQL body`, response.status >= 500, `HTTP_${response.status}`);
+    throw new GatewayFault(
+      `The gateway answered ${response.status} without a GraphQL body`,
+      response.status >= 500,
+      `HTTP_${response.status}`,
+    );
   }
   if (body.errors?.length) {
     const retryable = body.errors.every((error) => error.extensions?.retryable === true);
     const codes = [...new Set(body.errors.map((error) => error.extensions?.code ?? 'UNKNOWN'))].join(',');
     throw new GatewayFault(body.errors.map((error) => error.message).join('; '), retryable, codes);
   }
-  if (!body.data) throw new GatewayFault(`The gateway answered ${response.status} with no data`, false, `HTTP_${response.status}`);
+  if (!body.data)
+    throw new GatewayFault(`The gateway answered ${response.status} with no data`, false, `HTTP_${response.status}`);
   return body.data;
 }

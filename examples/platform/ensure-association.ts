@@ -35,7 +35,13 @@ export interface DesiredAssociation {
 }
 
 export type Outcome =
-  | { outcome: 'created' | 'unchanged' | 'updated'; id: string; associationId: string; roleArn: string | null; requests: number }
+  | {
+      outcome: 'created' | 'unchanged' | 'updated';
+      id: string;
+      associationId: string;
+      roleArn: string | null;
+      requests: number;
+    }
   | { outcome: 'rejected'; code: string; message: string; detail: Record<string, unknown>; requests: number };
 
 type MutationError = CreateAssociationMutation['createPodIdentityAssociation']['errors'][number];
@@ -65,18 +71,34 @@ export async function ensureAssociation(desired: DesiredAssociation, options: En
     const [error] = payload.errors;
     if (!error) {
       if (!association) throw new Error('A payload without errors must carry the association');
-      return { outcome: 'created', id: association.id, associationId: association.associationId, roleArn: association.roleArn, requests: retry.requests };
+      return {
+        outcome: 'created',
+        id: association.id,
+        associationId: association.associationId,
+        roleArn: association.roleArn,
+        requests: retry.requests,
+      };
     }
     if (error.__typename !== 'AlreadyExistsError') return rejected(error, retry.requests);
 
     const existing = error.existingAssociation;
     if (!existing) continue; // deleted again since EKS answered
     if (existing.roleArn === desired.roleArn) {
-      return { outcome: 'unchanged', id: existing.id, associationId: existing.associationId, roleArn: existing.roleArn, requests: retry.requests };
+      return {
+        outcome: 'unchanged',
+        id: existing.id,
+        associationId: existing.associationId,
+        roleArn: existing.roleArn,
+        requests: retry.requests,
+      };
     }
     const updated = await retry.run(() =>
       execute(options.url, UpdateAssociationDocument, {
-        input: { id: existing.id, roleArn: desired.roleArn, clientRequestToken: tokenFor(`update:${existing.associationId}`, desired) },
+        input: {
+          id: existing.id,
+          roleArn: desired.roleArn,
+          clientRequestToken: tokenFor(`update:${existing.associationId}`, desired),
+        },
       }),
     );
     const updatePayload = updated.updatePodIdentityAssociation;
@@ -85,9 +107,17 @@ export async function ensureAssociation(desired: DesiredAssociation, options: En
     if (updateError) return rejected(updateError, retry.requests);
     const changed = updatePayload.podIdentityAssociation;
     if (!changed) throw new Error('A payload without errors must carry the association');
-    return { outcome: 'updated', id: changed.id, associationId: changed.associationId, roleArn: changed.roleArn, requests: retry.requests };
+    return {
+      outcome: 'updated',
+      id: changed.id,
+      associationId: changed.associationId,
+      roleArn: changed.roleArn,
+      requests: retry.requests,
+    };
   }
-  throw new Error(`The association of ${desired.namespace}/${desired.serviceAccount} kept disappearing while being updated`);
+  throw new Error(
+    `The association of ${desired.namespace}/${desired.serviceAccount} kept disappearing while being updated`,
+  );
 }
 
 /** What each typed error means for the caller, with the fields it carries. */
@@ -132,7 +162,9 @@ class Retrier {
         return await request();
       } catch (error) {
         if (!(error instanceof GatewayFault) || !error.retryable || attempt >= this.options.maxAttempts) throw error;
-        console.error(`attempt ${attempt} failed (${error.code}: ${error.message}); retrying with the same clientRequestToken`);
+        console.error(
+          `attempt ${attempt} failed (${error.code}: ${error.message}); retrying with the same clientRequestToken`,
+        );
         await new Promise((resolve) => setTimeout(resolve, this.backoff(attempt)));
       }
     }
@@ -148,7 +180,16 @@ class Retrier {
 /** The same desired state always gives the same token (EKS allows 64 characters). */
 function tokenFor(step: string, desired: DesiredAssociation): string {
   const digest = createHash('sha256')
-    .update(JSON.stringify([step, desired.region, desired.clusterName, desired.namespace, desired.serviceAccount, desired.roleArn]))
+    .update(
+      JSON.stringify([
+        step,
+        desired.region,
+        desired.clusterName,
+        desired.namespace,
+        desired.serviceAccount,
+        desired.roleArn,
+      ]),
+    )
     .digest('hex');
   return `ensure-${digest.slice(0, 48)}`;
 }
@@ -166,7 +207,9 @@ async function main(): Promise<number> {
       'backoff-ms': { type: 'string' },
     },
   });
-  const missing = ['cluster', 'namespace', 'service-account', 'role-arn'].filter((name) => !values[name as keyof typeof values]);
+  const missing = ['cluster', 'namespace', 'service-account', 'role-arn'].filter(
+    (name) => !values[name as keyof typeof values],
+  );
   if (missing.length > 0) {
     console.error(`Missing ${missing.map((name) => `--${name}`).join(', ')}`);
     return 1;

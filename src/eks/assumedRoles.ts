@@ -63,7 +63,8 @@ export class AssumedRoleCredentials {
   /** The provider the account's EKS clients are given. */
   readonly provide = (): Promise<AwsCredentialIdentity> => {
     const now = this.now();
-    if (this.session?.expiration && this.session.expiration.getTime() - now > REFRESH_BEFORE_MS) return Promise.resolve(this.session);
+    if (this.session?.expiration && this.session.expiration.getTime() - now > REFRESH_BEFORE_MS)
+      return Promise.resolve(this.session);
     if (this.refusal && this.refusal.until > now) return Promise.reject(this.refusal.error);
     this.pending ??= this.assume().finally(() => {
       this.pending = null;
@@ -85,7 +86,12 @@ export class AssumedRoleCredentials {
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {
         throw Object.assign(new Error('AssumeRole answered without credentials.'), { name: 'MalformedAnswer' });
       }
-      this.session = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+      this.session = {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      };
       this.refusal = null;
       return this.session;
     } catch (error) {

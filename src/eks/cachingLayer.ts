@@ -75,7 +75,11 @@ class RequestView {
     );
   }
 
-  private async read(description: ReadDescription<BackendMethod>, args: readonly unknown[], load: () => Promise<unknown>): Promise<unknown> {
+  private async read(
+    description: ReadDescription<BackendMethod>,
+    args: readonly unknown[],
+    load: () => Promise<unknown>,
+  ): Promise<unknown> {
     const { key, cluster } = description.cache;
     const entry = applyDescribed(key, args);
     if (cluster === null) return this.cached(entry, load);
@@ -95,7 +99,11 @@ class RequestView {
     if (this.fresh) {
       this.countLookup('bypass');
     } else {
-      const [hit] = await this.safely<Array<string | undefined | typeof LOOKUP_FAILED>>('get', () => this.cache.getMany([key]), [LOOKUP_FAILED]);
+      const [hit] = await this.safely<Array<string | undefined | typeof LOOKUP_FAILED>>(
+        'get',
+        () => this.cache.getMany([key]),
+        [LOOKUP_FAILED],
+      );
       if (hit === LOOKUP_FAILED) {
         this.countLookup('error');
       } else if (hit !== undefined) {
@@ -106,7 +114,8 @@ class RequestView {
       }
     }
     const value = await load();
-    if (value !== null) await this.safely('set', () => this.cache.setMany([[key, JSON.stringify(value)]], this.ttlMs), undefined);
+    if (value !== null)
+      await this.safely('set', () => this.cache.setMany([[key, JSON.stringify(value)]], this.ttlMs), undefined);
     return value;
   }
 
@@ -115,7 +124,11 @@ class RequestView {
    * fault may come after EKS applied it) and stores the association it returns, if any, as its
    * Describe would be stored.
    */
-  private async mutate(description: MutationDescription<BackendMethod>, args: readonly unknown[], run: () => Promise<unknown>): Promise<unknown> {
+  private async mutate(
+    description: MutationDescription<BackendMethod>,
+    args: readonly unknown[],
+    run: () => Promise<unknown>,
+  ): Promise<unknown> {
     const cluster = applyDescribed(description.cluster, args);
     try {
       const result = await run();

@@ -27,7 +27,8 @@ export class CallBudget {
   private used = 0;
 
   constructor(readonly limit: number) {
-    if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`A call budget must be a non-negative integer, received ${limit}.`);
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new RangeError(`A call budget must be a non-negative integer, received ${limit}.`);
   }
 
   /** Counts one call, or throws CallBudgetExceeded when `limit` calls were already made. */
@@ -76,7 +77,8 @@ export class CallerCallRate {
     /** Milliseconds on a clock that never goes back. */
     private readonly now: () => number = () => performance.now(),
   ) {
-    if (!Number.isInteger(perMinute) || perMinute < 1) throw new RangeError(`A per-minute call rate must be a positive integer, received ${perMinute}.`);
+    if (!Number.isInteger(perMinute) || perMinute < 1)
+      throw new RangeError(`A per-minute call rate must be a positive integer, received ${perMinute}.`);
     this.perMs = perMinute / MINUTE_MS;
   }
 
@@ -119,7 +121,11 @@ export interface CallBudgetOptions {
  * (all of its requests'). A refused call is a rejected promise like any failed call, so a
  * DataLoader batch fails only that key.
  */
-export function withCallBudget(inner: PodIdentityBackend, budget: CallBudget, options: CallBudgetOptions = {}): PodIdentityBackend {
+export function withCallBudget(
+  inner: PodIdentityBackend,
+  budget: CallBudget,
+  options: CallBudgetOptions = {},
+): PodIdentityBackend {
   const { callerRate = null, metrics = null } = options;
   const spend = (operation: string): void => {
     try {

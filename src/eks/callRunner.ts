@@ -25,7 +25,12 @@ export interface SendOptions {
 }
 
 /** A scope for work outside any request (scripts, tools): one shared turn, no deadline. */
-export const UNSCOPED: CallScope = Object.freeze({ caller: '', priority: 'interactive', signal: null, timeoutMs: null });
+export const UNSCOPED: CallScope = Object.freeze({
+  caller: '',
+  priority: 'interactive',
+  signal: null,
+  timeoutMs: null,
+});
 
 export class EksCallRunner {
   private readonly limiters = new Map<string, { at: AccountRegion; limiter: ConcurrencyLimiter }>();
@@ -36,10 +41,23 @@ export class EksCallRunner {
     private readonly metrics: GatewayMetrics | null = null,
   ) {
     const limiterState = (read: (l: ConcurrencyLimiter) => number) => () =>
-      [...this.limiters.values()].map(({ at, limiter }): [Record<string, string>, number] => [{ account: at.accountId, region: at.region }, read(limiter)]);
+      [...this.limiters.values()].map(({ at, limiter }): [Record<string, string>, number] => [
+        { account: at.accountId, region: at.region },
+        read(limiter),
+      ]);
     const labels = ['account', 'region'];
-    metrics?.gaugeOnScrape('eks_calls_in_flight', 'EKS calls running now, by account and region (at most EKS_MAX_CONCURRENCY each).', labels, limiterState((l) => l.running));
-    metrics?.gaugeOnScrape('eks_calls_queued', 'EKS calls waiting for a slot of their account and region\'s limiter.', labels, limiterState((l) => l.queued));
+    metrics?.gaugeOnScrape(
+      'eks_calls_in_flight',
+      'EKS calls running now, by account and region (at most EKS_MAX_CONCURRENCY each).',
+      labels,
+      limiterState((l) => l.running),
+    );
+    metrics?.gaugeOnScrape(
+      'eks_calls_queued',
+      "EKS calls waiting for a slot of their account and region's limiter.",
+      labels,
+      limiterState((l) => l.queued),
+    );
   }
 
   /** Runs one EKS call for `scope`; `mutation` is set for the calls that change something. */
@@ -97,7 +115,10 @@ export class EksCallRunner {
     const key = `${at.accountId}/${at.region}`;
     let entry = this.limiters.get(key);
     if (!entry) {
-      entry = { at: { accountId: at.accountId, region: at.region }, limiter: new ConcurrencyLimiter(this.maxConcurrency) };
+      entry = {
+        at: { accountId: at.accountId, region: at.region },
+        limiter: new ConcurrencyLimiter(this.maxConcurrency),
+      };
       this.limiters.set(key, entry);
     }
     return entry.limiter;

@@ -82,7 +82,8 @@ const MAX_NAME_LENGTH = 100;
 export function toEksError(error: unknown, operation: string): EksError {
   if (error instanceof EksError) return error;
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
-  const fullMessage = typeof e.message === 'string' && e.message !== '' ? e.message : (typeof e.name === 'string' ? e.name : 'Error');
+  const fullMessage =
+    typeof e.message === 'string' && e.message !== '' ? e.message : typeof e.name === 'string' ? e.name : 'Error';
   // Whatever the backend sends reaches clients and logs: its size is not the backend's to choose.
   const message = cut(fullMessage, MAX_EKS_MESSAGE_LENGTH);
   if (message !== fullMessage && error instanceof Error) shortenInPlace(error, message);
@@ -140,8 +141,6 @@ function shortenInPlace(error: Error, message: string): void {
 export function isRoleRejection(error: EksError): boolean {
   return (
     error.kind === 'InvalidParameter' &&
-    /role provided in the request does not exist|trust policy of the role provided is invalid/i.test(
-      error.message,
-    )
+    /role provided in the request does not exist|trust policy of the role provided is invalid/i.test(error.message)
   );
 }

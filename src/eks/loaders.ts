@@ -25,7 +25,12 @@ export function createLoaders(service: PodIdentityBackend): EksLoaders {
 
 /** Stores a fresh association (from a mutation) so later fields of the request need no call. */
 export function primeAssociation(loaders: EksLoaders, association: AssociationDetail): void {
-  const key = { accountId: association.accountId, region: association.region, clusterName: association.clusterName, associationId: association.associationId };
+  const key = {
+    accountId: association.accountId,
+    region: association.region,
+    clusterName: association.clusterName,
+    associationId: association.associationId,
+  };
   loaders.association.clear(key).prime(key, association);
 }
 

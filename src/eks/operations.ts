@@ -35,7 +35,11 @@ export interface PodIdentityBackend {
   listClusters(at: AccountRegion, maxResults: number, nextToken: string | null): Promise<EksPage<string>>;
   /** Null when the cluster does not exist. */
   describeCluster(key: ClusterKey): Promise<ClusterDetail | null>;
-  listAssociations(at: AccountRegion, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>>;
+  listAssociations(
+    at: AccountRegion,
+    clusterName: string,
+    params: ListAssociationsParams,
+  ): Promise<EksPage<AssociationSummary>>;
   /** Null when the association (or its cluster) does not exist. */
   describeAssociation(key: AssociationKey): Promise<AssociationDetail | null>;
   createAssociation(params: CreateAssociationParams): Promise<AssociationDetail>;
@@ -124,7 +128,10 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     mutates: false,
     action: 'read',
     location: locationOf,
-    cache: { key: (at, maxResults, nextToken) => `clusters:${at.accountId}:${at.region}:${maxResults}:${nextToken ?? ''}`, cluster: null },
+    cache: {
+      key: (at, maxResults, nextToken) => `clusters:${at.accountId}:${at.region}:${maxResults}:${nextToken ?? ''}`,
+      cluster: null,
+    },
   },
   describeCluster: {
     operation: 'DescribeCluster',
@@ -209,7 +216,9 @@ export const BACKEND_METHODS = Object.keys(EKS_OPERATIONS) as BackendMethod[];
 
 /** The SDK command names of the operations that change something: the audit's to record. */
 export const MUTATING_COMMANDS: ReadonlySet<string> = new Set(
-  BACKEND_METHODS.filter((method) => EKS_OPERATIONS[method].mutates).map((method) => `${EKS_OPERATIONS[method].operation}Command`),
+  BACKEND_METHODS.filter((method) => EKS_OPERATIONS[method].mutates).map(
+    (method) => `${EKS_OPERATIONS[method].operation}Command`,
+  ),
 );
 
 /** The operation of any method, for layers that treat them alike. */
@@ -219,7 +228,11 @@ export type AnyDescription = OperationDescription<BackendMethod>;
  * How a layer handles every call: `call` makes it below the layer. `args` are the method's,
  * typed loosely here; the description's functions take them as they are.
  */
-export type AroundCall = (description: AnyDescription, args: readonly unknown[], call: () => Promise<unknown>) => Promise<unknown>;
+export type AroundCall = (
+  description: AnyDescription,
+  args: readonly unknown[],
+  call: () => Promise<unknown>,
+) => Promise<unknown>;
 
 /** A backend over `inner` whose every method goes through `around`; a throw is a rejected promise. */
 export function wrapBackend(inner: PodIdentityBackend, around: AroundCall): PodIdentityBackend {

@@ -14,7 +14,13 @@ import {
 import type { CallScope, EksCallRunner, SendOptions } from './callRunner';
 import type { MutationCall } from './deadline';
 import { EksError } from './errors';
-import { applyDescribed, EKS_OPERATIONS, type BackendArgs, type BackendMethod, type PodIdentityBackend } from './operations';
+import {
+  applyDescribed,
+  EKS_OPERATIONS,
+  type BackendArgs,
+  type BackendMethod,
+  type PodIdentityBackend,
+} from './operations';
 import { toClusterDetail, toDetail, toName, toPage, toSummary, toTags } from './responseModels';
 import type {
   AccountRegion,
@@ -30,7 +36,6 @@ import type {
   Tags,
   UpdateAssociationParams,
 } from './types';
-
 
 /**
  * The EKS operations the gateway uses, one method each, for one scope (a request, or a
@@ -107,26 +112,35 @@ export class PodIdentityService implements PodIdentityBackend {
 
   async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
     const { accountId, region, ...input } = params;
-    const out = await this.send('createAssociation', [params], (c, o) => c.send(new CreatePodIdentityAssociationCommand(input), o));
+    const out = await this.send('createAssociation', [params], (c, o) =>
+      c.send(new CreatePodIdentityAssociationCommand(input), o),
+    );
     return toDetail('CreatePodIdentityAssociation', { accountId, region }, params.clusterName, out.association);
   }
 
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
     const { accountId, region, ...input } = params;
-    const out = await this.send('updateAssociation', [params], (c, o) => c.send(new UpdatePodIdentityAssociationCommand(input), o));
+    const out = await this.send('updateAssociation', [params], (c, o) =>
+      c.send(new UpdatePodIdentityAssociationCommand(input), o),
+    );
     return toDetail('UpdatePodIdentityAssociation', { accountId, region }, params.clusterName, out.association);
   }
 
   /** Returns the association as it was before deletion. */
   async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
     const out = await this.send('deleteAssociation', [key], (c, o) =>
-      c.send(new DeletePodIdentityAssociationCommand({ clusterName: key.clusterName, associationId: key.associationId }), o),
+      c.send(
+        new DeletePodIdentityAssociationCommand({ clusterName: key.clusterName, associationId: key.associationId }),
+        o,
+      ),
     );
     return toDetail('DeletePodIdentityAssociation', key, key.clusterName, out.association);
   }
 
   async tagAssociation(target: AssociationTarget, tags: Tags): Promise<void> {
-    await this.send('tagAssociation', [target, tags], (c, o) => c.send(new TagResourceCommand({ resourceArn: target.associationArn, tags }), o));
+    await this.send('tagAssociation', [target, tags], (c, o) =>
+      c.send(new TagResourceCommand({ resourceArn: target.associationArn, tags }), o),
+    );
   }
 
   async untagAssociation(target: AssociationTarget, tagKeys: readonly string[]): Promise<void> {
@@ -136,7 +150,9 @@ export class PodIdentityService implements PodIdentityBackend {
   }
 
   async listAssociationTags(target: AssociationTarget): Promise<Tags> {
-    const out = await this.send('listAssociationTags', [target], (c, o) => c.send(new ListTagsForResourceCommand({ resourceArn: target.associationArn }), o));
+    const out = await this.send('listAssociationTags', [target], (c, o) =>
+      c.send(new ListTagsForResourceCommand({ resourceArn: target.associationArn }), o),
+    );
     return toTags('ListTagsForResource', out.tags);
   }
 

@@ -45,7 +45,10 @@ export class RedisCache implements SharedCache {
       await redis.connect();
     } catch (error) {
       redis.disconnect();
-      throw new Error(`Cannot connect to Redis at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `Cannot connect to Redis at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
     return new RedisCache(redis, prefix);
   }

@@ -16,7 +16,12 @@ import type { AccountRegion, AssociationDetail, AssociationSummary, ClusterDetai
 /** The longest member value the gateway takes from EKS (a session policy is at most 2,048). */
 const MAX_MEMBER_LENGTH = 64 * 1024;
 
-export function toSummary(operation: string, at: AccountRegion, clusterName: string, value: unknown): AssociationSummary {
+export function toSummary(
+  operation: string,
+  at: AccountRegion,
+  clusterName: string,
+  value: unknown,
+): AssociationSummary {
   const s = record<SdkSummary>(operation, value, 'association');
   return {
     accountId: at.accountId,
@@ -47,8 +52,14 @@ export function toDetail(operation: string, at: AccountRegion, clusterName: stri
 
 export function toClusterDetail(operation: string, at: AccountRegion, value: unknown): ClusterDetail {
   const c = record<SdkCluster>(operation, value, 'cluster');
-  const identity = c.identity === undefined || c.identity === null ? {} : record<NonNullable<SdkCluster['identity']>>(operation, c.identity, 'identity');
-  const oidc = identity.oidc === undefined || identity.oidc === null ? {} : record<{ issuer?: unknown }>(operation, identity.oidc, 'identity.oidc');
+  const identity =
+    c.identity === undefined || c.identity === null
+      ? {}
+      : record<NonNullable<SdkCluster['identity']>>(operation, c.identity, 'identity');
+  const oidc =
+    identity.oidc === undefined || identity.oidc === null
+      ? {}
+      : record<{ issuer?: unknown }>(operation, identity.oidc, 'identity.oidc');
   return {
     accountId: at.accountId,
     region: at.region,
@@ -70,8 +81,15 @@ export function toTags(operation: string, value: unknown): Record<string, string
 }
 
 /** A List answer: its array member (absent means empty) and its next-page token. */
-export function toPage<T>(operation: string, items: unknown, member: string, nextToken: unknown, each: (item: unknown) => T): EksPage<T> {
-  if (items !== undefined && items !== null && !Array.isArray(items)) throw malformed(operation, member, 'a list', items);
+export function toPage<T>(
+  operation: string,
+  items: unknown,
+  member: string,
+  nextToken: unknown,
+  each: (item: unknown) => T,
+): EksPage<T> {
+  if (items !== undefined && items !== null && !Array.isArray(items))
+    throw malformed(operation, member, 'a list', items);
   return { items: (items ?? []).map(each), nextToken: optionalString(operation, nextToken, 'nextToken') || null };
 }
 
@@ -81,13 +99,22 @@ export function toName(operation: string, value: unknown): string {
 }
 
 function record<T>(operation: string, value: unknown, member: string): { [K in keyof T]?: unknown } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw malformed(operation, member, 'an object', value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw malformed(operation, member, 'an object', value);
   return value;
 }
 
 function requiredString(operation: string, value: unknown, member: string): string {
   if (value === undefined || value === null) {
-    throw new EksError('Internal', `The EKS answer to ${operation} lacks the required member ${member}.`, 'InvalidResponse', operation, null, null, false);
+    throw new EksError(
+      'Internal',
+      `The EKS answer to ${operation} lacks the required member ${member}.`,
+      'InvalidResponse',
+      operation,
+      null,
+      null,
+      false,
+    );
   }
   return checkedString(operation, value, member);
 }
@@ -98,7 +125,8 @@ function optionalString(operation: string, value: unknown, member: string): stri
 
 function checkedString(operation: string, value: unknown, member: string): string {
   if (typeof value !== 'string') throw malformed(operation, member, 'a string', value);
-  if (value.length > MAX_MEMBER_LENGTH) throw malformed(operation, member, `a string of at most ${MAX_MEMBER_LENGTH} characters`, value);
+  if (value.length > MAX_MEMBER_LENGTH)
+    throw malformed(operation, member, `a string of at most ${MAX_MEMBER_LENGTH} characters`, value);
   return value;
 }
 
@@ -111,7 +139,8 @@ function optionalBoolean(operation: string, value: unknown, member: string): boo
 /** The SDK turns EKS's epoch seconds into Dates; anything else is not a time. */
 function optionalDate(operation: string, value: unknown, member: string): Date | null {
   if (value === undefined || value === null) return null;
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw malformed(operation, member, 'a timestamp', value);
+  if (!(value instanceof Date) || Number.isNaN(value.getTime()))
+    throw malformed(operation, member, 'a timestamp', value);
   return value;
 }
 
@@ -129,7 +158,13 @@ function tagMap(operation: string, value: unknown): Record<string, string> {
 }
 
 function malformed(operation: string, member: string, expected: string, received: unknown): EksError {
-  const got = Array.isArray(received) ? 'a list' : received === null ? 'null' : typeof received === 'string' && received.length > MAX_MEMBER_LENGTH ? 'a longer string' : `a ${typeof received}`;
+  const got = Array.isArray(received)
+    ? 'a list'
+    : received === null
+      ? 'null'
+      : typeof received === 'string' && received.length > MAX_MEMBER_LENGTH
+        ? 'a longer string'
+        : `a ${typeof received}`;
   return new EksError(
     'Internal',
     `The EKS answer to ${operation} is malformed: ${member} should be ${expected}, received ${got}.`,

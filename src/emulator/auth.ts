@@ -45,7 +45,9 @@ export function parseAuthorization(header: string | undefined, service: ServiceN
   if (header === undefined || header.trim() === '') throw new AuthError('missing', 'Missing Authentication Token');
   const [scheme, ...rest] = header.trim().split(/\s+/);
   if (scheme !== 'AWS4-HMAC-SHA256') {
-    throw malformed(`Only AWS4-HMAC-SHA256 (Signature Version 4) authorization is accepted; received the scheme ${quote(scheme)}.`);
+    throw malformed(
+      `Only AWS4-HMAC-SHA256 (Signature Version 4) authorization is accepted; received the scheme ${quote(scheme)}.`,
+    );
   }
   const parameters = new Map<string, string>();
   for (const part of rest.join(' ').split(',')) {
@@ -59,14 +61,20 @@ export function parseAuthorization(header: string | undefined, service: ServiceN
   const credential = parameters.get('Credential') ?? '';
   const scope = credential.split('/');
   if (scope.length !== 5 || !scope[0]) {
-    throw malformed(`The Credential must be <access key>/<yyyymmdd>/<region>/${service}/aws4_request; received ${quote(credential)}.`);
+    throw malformed(
+      `The Credential must be <access key>/<yyyymmdd>/<region>/${service}/aws4_request; received ${quote(credential)}.`,
+    );
   }
   const [accessKeyId, date, region, scopeService, terminator] = scope as [string, string, string, string, string];
   if (!/^\d{8}$/.test(date)) throw malformed(`The credential scope date must be yyyymmdd; received ${quote(date)}.`);
-  if (!REGION.test(region) || region.length > 50) throw malformed(`Credential should be scoped to a valid region; received ${quote(region)}.`);
-  if (scopeService !== service) throw malformed(`Credential should be scoped to correct service: '${service}'; received ${quote(scopeService)}.`);
+  if (!REGION.test(region) || region.length > 50)
+    throw malformed(`Credential should be scoped to a valid region; received ${quote(region)}.`);
+  if (scopeService !== service)
+    throw malformed(`Credential should be scoped to correct service: '${service}'; received ${quote(scopeService)}.`);
   if (terminator !== 'aws4_request') {
-    throw malformed(`Credential should be scoped with a valid terminator: 'aws4_request'; received ${quote(terminator)}.`);
+    throw malformed(
+      `Credential should be scoped with a valid terminator: 'aws4_request'; received ${quote(terminator)}.`,
+    );
   }
   return { accessKeyId, region, service };
 }

@@ -31,13 +31,16 @@ export function applyChange(store: Store, change: StateChange): void {
       if (cluster.association(change.association.associationId)) cluster.replace({ ...change.association });
       else cluster.insert({ ...change.association });
       // The account has this cluster, so it is a kept one and the record stays.
-      if (change.idempotency) store.account(change.accountId).idempotency.set(change.idempotency.key, change.idempotency);
+      if (change.idempotency)
+        store.account(change.accountId).idempotency.set(change.idempotency.key, change.idempotency);
       return;
     }
     case 'deleteAssociation': {
       const cluster = requireCluster(store, change.accountId, change.region, change.cluster);
       if (!cluster.remove(change.associationId)) {
-        throw new Error(`association ${change.associationId} does not exist in cluster ${change.cluster} (${change.region})`);
+        throw new Error(
+          `association ${change.associationId} does not exist in cluster ${change.cluster} (${change.region})`,
+        );
       }
       return;
     }
@@ -49,7 +52,9 @@ export function applyChange(store: Store, change: StateChange): void {
       const account = store.account(change.accountId);
       for (const snapshot of change.clusters) {
         if (account.cluster(snapshot.region, snapshot.name)) {
-          throw new Error(`cluster ${snapshot.name} already exists in ${snapshot.region} (account ${change.accountId})`);
+          throw new Error(
+            `cluster ${snapshot.name} already exists in ${snapshot.region} (account ${change.accountId})`,
+          );
         }
       }
       const target = store.ensureAccount(change.accountId);

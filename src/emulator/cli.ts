@@ -26,7 +26,16 @@ Flags:
 class UsageError extends Error {}
 
 type Flag = 'host' | 'port' | 'seed' | 'state-file' | 'account' | 'latency-ms' | 'jitter-ms' | 'association-limit';
-const FLAGS: readonly Flag[] = ['host', 'port', 'seed', 'state-file', 'account', 'latency-ms', 'jitter-ms', 'association-limit'];
+const FLAGS: readonly Flag[] = [
+  'host',
+  'port',
+  'seed',
+  'state-file',
+  'account',
+  'latency-ms',
+  'jitter-ms',
+  'association-limit',
+];
 
 export function parseArgs(argv: readonly string[]): EmulatorOptions | 'help' {
   const options: EmulatorOptions = {};
@@ -61,7 +70,9 @@ function applyFlag(options: EmulatorOptions, flag: Flag, value: string): void {
       return;
     case 'seed':
       if (value !== 'demo' && value !== 'none' && !existsSync(value)) {
-        throw new UsageError(`--seed must be demo, none or the path of a seed JSON file; '${value}' is neither and no such file exists.`);
+        throw new UsageError(
+          `--seed must be demo, none or the path of a seed JSON file; '${value}' is neither and no such file exists.`,
+        );
       }
       options.seed = value;
       return;
@@ -70,7 +81,8 @@ function applyFlag(options: EmulatorOptions, flag: Flag, value: string): void {
       options.stateFile = value;
       return;
     case 'account':
-      if (!/^\d{12}$/.test(value)) throw new UsageError(`--account must be a 12-digit AWS account id; received '${value}'.`);
+      if (!/^\d{12}$/.test(value))
+        throw new UsageError(`--account must be a 12-digit AWS account id; received '${value}'.`);
       options.accountId = value;
       return;
     case 'latency-ms':
@@ -91,7 +103,8 @@ function applyFlag(options: EmulatorOptions, flag: Flag, value: string): void {
 
 function integer(flag: Flag, value: string, min: number, max: number): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
-  if (!(n >= min && n <= max)) throw new UsageError(`--${flag} must be an integer from ${min} to ${max}; received '${value}'.`);
+  if (!(n >= min && n <= max))
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}; received '${value}'.`);
   return n;
 }
 

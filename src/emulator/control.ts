@@ -45,7 +45,9 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
       const account = request.query.get('account');
       if (account === 'all') return ok(exportAllAccounts(runtime.store, runtime.accountNames, filter));
       if (account !== null && !ACCOUNT_ID.test(account)) {
-        throw invalidParameter(`The query parameter account must be a 12-digit account id or all; received ${quote(account)}.`);
+        throw invalidParameter(
+          `The query parameter account must be a 12-digit account id or all; received ${quote(account)}.`,
+        );
       }
       return ok(exportState(runtime.store.account(account ?? runtime.store.defaultAccountId), filter));
     },
@@ -56,10 +58,13 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
     POST: (runtime, request) => {
       const body = parseJsonObject(request.contentType, request.body);
       const unknown = Object.keys(body).filter((member) => member !== 'advanceSeconds');
-      if (unknown.length > 0) throw invalidParameter(`Unknown clock member ${quote(unknown[0])}; the body is {"advanceSeconds": n}.`);
+      if (unknown.length > 0)
+        throw invalidParameter(`Unknown clock member ${quote(unknown[0])}; the body is {"advanceSeconds": n}.`);
       const seconds = body.advanceSeconds;
       if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_ADVANCE_SECONDS) {
-        throw invalidParameter(`advanceSeconds must be a number of seconds greater than 0 and at most ${MAX_ADVANCE_SECONDS}; received ${quote(seconds)}. The clock only moves forward; DELETE /_emulator/clock returns to the wall clock.`);
+        throw invalidParameter(
+          `advanceSeconds must be a number of seconds greater than 0 and at most ${MAX_ADVANCE_SECONDS}; received ${quote(seconds)}. The clock only moves forward; DELETE /_emulator/clock returns to the wall clock.`,
+        );
       }
       runtime.clock.advance(seconds * 1000);
       return ok(clockReport(runtime));
@@ -81,7 +86,9 @@ function clockReport(runtime: EmulatorRuntime): { now: string; offsetSeconds: nu
 
 /** The accounts of the seed and of the state: names, cluster counts, roles STS can assume, access keys. */
 function accountsReport(runtime: EmulatorRuntime): unknown {
-  const ids = [...new Set([...runtime.accountNames.keys(), ...runtime.store.accounts().map((account) => account.accountId)])];
+  const ids = [
+    ...new Set([...runtime.accountNames.keys(), ...runtime.store.accounts().map((account) => account.accountId)]),
+  ];
   const keys = [...runtime.credentials.keys()];
   return {
     defaultAccountId: runtime.store.defaultAccountId,
@@ -90,7 +97,9 @@ function accountsReport(runtime: EmulatorRuntime): unknown {
       name: runtime.accountNames.get(accountId) ?? null,
       default: accountId === runtime.store.defaultAccountId,
       clusters: runtime.store.account(accountId).clusters().length,
-      accessKeys: keys.filter(([, owner]) => owner.accountId === accountId).map(([accessKeyId, owner]) => ({ accessKeyId, userName: owner.userName })),
+      accessKeys: keys
+        .filter(([, owner]) => owner.accountId === accountId)
+        .map(([accessKeyId, owner]) => ({ accessKeyId, userName: owner.userName })),
       roles: runtime.roles.inAccount(accountId).map((role) => ({
         arn: role.role.arn,
         roleId: role.roleId,
@@ -104,11 +113,14 @@ function accountsReport(runtime: EmulatorRuntime): unknown {
 
 export async function handleControl(runtime: EmulatorRuntime, request: ControlRequest): Promise<ControlResponse> {
   const [name, ...rest] = request.segments;
-  const endpoint = name !== undefined && rest.length === 0 && Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
+  const endpoint =
+    name !== undefined && rest.length === 0 && Object.hasOwn(ENDPOINTS, name) ? ENDPOINTS[name] : undefined;
   if (!endpoint) {
     throw new WireError(
       'UnknownOperationException',
-      `Unknown emulator control endpoint /_emulator/${request.segments.join('/')}; known: ${Object.keys(ENDPOINTS).map((e) => `/_emulator/${e}`).join(', ')}.`,
+      `Unknown emulator control endpoint /_emulator/${request.segments.join('/')}; known: ${Object.keys(ENDPOINTS)
+        .map((e) => `/_emulator/${e}`)
+        .join(', ')}.`,
     );
   }
   const handler = endpoint[request.method];

@@ -61,9 +61,18 @@ export class CredentialDirectory {
     }
     // Long-term keys never come with a session token: one that does is not a key AWS would accept.
     if (sessionToken) throw new AuthError('invalid', INVALID_TOKEN_MESSAGE);
-    const owner = this.staticKeys.get(accessKeyId) ?? { accountId: /^\d{12}$/.test(accessKeyId) ? accessKeyId : this.defaultAccountId, userName: null };
+    const owner = this.staticKeys.get(accessKeyId) ?? {
+      accountId: /^\d{12}$/.test(accessKeyId) ? accessKeyId : this.defaultAccountId,
+      userName: null,
+    };
     if (owner.userName === null) {
-      return { kind: 'static', accessKeyId, accountId: owner.accountId, arn: `arn:aws:iam::${owner.accountId}:root`, userId: owner.accountId };
+      return {
+        kind: 'static',
+        accessKeyId,
+        accountId: owner.accountId,
+        arn: `arn:aws:iam::${owner.accountId}:root`,
+        userId: owner.accountId,
+      };
     }
     return {
       kind: 'static',
@@ -81,5 +90,9 @@ export function isTemporaryKey(accessKeyId: string): boolean {
 
 /** The caller as a trust policy sees it. */
 export function principalOf(caller: Caller): PolicyPrincipal {
-  return { accountId: caller.accountId, arn: caller.arn, roleArn: caller.kind === 'session' ? caller.session.roleArn : null };
+  return {
+    accountId: caller.accountId,
+    arn: caller.arn,
+    roleArn: caller.kind === 'session' ? caller.session.roleArn : null,
+  };
 }

@@ -92,7 +92,7 @@ function definedOnly(fields: ErrorFields): Record<string, string> {
 
 /** Quote a received value for an error message, shortened so a huge input cannot flood a message. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const short = text.length > 120 ? `${text.slice(0, 117)}...` : text;
   return `'${short}'`;
 }

@@ -48,7 +48,8 @@ export class FaultInjector {
 
   config(): FaultConfig {
     const config = structuredClone(this.current);
-    if (config.operationLatencyMs && Object.keys(config.operationLatencyMs).length === 0) delete config.operationLatencyMs;
+    if (config.operationLatencyMs && Object.keys(config.operationLatencyMs).length === 0)
+      delete config.operationLatencyMs;
     return config;
   }
 
@@ -64,14 +65,18 @@ export class FaultInjector {
     const known = new Set(['latencyMs', 'jitterMs', 'operationLatencyMs', 'seed', 'rates']);
     for (const member of Object.keys(input)) {
       if (!known.has(member)) {
-        throw invalidParameter(`Unknown fault configuration member ${quote(member)}; known members are latencyMs, jitterMs, operationLatencyMs, seed and rates.`);
+        throw invalidParameter(
+          `Unknown fault configuration member ${quote(member)}; known members are latencyMs, jitterMs, operationLatencyMs, seed and rates.`,
+        );
       }
     }
     const next: FaultConfig = {
       latencyMs: input.latencyMs === undefined ? this.current.latencyMs : milliseconds(input.latencyMs, 'latencyMs'),
       jitterMs: input.jitterMs === undefined ? this.current.jitterMs : milliseconds(input.jitterMs, 'jitterMs'),
       operationLatencyMs:
-        input.operationLatencyMs === undefined ? this.current.operationLatencyMs ?? {} : validateOperationLatency(input.operationLatencyMs),
+        input.operationLatencyMs === undefined
+          ? (this.current.operationLatencyMs ?? {})
+          : validateOperationLatency(input.operationLatencyMs),
       seed: input.seed === undefined ? this.current.seed : seedOf(input.seed),
       rates: input.rates === undefined ? this.current.rates : validateRates(input.rates),
     };
@@ -128,19 +133,25 @@ export class FaultInjector {
 
 function milliseconds(value: unknown, member: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_LATENCY_MS) {
-    throw invalidParameter(`The fault configuration member ${member} must be a number of milliseconds between 0 and ${MAX_LATENCY_MS}; received ${quote(value)}.`);
+    throw invalidParameter(
+      `The fault configuration member ${member} must be a number of milliseconds between 0 and ${MAX_LATENCY_MS}; received ${quote(value)}.`,
+    );
   }
   return value;
 }
 
 function validateOperationLatency(value: unknown): Partial<Record<ServiceOperationName, number>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalidParameter(`The fault configuration member operationLatencyMs must be an object keyed by operation name; received ${jsonType(value)}.`);
+    throw invalidParameter(
+      `The fault configuration member operationLatencyMs must be an object keyed by operation name; received ${jsonType(value)}.`,
+    );
   }
   const latency: Partial<Record<ServiceOperationName, number>> = {};
   for (const [operation, ms] of Object.entries(value as Record<string, unknown>)) {
     if (!isServiceOperationName(operation)) {
-      throw invalidParameter(`Unknown operation ${quote(operation)} in operationLatencyMs; use an EKS or STS operation name such as DescribePodIdentityAssociation or AssumeRole (latencyMs is the latency of the others).`);
+      throw invalidParameter(
+        `Unknown operation ${quote(operation)} in operationLatencyMs; use an EKS or STS operation name such as DescribePodIdentityAssociation or AssumeRole (latencyMs is the latency of the others).`,
+      );
     }
     latency[operation] = milliseconds(ms, `operationLatencyMs.${operation}`);
   }
@@ -156,23 +167,33 @@ function seedOf(value: unknown): number {
 
 function validateRates(value: unknown): Record<string, FaultRates> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalidParameter(`The fault configuration member rates must be an object keyed by operation name or '*'; received ${jsonType(value)}.`);
+    throw invalidParameter(
+      `The fault configuration member rates must be an object keyed by operation name or '*'; received ${jsonType(value)}.`,
+    );
   }
   const rates: Record<string, FaultRates> = {};
   for (const [operation, kinds] of Object.entries(value as Record<string, unknown>)) {
     if (operation !== '*' && !isServiceOperationName(operation)) {
-      throw invalidParameter(`Unknown operation ${quote(operation)} in fault rates; use '*' or an EKS or STS operation name such as CreatePodIdentityAssociation or AssumeRole.`);
+      throw invalidParameter(
+        `Unknown operation ${quote(operation)} in fault rates; use '*' or an EKS or STS operation name such as CreatePodIdentityAssociation or AssumeRole.`,
+      );
     }
     if (typeof kinds !== 'object' || kinds === null || Array.isArray(kinds)) {
-      throw invalidParameter(`The fault rates of ${operation} must be an object keyed by fault kind; received ${jsonType(kinds)}.`);
+      throw invalidParameter(
+        `The fault rates of ${operation} must be an object keyed by fault kind; received ${jsonType(kinds)}.`,
+      );
     }
     const entry: FaultRates = {};
     for (const [kind, rate] of Object.entries(kinds as Record<string, unknown>)) {
       if (!(FAULT_KINDS as readonly string[]).includes(kind)) {
-        throw invalidParameter(`Unknown fault kind ${quote(kind)} for ${operation}; known kinds are ${FAULT_KINDS.join(', ')}.`);
+        throw invalidParameter(
+          `Unknown fault kind ${quote(kind)} for ${operation}; known kinds are ${FAULT_KINDS.join(', ')}.`,
+        );
       }
       if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
-        throw invalidParameter(`The ${kind} rate of ${operation} must be a number between 0 and 1; received ${quote(rate)}.`);
+        throw invalidParameter(
+          `The ${kind} rate of ${operation} must be a number between 0 and 1; received ${quote(rate)}.`,
+        );
       }
       entry[kind as FaultKind] = rate;
     }

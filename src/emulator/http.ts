@@ -25,7 +25,10 @@ export function readBody(req: IncomingMessage): Promise<BodyRead> {
 }
 
 export function bodyTooLarge(): WireError {
-  return new WireError('RequestEntityTooLargeException', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes (1 MiB).`);
+  return new WireError(
+    'RequestEntityTooLargeException',
+    `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes (1 MiB).`,
+  );
 }
 
 /**
@@ -48,12 +51,20 @@ export function parseJsonObject(contentType: string | undefined, bytes: Buffer):
     throw new WireError('SerializationException', `The request body is not valid JSON: ${(error as Error).message}.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new WireError('SerializationException', `The request body must be a JSON object; received a JSON ${jsonType(parsed)}.`);
+    throw new WireError(
+      'SerializationException',
+      `The request body must be a JSON object; received a JSON ${jsonType(parsed)}.`,
+    );
   }
   return parsed as Record<string, unknown>;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -73,7 +84,8 @@ export function parseTarget(target: string): { segments: string[]; query: URLSea
   const queryStart = target.indexOf('?');
   const rawPath = queryStart === -1 ? target : target.slice(0, queryStart);
   const rawQuery = queryStart === -1 ? '' : target.slice(queryStart + 1);
-  if (!rawPath.startsWith('/')) throw new WireError('UnknownOperationException', `Unknown operation: the path must start with '/'.`);
+  if (!rawPath.startsWith('/'))
+    throw new WireError('UnknownOperationException', `Unknown operation: the path must start with '/'.`);
   const segments = rawPath
     .slice(1)
     .split('/')

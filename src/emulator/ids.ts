@@ -61,7 +61,9 @@ export function addonArn(region: string, accountId: string, cluster: string, add
 
 /** An IAM unique id (`AROA...` for roles, `AIDA...` for users: the prefix and 17 of [A-Z2-7]), derived from its parts so it is stable. */
 export function iamUniqueId(prefix: 'AROA' | 'AIDA', ...parts: string[]): string {
-  const digest = createHash('sha256').update([prefix, ...parts].join('\u0000')).digest();
+  const digest = createHash('sha256')
+    .update([prefix, ...parts].join('\u0000'))
+    .digest();
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   let id = prefix;
   for (let i = 0; id.length < 21; i++) id += alphabet[(digest[i] as number) % 32];

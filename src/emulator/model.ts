@@ -21,11 +21,36 @@ export interface OperationSpec {
  * routes, the journal, the faults and the stats are read from.
  */
 export const OPERATIONS = {
-  CreatePodIdentityAssociation: { method: 'POST', path: ['clusters', LABEL, 'pod-identity-associations'], mutating: true, body: true },
-  DescribePodIdentityAssociation: { method: 'GET', path: ['clusters', LABEL, 'pod-identity-associations', LABEL], mutating: false, body: false },
-  ListPodIdentityAssociations: { method: 'GET', path: ['clusters', LABEL, 'pod-identity-associations'], mutating: false, body: false },
-  UpdatePodIdentityAssociation: { method: 'POST', path: ['clusters', LABEL, 'pod-identity-associations', LABEL], mutating: true, body: true },
-  DeletePodIdentityAssociation: { method: 'DELETE', path: ['clusters', LABEL, 'pod-identity-associations', LABEL], mutating: true, body: false },
+  CreatePodIdentityAssociation: {
+    method: 'POST',
+    path: ['clusters', LABEL, 'pod-identity-associations'],
+    mutating: true,
+    body: true,
+  },
+  DescribePodIdentityAssociation: {
+    method: 'GET',
+    path: ['clusters', LABEL, 'pod-identity-associations', LABEL],
+    mutating: false,
+    body: false,
+  },
+  ListPodIdentityAssociations: {
+    method: 'GET',
+    path: ['clusters', LABEL, 'pod-identity-associations'],
+    mutating: false,
+    body: false,
+  },
+  UpdatePodIdentityAssociation: {
+    method: 'POST',
+    path: ['clusters', LABEL, 'pod-identity-associations', LABEL],
+    mutating: true,
+    body: true,
+  },
+  DeletePodIdentityAssociation: {
+    method: 'DELETE',
+    path: ['clusters', LABEL, 'pod-identity-associations', LABEL],
+    mutating: true,
+    body: false,
+  },
   ListClusters: { method: 'GET', path: ['clusters'], mutating: false, body: false },
   DescribeCluster: { method: 'GET', path: ['clusters', LABEL], mutating: false, body: false },
   ListAddons: { method: 'GET', path: ['clusters', LABEL, 'addons'], mutating: false, body: false },

@@ -95,7 +95,15 @@ function createAssociation(ctx: OperationContext, request: OperationRequest): Op
   const token = body.clientRequestToken();
 
   const cluster = requireCluster(ctx, request.region, clusterName);
-  const parameters = { namespace, serviceAccount, roleArn: role.arn, targetRoleArn: target?.arn ?? null, disableSessionTags, policy, tags };
+  const parameters = {
+    namespace,
+    serviceAccount,
+    roleArn: role.arn,
+    targetRoleArn: target?.arn ?? null,
+    disableSessionTags,
+    policy,
+    tags,
+  };
   const idempotency = checkToken(ctx, [request.region, clusterName, request.operation, token], parameters);
   if (idempotency.replay) return { body: idempotency.replay, change: null, replayed: true };
 
@@ -103,7 +111,9 @@ function createAssociation(ctx: OperationContext, request: OperationRequest): Op
   if (target) requireUsableRole(ctx, target);
   const existing = cluster.associationFor(namespace, serviceAccount);
   if (existing) {
-    throw new WireError('ResourceInUseException', `Association already exists: ${existing.associationId}`, { clusterName });
+    throw new WireError('ResourceInUseException', `Association already exists: ${existing.associationId}`, {
+      clusterName,
+    });
   }
   if (cluster.size >= ctx.associationLimit) {
     throw new WireError(
@@ -147,7 +157,14 @@ function listAssociations(ctx: OperationContext, request: OperationRequest): Ope
   if (namespace !== null) validateNamespace(namespace);
   if (serviceAccount !== null) validateServiceAccount(serviceAccount);
   const limit = parseMaxResults(request.query.get('maxResults'));
-  const scope: TokenScope = { operation: request.operation, account: ctx.accountId, region: request.region, cluster: clusterName, namespace, serviceAccount };
+  const scope: TokenScope = {
+    operation: request.operation,
+    account: ctx.accountId,
+    region: request.region,
+    cluster: clusterName,
+    namespace,
+    serviceAccount,
+  };
   const nextToken = queryValue(request, 'nextToken');
   const afterSeq = nextToken === null ? -1 : ctx.tokens.decodeSeq(nextToken, scope);
   const cluster = requireCluster(ctx, request.region, clusterName);
@@ -188,7 +205,11 @@ function updateAssociation(ctx: OperationContext, request: OperationRequest): Op
 
   const cluster = requireCluster(ctx, request.region, clusterName);
   const parameters = { roleArn: roleRaw, targetRoleArn: targetRaw, disableSessionTags, policy: policyRaw };
-  const idempotency = checkToken(ctx, [request.region, clusterName, request.operation, token, associationId], parameters);
+  const idempotency = checkToken(
+    ctx,
+    [request.region, clusterName, request.operation, token, associationId],
+    parameters,
+  );
   if (idempotency.replay) return { body: idempotency.replay, change: null, replayed: true };
 
   const existing = requireAssociation(cluster, associationId);
@@ -225,7 +246,13 @@ function deleteAssociation(ctx: OperationContext, request: OperationRequest): Op
   requireNotOwned(ctx, request.region, cluster, existing);
   const removed: AssociationRecord = { ...existing, modifiedAt: later(existing.modifiedAt, ctx.now()) };
   const body = { association: wire.association(wireContext(ctx, request.region, cluster), removed) };
-  const change: StateChange = { type: 'deleteAssociation', accountId: ctx.accountId, region: request.region, cluster: clusterName, associationId };
+  const change: StateChange = {
+    type: 'deleteAssociation',
+    accountId: ctx.accountId,
+    region: request.region,
+    cluster: clusterName,
+    associationId,
+  };
   applyChange(ctx.store, change);
   return { body, change };
 }
@@ -233,7 +260,14 @@ function deleteAssociation(ctx: OperationContext, request: OperationRequest): Op
 function listClusters(ctx: OperationContext, request: OperationRequest): OperationResult {
   // `include` (e.g. include=all for EKS Anywhere clusters) is accepted and ignored: every emulated cluster is listed.
   const limit = parseMaxResults(request.query.get('maxResults'));
-  const scope: TokenScope = { operation: request.operation, account: ctx.accountId, region: request.region, cluster: null, namespace: null, serviceAccount: null };
+  const scope: TokenScope = {
+    operation: request.operation,
+    account: ctx.accountId,
+    region: request.region,
+    cluster: null,
+    namespace: null,
+    serviceAccount: null,
+  };
   const nextToken = queryValue(request, 'nextToken');
   const after = nextToken === null ? null : ctx.tokens.decodeName(nextToken, scope);
   const page = ctx.account.clusterPage(request.region, after, limit);
@@ -256,7 +290,14 @@ function describeCluster(ctx: OperationContext, request: OperationRequest): Oper
 function listAddons(ctx: OperationContext, request: OperationRequest): OperationResult {
   const clusterName = validateClusterName(label(request, 0));
   const limit = parseMaxResults(request.query.get('maxResults'));
-  const scope: TokenScope = { operation: request.operation, account: ctx.accountId, region: request.region, cluster: clusterName, namespace: null, serviceAccount: null };
+  const scope: TokenScope = {
+    operation: request.operation,
+    account: ctx.accountId,
+    region: request.region,
+    cluster: clusterName,
+    namespace: null,
+    serviceAccount: null,
+  };
   const nextToken = queryValue(request, 'nextToken');
   const after = nextToken === null ? null : ctx.tokens.decodeName(nextToken, scope);
   const cluster = requireCluster(ctx, request.region, clusterName);
@@ -295,7 +336,14 @@ function putAssociation(
   token: TokenCheck,
 ): OperationResult {
   const body = { association: wire.association(wireContext(ctx, region, cluster), association) };
-  const change: StateChange = { type: 'putAssociation', accountId: ctx.accountId, region, cluster: cluster.info.name, association, idempotency: token.record(body) };
+  const change: StateChange = {
+    type: 'putAssociation',
+    accountId: ctx.accountId,
+    region,
+    cluster: cluster.info.name,
+    association,
+    idempotency: token.record(body),
+  };
   applyChange(ctx.store, change);
   return { body, change };
 }
@@ -331,7 +379,8 @@ function checkToken(
 
 /** Our convention for role existence (IAM is not emulated): see docs/emulator.md. */
 function requireUsableRole(ctx: OperationContext, role: ParsedRoleArn): void {
-  if (!ctx.roles.exists(role) || role.roleName.startsWith('missing-')) throw invalidParameter('Role provided in the request does not exist');
+  if (!ctx.roles.exists(role) || role.roleName.startsWith('missing-'))
+    throw invalidParameter('Role provided in the request does not exist');
   if (role.roleName.startsWith('untrusted-')) throw invalidParameter('Trust policy of the role provided is invalid');
 }
 
@@ -352,7 +401,12 @@ function requireAssociation(cluster: ClusterState, associationId: string): Assoc
   return record;
 }
 
-function requireNotOwned(ctx: OperationContext, region: string, cluster: ClusterState, record: AssociationRecord): void {
+function requireNotOwned(
+  ctx: OperationContext,
+  region: string,
+  cluster: ClusterState,
+  record: AssociationRecord,
+): void {
   if (record.ownerAddon === null) return;
   const addon = cluster.addon(record.ownerAddon);
   const arn = addon ? ` (${wire.addonArnOf(wireContext(ctx, region, cluster), addon)})` : '';

@@ -89,7 +89,9 @@ export class PageTokens {
       payload.n !== scope.namespace ||
       payload.s !== scope.serviceAccount
     ) {
-      throw invalidToken('it was issued for a different request; keep the operation, account, region, cluster and filters of the first page');
+      throw invalidToken(
+        'it was issued for a different request; keep the operation, account, region, cluster and filters of the first page',
+      );
     }
     return payload.k;
   }

@@ -87,7 +87,10 @@ export class Persistence {
   }
 
   /** Reads the snapshot and journal, and opens the journal for appending. */
-  static async open(statePath: string, log: (line: string) => void): Promise<{ persistence: Persistence; loaded: LoadedState }> {
+  static async open(
+    statePath: string,
+    log: (line: string) => void,
+  ): Promise<{ persistence: Persistence; loaded: LoadedState }> {
     const persistence = new Persistence(path.resolve(statePath), log);
     const snapshot = await persistence.readSnapshot();
     const { entries, inUse } = await persistence.readJournal(snapshot);
@@ -131,7 +134,9 @@ export class Persistence {
   compact(): Promise<void> {
     const run = this.compaction.then(() => this.compactNow());
     // A failed compaction leaves the journal in place, which is still correct; the next one retries.
-    this.compaction = run.catch((error: unknown) => this.log(`emulator: compaction of ${this.statePath} failed: ${String(error)}`));
+    this.compaction = run.catch((error: unknown) =>
+      this.log(`emulator: compaction of ${this.statePath} failed: ${String(error)}`),
+    );
     return run;
   }
 
@@ -251,7 +256,9 @@ export class Persistence {
         entry = JSON.parse(line) as { lsn?: unknown; change?: unknown };
       } catch {
         if (isLast) {
-          this.log(`emulator: ignoring a torn last line in ${this.journalPath} (an unacknowledged write cut short by a crash)`);
+          this.log(
+            `emulator: ignoring a torn last line in ${this.journalPath} (an unacknowledged write cut short by a crash)`,
+          );
           return;
         }
         throw corruptJournal(this.journalPath, `line ${index + 1} is not valid JSON`);
@@ -274,7 +281,10 @@ type StateFileDocument = JsonDocument<StateFileError>;
 function stateFileSource(file: string): JsonSource<StateFileError> {
   return {
     source: `The emulator state file ${file}`,
-    error: (message) => new StateFileError(`${message} The file is corrupt: refusing to start so no data is lost; move it away to start afresh.`),
+    error: (message) =>
+      new StateFileError(
+        `${message} The file is corrupt: refusing to start so no data is lost; move it away to start afresh.`,
+      ),
   };
 }
 
@@ -287,9 +297,13 @@ function stateFileSource(file: string): JsonSource<StateFileError> {
 function readSnapshotDocument(doc: StateFileDocument): StateSnapshot {
   const snapshot = readObject(doc, '', doc.value);
   if (snapshot.format !== 'eks-emulator-state') {
-    throw doc.problem('', `is not an EKS emulator state file (its "format" is ${describe(snapshot.format)}, not "eks-emulator-state").`);
+    throw doc.problem(
+      '',
+      `is not an EKS emulator state file (its "format" is ${describe(snapshot.format)}, not "eks-emulator-state").`,
+    );
   }
-  if (snapshot.version !== 1 && snapshot.version !== 2) throw doc.problem('version', `${describe(snapshot.version)} is not supported (expected 1 or 2).`);
+  if (snapshot.version !== 1 && snapshot.version !== 2)
+    throw doc.problem('version', `${describe(snapshot.version)} is not supported (expected 1 or 2).`);
   const lsn = readNumber(doc, 'lsn', snapshot.lsn);
   const paginationKey = readString(doc, 'paginationKey', snapshot.paginationKey);
   if (snapshot.version === 1) {
@@ -305,7 +319,9 @@ function readSnapshotDocument(doc: StateFileDocument): StateSnapshot {
     };
   }
   readString(doc, 'defaultAccountId', snapshot.defaultAccountId);
-  readArray(doc, 'accounts', snapshot.accounts).forEach((account, index) => readAccount(doc, `accounts[${index}].`, readObject(doc, `accounts[${index}]`, account)));
+  readArray(doc, 'accounts', snapshot.accounts).forEach((account, index) =>
+    readAccount(doc, `accounts[${index}].`, readObject(doc, `accounts[${index}]`, account)),
+  );
   return snapshot as unknown as StateSnapshot;
 }
 
@@ -334,7 +350,9 @@ function readAccount(doc: StateFileDocument, at: string, account: Record<string,
 
 /** A journal line that does not parse: the journal is JSON lines, not one document, so its lines are counted here. */
 function corruptJournal(file: string, reason: string): StateFileError {
-  return new StateFileError(`The emulator journal ${file} is corrupt: ${reason}. Refusing to start so no data is lost; move the file away to start afresh.`);
+  return new StateFileError(
+    `The emulator journal ${file} is corrupt: ${reason}. Refusing to start so no data is lost; move the file away to start afresh.`,
+  );
 }
 
 async function syncDirectory(directory: string): Promise<void> {

@@ -29,7 +29,10 @@ export class RoleDirectory {
   private readonly roles = new Map<string, RoleDefinition>();
 
   /** A name listed twice is refused when the paths differ or either entry has a trust policy: `onConflict` says so. */
-  constructor(roles: readonly RoleDefinition[], onConflict: (definition: RoleDefinition, earlier: RoleDefinition) => never) {
+  constructor(
+    roles: readonly RoleDefinition[],
+    onConflict: (definition: RoleDefinition, earlier: RoleDefinition) => never,
+  ) {
     for (const definition of roles) {
       const key = keyOf(definition.role.accountId, definition.role.roleName);
       const earlier = this.roles.get(key);
@@ -37,7 +40,8 @@ export class RoleDirectory {
         this.roles.set(key, definition);
         continue;
       }
-      if (earlier.role.path !== definition.role.path || earlier.trustPolicy !== null || definition.trustPolicy !== null) onConflict(definition, earlier);
+      if (earlier.role.path !== definition.role.path || earlier.trustPolicy !== null || definition.trustPolicy !== null)
+        onConflict(definition, earlier);
     }
   }
 
@@ -48,12 +52,16 @@ export class RoleDirectory {
 
   /** Whether the ARN names a role that exists: its path is the role's own, with no `.` or `..` segment. */
   exists(role: ParsedRoleArn): boolean {
-    return !role.path.split('/').some((segment) => segment === '.' || segment === '..') && role.path === this.pathOf(role);
+    return (
+      !role.path.split('/').some((segment) => segment === '.' || segment === '..') && role.path === this.pathOf(role)
+    );
   }
 
   /** The roles the seed lists in an account, by name. */
   inAccount(accountId: string): RoleDefinition[] {
-    return [...this.roles.values()].filter((definition) => definition.role.accountId === accountId).sort((a, b) => (a.role.roleName < b.role.roleName ? -1 : 1));
+    return [...this.roles.values()]
+      .filter((definition) => definition.role.accountId === accountId)
+      .sort((a, b) => (a.role.roleName < b.role.roleName ? -1 : 1));
   }
 
   /** The role the seed lists under this account and name (in any case), if any. */

@@ -28,7 +28,9 @@ export type RouteMatch =
   | { kind: 'unknown' };
 
 /** Operations whose input has a JSON body. */
-export const OPERATIONS_WITH_BODY: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((name) => OPERATIONS[name].body));
+export const OPERATIONS_WITH_BODY: ReadonlySet<OperationName> = new Set(
+  OPERATION_NAMES.filter((name) => OPERATIONS[name].body),
+);
 
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch {
   for (const route of ROUTES) {

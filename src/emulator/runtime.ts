@@ -56,7 +56,13 @@ export class EmulatorRuntime {
   private readonly delays = new Set<() => void>();
 
   /** Waits `ms`, or less when `until` fires first or the emulator closes. */
-  delay(ms: number, until: { once(event: 'close', listener: () => void): unknown; off(event: 'close', listener: () => void): unknown } | null): Promise<void> {
+  delay(
+    ms: number,
+    until: {
+      once(event: 'close', listener: () => void): unknown;
+      off(event: 'close', listener: () => void): unknown;
+    } | null,
+  ): Promise<void> {
     if (this.closed) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
@@ -136,11 +142,15 @@ export class EmulatorRuntime {
    */
   async addClusters(body: Record<string, unknown>): Promise<SeedFile> {
     if (!Array.isArray(body.clusters)) {
-      throw invalidParameter(`The body must be {"clusters": [...]} in the seed-file format; clusters is ${jsonType(body.clusters)}.`);
+      throw invalidParameter(
+        `The body must be {"clusters": [...]} in the seed-file format; clusters is ${jsonType(body.clusters)}.`,
+      );
     }
     const accountId = body.accountId ?? this.store.defaultAccountId;
     if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) {
-      throw invalidParameter(`The body's accountId must be a string of 12 digits (absent: the default account); received ${quote(accountId)}.`);
+      throw invalidParameter(
+        `The body's accountId must be a string of 12 digits (absent: the default account); received ${quote(accountId)}.`,
+      );
     }
     let clusters;
     try {
@@ -157,7 +167,11 @@ export class EmulatorRuntime {
     const account = this.store.account(accountId);
     for (const cluster of clusters) {
       if (account.cluster(cluster.region, cluster.name)) {
-        throw new WireError('ResourceInUseException', `Cluster already exists: ${cluster.name} in region ${cluster.region}.`, { clusterName: cluster.name });
+        throw new WireError(
+          'ResourceInUseException',
+          `Cluster already exists: ${cluster.name} in region ${cluster.region}.`,
+          { clusterName: cluster.name },
+        );
       }
     }
     const change: StateChange = { type: 'addClusters', accountId, clusters };
@@ -197,7 +211,12 @@ export class EmulatorRuntime {
         accountId,
         clusters: materializeClusters(
           this.config.seed.doc,
-          { accountId, associationLimit: this.config.associationLimit, defaultTime: this.config.startTime, ids: 'seeded' },
+          {
+            accountId,
+            associationLimit: this.config.associationLimit,
+            defaultTime: this.config.startTime,
+            ids: 'seeded',
+          },
           account.clusters,
         ),
       };

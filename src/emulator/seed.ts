@@ -28,7 +28,13 @@ import {
   type ClusterStatus,
   type Tags,
 } from './model';
-import { DEFAULT_MAX_SESSION_DURATION, MAX_SESSION_DURATION_RANGE, RoleDirectory, roleIdOf, type RoleDefinition } from './roles';
+import {
+  DEFAULT_MAX_SESSION_DURATION,
+  MAX_SESSION_DURATION_RANGE,
+  RoleDirectory,
+  roleIdOf,
+  type RoleDefinition,
+} from './roles';
 import type { AccountState, ClusterState, Store } from './store';
 import { PolicyError, TrustPolicy } from './trustPolicy';
 import {
@@ -160,11 +166,31 @@ const MULTI_ACCOUNT_SEED_MEMBERS = ['accounts'];
 const ACCOUNT_MEMBERS = ['accountId', 'name', 'accessKeys', 'roles', 'clusters'];
 const ROLE_MEMBERS = ['roleName', 'arn', 'path', 'trustPolicy', 'maxSessionDuration'];
 const ACCESS_KEY_MEMBERS = ['accessKeyId', 'userName'];
-const CLUSTER_MEMBERS = ['name', 'region', 'version', 'status', 'platformVersion', 'tags', 'createdAt', 'addons', 'associations'];
+const CLUSTER_MEMBERS = [
+  'name',
+  'region',
+  'version',
+  'status',
+  'platformVersion',
+  'tags',
+  'createdAt',
+  'addons',
+  'associations',
+];
 const ADDON_MEMBERS = ['name', 'version', 'status', 'createdAt', 'modifiedAt'];
 const ASSOCIATION_MEMBERS = [
-  'associationId', 'namespace', 'serviceAccount', 'roleArn', 'targetRoleArn', 'externalId',
-  'disableSessionTags', 'policy', 'tags', 'ownerAddon', 'createdAt', 'modifiedAt',
+  'associationId',
+  'namespace',
+  'serviceAccount',
+  'roleArn',
+  'targetRoleArn',
+  'externalId',
+  'disableSessionTags',
+  'policy',
+  'tags',
+  'ownerAddon',
+  'createdAt',
+  'modifiedAt',
 ];
 const REGION = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -243,7 +269,8 @@ export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefine
   if (top.accounts !== undefined) {
     readObject(doc, '', doc.value, MULTI_ACCOUNT_SEED_MEMBERS);
     const list = readArray(doc, 'accounts', top.accounts);
-    if (list.length === 0) throw doc.problem('accounts', 'must list at least one account; the first is the default account.');
+    if (list.length === 0)
+      throw doc.problem('accounts', 'must list at least one account; the first is the default account.');
     const ids = new Map<string, number>();
     const names = new Map<string, number>();
     accounts = list.map((accountValue, index) => {
@@ -253,15 +280,26 @@ export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefine
       const accountId = index === 0 && accountOverride !== undefined ? accountOverride : seeded;
       const earlier = ids.get(accountId);
       if (earlier !== undefined) {
-        const renamed = earlier === 0 && accountOverride === accountId ? ' (the default account, renamed by the accountId option)' : '';
-        throw doc.problem(`${at}.accountId`, `account ${accountId} is already ${doc.where(`accounts[${earlier}]`)}${renamed}; an account is listed once.`);
+        const renamed =
+          earlier === 0 && accountOverride === accountId
+            ? ' (the default account, renamed by the accountId option)'
+            : '';
+        throw doc.problem(
+          `${at}.accountId`,
+          `account ${accountId} is already ${doc.where(`accounts[${earlier}]`)}${renamed}; an account is listed once.`,
+        );
       }
       ids.set(accountId, index);
       const name = readOptionalString(doc, `${at}.name`, account.name) ?? null;
       if (name !== null) {
-        if (!ACCOUNT_NAME.test(name)) throw doc.problem(`${at}.name`, `must be 1-64 letters, digits, '_', '-' or '.', received ${describe(name)}.`);
+        if (!ACCOUNT_NAME.test(name))
+          throw doc.problem(`${at}.name`, `must be 1-64 letters, digits, '_', '-' or '.', received ${describe(name)}.`);
         const sameName = names.get(name);
-        if (sameName !== undefined) throw doc.problem(`${at}.name`, `"${name}" is already the name of ${doc.where(`accounts[${sameName}]`)}; names are unique.`);
+        if (sameName !== undefined)
+          throw doc.problem(
+            `${at}.name`,
+            `"${name}" is already the name of ${doc.where(`accounts[${sameName}]`)}; names are unique.`,
+          );
         names.set(name, index);
       }
       readOptionalArray(doc, `${at}.accessKeys`, account.accessKeys).forEach((key, keyIndex) => {
@@ -271,20 +309,31 @@ export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefine
         const path = `${at}.roles[${roleIndex}]`;
         const definition = readRole(doc, path, role, accountId);
         if (definition.role.accountId !== accountId) {
-          throw doc.problem(path, `the role ${definition.role.arn} is of account ${definition.role.accountId}; list it under that account.`);
+          throw doc.problem(
+            path,
+            `the role ${definition.role.arn} is of account ${definition.role.accountId}; list it under that account.`,
+          );
         }
         definitions.push({ definition, path });
       });
-      return { accountId, name, clusters: { path: `${at}.clusters`, clusters: readOptionalArray(doc, `${at}.clusters`, account.clusters) } };
+      return {
+        accountId,
+        name,
+        clusters: { path: `${at}.clusters`, clusters: readOptionalArray(doc, `${at}.clusters`, account.clusters) },
+      };
     });
   } else {
     const seed = readObject(doc, '', doc.value, SEED_MEMBERS);
-    const accountId = accountOverride ?? (seed.accountId === undefined ? DEFAULT_ACCOUNT : readAccountId(doc, 'accountId', seed.accountId));
+    const accountId =
+      accountOverride ??
+      (seed.accountId === undefined ? DEFAULT_ACCOUNT : readAccountId(doc, 'accountId', seed.accountId));
     readOptionalArray(doc, 'roles', seed.roles).forEach((role, index) => {
       const path = `roles[${index}]`;
       definitions.push({ definition: readRole(doc, path, role, accountId), path });
     });
-    accounts = [{ accountId, name: null, clusters: { path: 'clusters', clusters: readArray(doc, 'clusters', seed.clusters) } }];
+    accounts = [
+      { accountId, name: null, clusters: { path: 'clusters', clusters: readArray(doc, 'clusters', seed.clusters) } },
+    ];
   }
   const defaultAccountId = (accounts[0] as SeedAccountModel).accountId;
   const paths = new Map(definitions.map((entry) => [entry.definition, entry.path]));
@@ -294,20 +343,33 @@ export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefine
       const { roleName, accountId, path } = definition.role;
       const where = paths.get(definition) ?? '';
       if (earlier.role.path !== path) {
-        throw doc.problem(where, `names the role ${roleName} of account ${accountId} at ${path}, but roles lists it at ${earlier.role.path} too; a role has one path.`);
+        throw doc.problem(
+          where,
+          `names the role ${roleName} of account ${accountId} at ${path}, but roles lists it at ${earlier.role.path} too; a role has one path.`,
+        );
       }
-      throw doc.problem(where, `names the role ${roleName} of account ${accountId}, which ${doc.where(paths.get(earlier) ?? '')} lists already; a role is listed once.`);
+      throw doc.problem(
+        where,
+        `names the role ${roleName} of account ${accountId}, which ${doc.where(paths.get(earlier) ?? '')} lists already; a role is listed once.`,
+      );
     },
   );
   return { doc, defaultAccountId, accounts, roles, accessKeys };
 }
 
 function readAccountId(doc: SeedDocument, path: string, value: unknown): string {
-  if (typeof value !== 'string' || !ACCOUNT_ID.test(value)) throw doc.problem(path, `must be a string of 12 digits, received ${describe(value)}.`);
+  if (typeof value !== 'string' || !ACCOUNT_ID.test(value))
+    throw doc.problem(path, `must be a string of 12 digits, received ${describe(value)}.`);
   return value;
 }
 
-function readAccessKey(doc: SeedDocument, path: string, value: unknown, accountId: string, keys: Map<string, AccessKeyOwner>): void {
+function readAccessKey(
+  doc: SeedDocument,
+  path: string,
+  value: unknown,
+  accountId: string,
+  keys: Map<string, AccessKeyOwner>,
+): void {
   let accessKeyId: string;
   let userName: string | null = null;
   if (typeof value === 'string') {
@@ -317,14 +379,30 @@ function readAccessKey(doc: SeedDocument, path: string, value: unknown, accountI
     accessKeyId = readString(doc, `${path}.accessKeyId`, key.accessKeyId);
     userName = readOptionalString(doc, `${path}.userName`, key.userName) ?? null;
     if (userName !== null && (userName.length > 64 || !IAM_NAME.test(userName))) {
-      throw doc.problem(`${path}.userName`, `an IAM user name is 1-64 characters of [\\w+=,.@-], received ${describe(userName)}.`);
+      throw doc.problem(
+        `${path}.userName`,
+        `an IAM user name is 1-64 characters of [\\w+=,.@-], received ${describe(userName)}.`,
+      );
     }
   }
-  if (!ACCESS_KEY.test(accessKeyId)) throw doc.problem(path, `an access key id is 1-128 characters of [\\w+=,.@-], received ${describe(accessKeyId)}.`);
-  if (isTemporaryKey(accessKeyId)) throw doc.problem(path, `access key ids starting ASIA are temporary credentials, issued by STS, received ${describe(accessKeyId)}.`);
-  if (ACCOUNT_ID.test(accessKeyId)) throw doc.problem(path, `an access key id of 12 digits always means that account, received ${describe(accessKeyId)}.`);
+  if (!ACCESS_KEY.test(accessKeyId))
+    throw doc.problem(path, `an access key id is 1-128 characters of [\\w+=,.@-], received ${describe(accessKeyId)}.`);
+  if (isTemporaryKey(accessKeyId))
+    throw doc.problem(
+      path,
+      `access key ids starting ASIA are temporary credentials, issued by STS, received ${describe(accessKeyId)}.`,
+    );
+  if (ACCOUNT_ID.test(accessKeyId))
+    throw doc.problem(
+      path,
+      `an access key id of 12 digits always means that account, received ${describe(accessKeyId)}.`,
+    );
   const earlier = keys.get(accessKeyId);
-  if (earlier) throw doc.problem(path, `the access key ${accessKeyId} already belongs to account ${earlier.accountId}; a key belongs to one account.`);
+  if (earlier)
+    throw doc.problem(
+      path,
+      `the access key ${accessKeyId} already belongs to account ${earlier.accountId}; a key belongs to one account.`,
+    );
   keys.set(accessKeyId, { accountId, userName });
 }
 
@@ -332,29 +410,50 @@ function readAccessKey(doc: SeedDocument, path: string, value: unknown, accountI
 function readRole(doc: SeedDocument, path: string, value: unknown, accountId: string): RoleDefinition {
   if (typeof value === 'string') {
     const role = roleArnOf(doc, path, value);
-    return { role, roleId: roleIdOf(role.accountId, role.roleName), trustPolicy: null, maxSessionDuration: DEFAULT_MAX_SESSION_DURATION };
+    return {
+      role,
+      roleId: roleIdOf(role.accountId, role.roleName),
+      trustPolicy: null,
+      maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
+    };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw doc.problem(path, `must be a string, received ${describe(value)}. A role is given by its ARN, or as an object with its trustPolicy.`);
+    throw doc.problem(
+      path,
+      `must be a string, received ${describe(value)}. A role is given by its ARN, or as an object with its trustPolicy.`,
+    );
   }
   const input = readObject(doc, path, value, ROLE_MEMBERS);
   const roleName = readOptionalString(doc, `${path}.roleName`, input.roleName);
   const arn = readOptionalString(doc, `${path}.arn`, input.arn);
   const rolePath = readOptionalString(doc, `${path}.path`, input.path);
-  if ((roleName === undefined) === (arn === undefined)) throw doc.problem(path, "give the role's roleName or its arn (one of them).");
+  if ((roleName === undefined) === (arn === undefined))
+    throw doc.problem(path, "give the role's roleName or its arn (one of them).");
   let role: ParsedRoleArn;
   if (arn !== undefined) {
     role = roleArnOf(doc, `${path}.arn`, arn);
-    if (rolePath !== undefined && rolePath !== role.path) throw doc.problem(`${path}.path`, `the arn gives the path ${role.path}, received ${describe(rolePath)}.`);
+    if (rolePath !== undefined && rolePath !== role.path)
+      throw doc.problem(`${path}.path`, `the arn gives the path ${role.path}, received ${describe(rolePath)}.`);
   } else {
     const name = roleName as string;
-    if (name.length > 64 || !IAM_NAME.test(name)) throw doc.problem(`${path}.roleName`, `a role name is 1-64 characters of [\\w+=,.@-], received ${describe(name)}.`);
+    if (name.length > 64 || !IAM_NAME.test(name))
+      throw doc.problem(
+        `${path}.roleName`,
+        `a role name is 1-64 characters of [\\w+=,.@-], received ${describe(name)}.`,
+      );
     const at = rolePath ?? '/';
-    if (at.length > 512 || !ROLE_PATH.test(at)) throw doc.problem(`${path}.path`, `a role path is / or /segment/.../ (segments of [\\w+=,.@-]), received ${describe(at)}.`);
+    if (at.length > 512 || !ROLE_PATH.test(at))
+      throw doc.problem(
+        `${path}.path`,
+        `a role path is / or /segment/.../ (segments of [\\w+=,.@-]), received ${describe(at)}.`,
+      );
     role = roleArnOf(doc, `${path}.roleName`, `arn:aws:iam::${accountId}:role${at}${name}`);
   }
   if (input.trustPolicy === undefined || input.trustPolicy === null) {
-    throw doc.problem(`${path}.trustPolicy`, 'a role object needs its trust policy (a role listed only for its path is given by its ARN).');
+    throw doc.problem(
+      `${path}.trustPolicy`,
+      'a role object needs its trust policy (a role listed only for its path is given by its ARN).',
+    );
   }
   let trustPolicy: TrustPolicy;
   try {
@@ -365,8 +464,16 @@ function readRole(doc: SeedDocument, path: string, value: unknown, accountId: st
   }
   const maxSessionDuration = input.maxSessionDuration ?? DEFAULT_MAX_SESSION_DURATION;
   const { min, max } = MAX_SESSION_DURATION_RANGE;
-  if (typeof maxSessionDuration !== 'number' || !Number.isInteger(maxSessionDuration) || maxSessionDuration < min || maxSessionDuration > max) {
-    throw doc.problem(`${path}.maxSessionDuration`, `must be a whole number of seconds from ${min} to ${max}, received ${describe(maxSessionDuration)}.`);
+  if (
+    typeof maxSessionDuration !== 'number' ||
+    !Number.isInteger(maxSessionDuration) ||
+    maxSessionDuration < min ||
+    maxSessionDuration > max
+  ) {
+    throw doc.problem(
+      `${path}.maxSessionDuration`,
+      `must be a whole number of seconds from ${min} to ${max}, received ${describe(maxSessionDuration)}.`,
+    );
   }
   return { role, roleId: roleIdOf(role.accountId, role.roleName), trustPolicy, maxSessionDuration };
 }
@@ -384,8 +491,15 @@ function roleArnOf(doc: SeedDocument, path: string, value: string): ParsedRoleAr
  * at the top of the document, and turns them into snapshots. Problems name the path:
  * `clusters[1].associations[3].roleArn`, `accounts[2].clusters[0].name`.
  */
-export function materializeClusters(doc: SeedDocument, options: MaterializeOptions, list?: ClusterList): ClusterSnapshot[] {
-  const { path: listPath, clusters } = list ?? { path: 'clusters', clusters: readArray(doc, 'clusters', readObject(doc, '', doc.value).clusters) };
+export function materializeClusters(
+  doc: SeedDocument,
+  options: MaterializeOptions,
+  list?: ClusterList,
+): ClusterSnapshot[] {
+  const { path: listPath, clusters } = list ?? {
+    path: 'clusters',
+    clusters: readArray(doc, 'clusters', readObject(doc, '', doc.value).clusters),
+  };
   const random = createPrng(IDS_SEED);
   const nextId = options.ids === 'seeded' ? () => seededAssociationId(random) : randomAssociationId;
   const nextUuid = options.ids === 'seeded' ? () => derivedUuid('external-id', String(random())) : randomUUID;
@@ -409,9 +523,12 @@ function materializeCluster(
   nextUuid: () => string,
 ): ClusterSnapshot {
   const input = readObject(doc, at, value, CLUSTER_MEMBERS);
-  const name = checked(doc, `${at}.name`, () => validateClusterName(readString(doc, `${at}.name`, input.name, ANY_STRING)));
+  const name = checked(doc, `${at}.name`, () =>
+    validateClusterName(readString(doc, `${at}.name`, input.name, ANY_STRING)),
+  );
   const region = readOptionalString(doc, `${at}.region`, input.region, ANY_STRING) ?? 'us-east-1';
-  if (!REGION.test(region)) throw doc.problem(`${at}.region`, `must look like us-east-1, received ${describe(region)}.`);
+  if (!REGION.test(region))
+    throw doc.problem(`${at}.region`, `must look like us-east-1, received ${describe(region)}.`);
   const createdAt = readTime(doc, `${at}.createdAt`, input.createdAt) ?? options.defaultTime;
   const status = readOptionalOneOf(doc, `${at}.status`, input.status, CLUSTER_STATUSES) ?? 'ACTIVE';
 
@@ -419,7 +536,9 @@ function materializeCluster(
   const addons: AddonRecord[] = readOptionalArray(doc, `${at}.addons`, input.addons).map((addonValue, addonIndex) => {
     const addonAt = `${at}.addons[${addonIndex}]`;
     const addon = readObject(doc, addonAt, addonValue, ADDON_MEMBERS);
-    const addonName = checked(doc, `${addonAt}.name`, () => validateAddonName(readString(doc, `${addonAt}.name`, addon.name, ANY_STRING), name));
+    const addonName = checked(doc, `${addonAt}.name`, () =>
+      validateAddonName(readString(doc, `${addonAt}.name`, addon.name, ANY_STRING), name),
+    );
     if (addonNames.has(addonName)) throw doc.problem(addonAt, `add-on ${addonName} appears twice.`);
     addonNames.add(addonName);
     const addonCreated = readTime(doc, `${addonAt}.createdAt`, addon.createdAt) ?? createdAt;
@@ -435,7 +554,10 @@ function materializeCluster(
 
   const associationInputs = readOptionalArray(doc, `${at}.associations`, input.associations);
   if (associationInputs.length > options.associationLimit) {
-    throw doc.problem(`${at}.associations`, `${associationInputs.length} associations exceed the association limit of ${options.associationLimit} per cluster.`);
+    throw doc.problem(
+      `${at}.associations`,
+      `${associationInputs.length} associations exceed the association limit of ${options.associationLimit} per cluster.`,
+    );
   }
   const ids = new Set<string>();
   const keys = new Map<string, number>();
@@ -458,7 +580,8 @@ function materializeCluster(
       },
       nextUuid,
     });
-    if (ids.has(record.associationId)) throw doc.problem(`${associationAt}.associationId`, `associationId ${record.associationId} is used twice.`);
+    if (ids.has(record.associationId))
+      throw doc.problem(`${associationAt}.associationId`, `associationId ${record.associationId} is used twice.`);
     ids.add(record.associationId);
     const key = `${record.namespace} ${record.serviceAccount}`;
     const earlier = keys.get(key);
@@ -494,24 +617,39 @@ interface AssociationContext {
   nextUuid(): string;
 }
 
-function materializeAssociation(doc: SeedDocument, at: string, value: unknown, seq: number, ctx: AssociationContext): AssociationRecord {
+function materializeAssociation(
+  doc: SeedDocument,
+  at: string,
+  value: unknown,
+  seq: number,
+  ctx: AssociationContext,
+): AssociationRecord {
   const input = readObject(doc, at, value, ASSOCIATION_MEMBERS);
   const plain = (key: string) => readString(doc, `${at}.${key}`, input[key], ANY_STRING);
   const optional = (key: string) => readOptionalString(doc, `${at}.${key}`, input[key], ANY_STRING);
   const explicitId = optional('associationId');
-  const associationId = explicitId === undefined ? ctx.nextId() : checked(doc, `${at}.associationId`, () => validateAssociationId(explicitId, ctx.clusterName));
+  const associationId =
+    explicitId === undefined
+      ? ctx.nextId()
+      : checked(doc, `${at}.associationId`, () => validateAssociationId(explicitId, ctx.clusterName));
   const namespace = checked(doc, `${at}.namespace`, () => validateNamespace(plain('namespace')));
   const serviceAccount = checked(doc, `${at}.serviceAccount`, () => validateServiceAccount(plain('serviceAccount')));
   const roleArn = checked(doc, `${at}.roleArn`, () => parseRoleArn(plain('roleArn'), 'roleArn').arn);
   const targetRaw = optional('targetRoleArn');
-  const targetRoleArn = targetRaw ? checked(doc, `${at}.targetRoleArn`, () => parseRoleArn(targetRaw, 'targetRoleArn').arn) : null;
+  const targetRoleArn = targetRaw
+    ? checked(doc, `${at}.targetRoleArn`, () => parseRoleArn(targetRaw, 'targetRoleArn').arn)
+    : null;
   const disableSessionTags = readOptionalBoolean(doc, `${at}.disableSessionTags`, input.disableSessionTags) ?? false;
   const policyRaw = optional('policy');
   const policy = policyRaw ? checked(doc, `${at}.policy`, () => validatePolicy(policyRaw)) : null;
-  if (policy !== null && !disableSessionTags) throw doc.problem(`${at}.policy`, 'can only be set when disableSessionTags is true.');
+  if (policy !== null && !disableSessionTags)
+    throw doc.problem(`${at}.policy`, 'can only be set when disableSessionTags is true.');
   const ownerAddon = optional('ownerAddon') ?? null;
   if (ownerAddon !== null && !ctx.addonNames.has(ownerAddon)) {
-    throw doc.problem(`${at}.ownerAddon`, `"${ownerAddon}" is not an add-on of cluster ${ctx.clusterName}; add it to the cluster's addons.`);
+    throw doc.problem(
+      `${at}.ownerAddon`,
+      `"${ownerAddon}" is not an add-on of cluster ${ctx.clusterName}; add it to the cluster's addons.`,
+    );
   }
   const createdAt = readTime(doc, `${at}.createdAt`, input.createdAt) ?? ctx.createdAt;
   const externalId = targetRoleArn === null ? null : (optional('externalId') ?? ctx.nextUuid());
@@ -525,7 +663,8 @@ function materializeAssociation(doc: SeedDocument, at: string, value: unknown, s
     externalId,
     disableSessionTags,
     policy,
-    tags: input.tags === undefined || input.tags === null ? {} : checked(doc, `${at}.tags`, () => validateTags(input.tags)),
+    tags:
+      input.tags === undefined || input.tags === null ? {} : checked(doc, `${at}.tags`, () => validateTags(input.tags)),
     ownerAddon,
     createdAt,
     modifiedAt: readTime(doc, `${at}.modifiedAt`, input.modifiedAt) ?? createdAt,
@@ -533,10 +672,17 @@ function materializeAssociation(doc: SeedDocument, at: string, value: unknown, s
 }
 
 /** One account's state in the seed format: what `GET /_emulator/state` answers; it loads back as a seed. */
-export function exportState(account: AccountState, filter: { region: string | null; cluster: string | null }): Required<Pick<SeedFile, 'accountId' | 'clusters'>> {
+export function exportState(
+  account: AccountState,
+  filter: { region: string | null; cluster: string | null },
+): Required<Pick<SeedFile, 'accountId' | 'clusters'>> {
   const clusters = account
     .clusters()
-    .filter((cluster) => (filter.region === null || cluster.info.region === filter.region) && (filter.cluster === null || cluster.info.name === filter.cluster))
+    .filter(
+      (cluster) =>
+        (filter.region === null || cluster.info.region === filter.region) &&
+        (filter.cluster === null || cluster.info.name === filter.cluster),
+    )
     .map(exportCluster);
   return { accountId: account.accountId, clusters };
 }
@@ -555,7 +701,11 @@ export function exportAllAccounts(
   return {
     accounts: [store.defaultAccountId, ...[...others].sort()].map((accountId) => {
       const name = names.get(accountId) ?? null;
-      return { accountId, ...(name === null ? {} : { name }), clusters: exportState(store.account(accountId), filter).clusters };
+      return {
+        accountId,
+        ...(name === null ? {} : { name }),
+        clusters: exportState(store.account(accountId), filter).clusters,
+      };
     }),
   };
 }
@@ -611,7 +761,8 @@ function checked<T>(doc: SeedDocument, path: string, check: () => T): T {
 function readTime(doc: SeedDocument, path: string, value: unknown): number | undefined {
   if (value === undefined || value === null) return undefined;
   const ms = typeof value === 'number' ? value * 1000 : typeof value === 'string' ? Date.parse(value) : NaN;
-  if (!Number.isFinite(ms)) throw doc.problem(path, `must be an ISO-8601 date string or epoch seconds, received ${describe(value)}.`);
+  if (!Number.isFinite(ms))
+    throw doc.problem(path, `must be an ISO-8601 date string or epoch seconds, received ${describe(value)}.`);
   return ms;
 }
 

@@ -41,7 +41,8 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     return;
   }
   if (target.segments[0] === '_emulator') return handleControlRequest(runtime, req, res, body, target, requestId);
-  if (signedService(req.headers.authorization) === 'sts') return handleSts(runtime, req, res, body, target.query, requestId);
+  if (signedService(req.headers.authorization) === 'sts')
+    return handleSts(runtime, req, res, body, target.query, requestId);
   return handleEks(runtime, req, res, body, target, requestId);
 }
 
@@ -81,11 +82,17 @@ async function handleEks(
     const route = matchRoute(req.method ?? 'GET', segments);
     switch (route.kind) {
       case 'unknown':
-        throw new WireError('UnknownOperationException', `Unknown operation: no EKS operation is served at ${req.method ?? ''} /${segments.join('/')}.`);
+        throw new WireError(
+          'UnknownOperationException',
+          `Unknown operation: no EKS operation is served at ${req.method ?? ''} /${segments.join('/')}.`,
+        );
       case 'wrongMethod':
         sendError(
           res,
-          new WireError('MethodNotAllowedException', `Method ${req.method ?? ''} is not allowed on /${segments.join('/')}; allowed: ${route.allowed.join(', ')}.`),
+          new WireError(
+            'MethodNotAllowedException',
+            `Method ${req.method ?? ''} is not allowed on /${segments.join('/')}; allowed: ${route.allowed.join(', ')}.`,
+          ),
           { allow: route.allowed.join(', ') },
         );
         return;
@@ -105,7 +112,13 @@ async function handleEks(
     drop = call.dropAfterApply;
 
     const input = OPERATIONS_WITH_BODY.has(operation) ? parseJsonObject(req.headers['content-type'], body.bytes) : {};
-    const result: OperationResult = executeOperation(runtime.operationContext(caller.accountId), { operation, region: scope.region, labels, query, body: input });
+    const result: OperationResult = executeOperation(runtime.operationContext(caller.accountId), {
+      operation,
+      region: scope.region,
+      labels,
+      query,
+      body: input,
+    });
     // The change was applied in this same tick; journal it now, and answer only once it is durable.
     if (result.change) await commit(runtime, result.change);
     // The original of a replayed request may still be on its way to disk.
@@ -140,7 +153,8 @@ async function handleSts(
     res.end(xml);
   };
   try {
-    if (body.kind === 'tooLarge') throw new StsError('RequestEntityTooLarge', 'The request body exceeds the limit of 1 MiB.');
+    if (body.kind === 'tooLarge')
+      throw new StsError('RequestEntityTooLarge', 'The request body exceeds the limit of 1 MiB.');
     const contentType = req.headers['content-type'];
     const parameters = stsParameters(contentType, body.bytes, query);
     const operation = stsOperationOf(parameters, contentType);
@@ -151,7 +165,10 @@ async function handleSts(
     throwInjectedStsFault(call.decision);
     const result = executeSts(runtime.stsContext(), { operation, caller, parameters });
     if (res.destroyed) return;
-    sendXml(200, successXml(operation, call.decision.kind === 'malformed' ? malformedResult(result) : result, requestId));
+    sendXml(
+      200,
+      successXml(operation, call.decision.kind === 'malformed' ? malformedResult(result) : result, requestId),
+    );
   } catch (error) {
     const sts = error instanceof AuthError ? stsAuthError(error) : error;
     if (sts instanceof StsError) {
@@ -159,16 +176,32 @@ async function handleSts(
       return;
     }
     if (res.destroyed) return;
-    runtime.config.log(`emulator: unexpected error for STS ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
-    sendXml(500, errorXml(new StsError('InternalFailure', `An internal error occurred in the STS emulator (request id ${requestId}).`), requestId));
+    runtime.config.log(
+      `emulator: unexpected error for STS ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`,
+    );
+    sendXml(
+      500,
+      errorXml(
+        new StsError('InternalFailure', `An internal error occurred in the STS emulator (request id ${requestId}).`),
+        requestId,
+      ),
+    );
   }
 }
 
 /** The credential scope and the caller (account, principal) of a request; throws an AuthError. */
-function authenticate(runtime: EmulatorRuntime, req: IncomingMessage, service: ServiceName): { scope: CredentialScope; caller: Caller } {
+function authenticate(
+  runtime: EmulatorRuntime,
+  req: IncomingMessage,
+  service: ServiceName,
+): { scope: CredentialScope; caller: Caller } {
   const scope = parseAuthorization(req.headers.authorization, service);
   const token = req.headers['x-amz-security-token'];
-  const caller = runtime.credentials.resolve(scope.accessKeyId, Array.isArray(token) ? token[0] : token, runtime.clock.now());
+  const caller = runtime.credentials.resolve(
+    scope.accessKeyId,
+    Array.isArray(token) ? token[0] : token,
+    runtime.clock.now(),
+  );
   return { scope, caller };
 }
 
@@ -182,7 +215,12 @@ interface EnteredCall {
  * Waits the injected latency and drops the calls a `drop` fault takes before they run. Null when
  * the call ends here: dropped, its client left during the delay (a read), or the emulator closed.
  */
-async function enterCall(runtime: EmulatorRuntime, operation: ServiceOperationName, req: IncomingMessage, res: ServerResponse): Promise<EnteredCall | null> {
+async function enterCall(
+  runtime: EmulatorRuntime,
+  operation: ServiceOperationName,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<EnteredCall | null> {
   const { decision, delayMs } = runtime.faults.decide(operation);
   // A read whose client gave up during the delay is dropped. A mutation goes on, as in EKS,
   // which does not undo what it received because the client went away: that is what a
@@ -210,9 +248,15 @@ function throwInjectedEksFault(decision: FaultDecision): void {
     case 'throttle':
       throw new WireError('ThrottlingException', 'Rate exceeded');
     case 'server':
-      throw new WireError('ServerException', 'An internal error occurred (injected by the emulator fault configuration).');
+      throw new WireError(
+        'ServerException',
+        'An internal error occurred (injected by the emulator fault configuration).',
+      );
     case 'unavailable':
-      throw new WireError('ServiceUnavailableException', 'The service is unavailable (injected by the emulator fault configuration).');
+      throw new WireError(
+        'ServiceUnavailableException',
+        'The service is unavailable (injected by the emulator fault configuration).',
+      );
     default:
       assertNever(decision);
   }
@@ -227,9 +271,15 @@ function throwInjectedStsFault(decision: FaultDecision): void {
     case 'throttle':
       throw new StsError('Throttling', 'Rate exceeded');
     case 'server':
-      throw new StsError('InternalFailure', 'An internal error occurred (injected by the emulator fault configuration).');
+      throw new StsError(
+        'InternalFailure',
+        'An internal error occurred (injected by the emulator fault configuration).',
+      );
     case 'unavailable':
-      throw new StsError('ServiceUnavailable', 'The service is unavailable (injected by the emulator fault configuration).');
+      throw new StsError(
+        'ServiceUnavailable',
+        'The service is unavailable (injected by the emulator fault configuration).',
+      );
     default:
       assertNever(decision);
   }
@@ -265,7 +315,9 @@ function answerUnexpected(
     send(error);
     return;
   }
-  runtime.config.log(`emulator: unexpected error for ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`);
+  runtime.config.log(
+    `emulator: unexpected error for ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`,
+  );
   send(new WireError('ServerException', `An internal error occurred in the EKS emulator (request id ${requestId}).`));
 }
 
@@ -283,6 +335,9 @@ async function commit(runtime: EmulatorRuntime, change: Parameters<EmulatorRunti
     await runtime.commit(change);
   } catch (error) {
     runtime.config.log(`emulator: could not persist a change: ${(error as Error).stack ?? String(error)}`);
-    throw new WireError('ServerException', `The change could not be written to the state file: ${(error as Error).message}`);
+    throw new WireError(
+      'ServerException',
+      `The change could not be written to the state file: ${(error as Error).message}`,
+    );
   }
 }

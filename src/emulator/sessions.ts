@@ -78,7 +78,8 @@ export class SessionTokens {
   /** The session a token stands for, when this emulator issued it for this access key; null otherwise. */
   verify(accessKeyId: string, token: string): Session | null {
     const [body, mac, ...rest] = token.split('.');
-    if (body === undefined || mac === undefined || rest.length > 0 || !/^[\w-]+$/.test(body) || !/^[\w-]+$/.test(mac)) return null;
+    if (body === undefined || mac === undefined || rest.length > 0 || !/^[\w-]+$/.test(body) || !/^[\w-]+$/.test(mac))
+      return null;
     const received = Buffer.from(mac, 'base64url');
     const expected = this.mac(body);
     if (received.length !== expected.length || !timingSafeEqual(received, expected)) return null;

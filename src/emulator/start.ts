@@ -54,7 +54,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw new RangeError(`Emulator option accountId must be 12 digits; received '${options.accountId}'.`);
   }
   // The demo's trust policies name its platform account, so the demo is built for the id given.
-  const seedModel = readSeed(loadSeed(seedOption, () => demoSeed(options.accountId)), options.accountId);
+  const seedModel = readSeed(
+    loadSeed(seedOption, () => demoSeed(options.accountId)),
+    options.accountId,
+  );
 
   let persistence: Persistence | null = null;
   let loaded: LoadedState | null = null;
@@ -63,7 +66,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const snapshot = loaded?.snapshot ?? null;
     const store = new Store(snapshot?.defaultAccountId ?? seedModel.defaultAccountId);
     if (snapshot && snapshot.defaultAccountId !== seedModel.defaultAccountId) {
-      log(`emulator: the state file ${options.stateFile ?? ''} was made for the default account ${snapshot.defaultAccountId}, the seed's is ${seedModel.defaultAccountId}; keeping the state file's (ARNs already handed out name it)`);
+      log(
+        `emulator: the state file ${options.stateFile ?? ''} was made for the default account ${snapshot.defaultAccountId}, the seed's is ${seedModel.defaultAccountId}; keeping the state file's (ARNs already handed out name it)`,
+      );
     }
     const runtime = new EmulatorRuntime(
       store,
@@ -82,7 +87,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           for (const record of account.idempotency) state.idempotency.set(record.key, record);
         }
       } catch (error) {
-        throw new StateFileError(`The emulator state file ${persistence?.statePath ?? ''} is corrupt: ${(error as Error).message}. Refusing to start so no data is lost.`);
+        throw new StateFileError(
+          `The emulator state file ${persistence?.statePath ?? ''} is corrupt: ${(error as Error).message}. Refusing to start so no data is lost.`,
+        );
       }
     } else {
       for (const account of seedAccounts) {
@@ -95,14 +102,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       try {
         applyChange(store, entry.change);
       } catch (error) {
-        throw new StateFileError(`The emulator journal ${persistence?.journalPath ?? ''} is corrupt at line ${entry.line}: ${(error as Error).message}. Refusing to start so no data is lost.`);
+        throw new StateFileError(
+          `The emulator journal ${persistence?.journalPath ?? ''} is corrupt at line ${entry.line}: ${(error as Error).message}. Refusing to start so no data is lost.`,
+        );
       }
     }
     if (persistence && loaded) {
       persistence.attach(() => runtime.snapshotContent());
       // A fresh state gets its first snapshot now; a replayed journal is folded in (dropping any torn tail).
       if (!loaded.snapshot || loaded.journalInUse) await persistence.compact();
-      log(`emulator: state file ${persistence.statePath} (${loaded.snapshot ? `loaded, ${loaded.entries.length} journal entries replayed` : 'created from the seed'})`);
+      log(
+        `emulator: state file ${persistence.statePath} (${loaded.snapshot ? `loaded, ${loaded.entries.length} journal entries replayed` : 'created from the seed'})`,
+      );
     }
     return await listen(runtime, host, port);
   } catch (error) {
@@ -142,7 +153,9 @@ async function listen(runtime: EmulatorRuntime, host: string, port: number): Pro
 function integerOption(value: number | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`Emulator option ${name} must be an integer from ${min} to ${max}; received ${String(value)}.`);
+    throw new RangeError(
+      `Emulator option ${name} must be an integer from ${min} to ${max}; received ${String(value)}.`,
+    );
   }
   return value;
 }

@@ -23,7 +23,10 @@ export class CallStats {
   report(): StatsReport {
     const calls = { ...this.calls };
     const byService = Object.fromEntries(
-      Object.entries(SERVICE_OPERATION_NAMES).map(([service, names]) => [service, names.reduce((sum, name) => sum + calls[name], 0)]),
+      Object.entries(SERVICE_OPERATION_NAMES).map(([service, names]) => [
+        service,
+        names.reduce((sum, name) => sum + calls[name], 0),
+      ]),
     ) as Record<ServiceName, number>;
     return { calls, total: Object.values(calls).reduce((sum, n) => sum + n, 0), byService };
   }

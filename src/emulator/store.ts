@@ -3,13 +3,7 @@
  * plus per-namespace and per-service-account lists in the same order, so a filtered page is a
  * binary search plus a slice of the matching list: nothing is proportional to the region's size.
  */
-import type {
-  AddonRecord,
-  AssociationRecord,
-  ClusterInfo,
-  ClusterSnapshot,
-  IdempotencyRecord,
-} from './model';
+import type { AddonRecord, AssociationRecord, ClusterInfo, ClusterSnapshot, IdempotencyRecord } from './model';
 
 export interface AssociationFilter {
   namespace: string | null;
@@ -209,7 +203,13 @@ export class Store {
   /** Every account that holds state, the default account first, then by id. */
   accounts(): AccountState[] {
     return [...this.byAccount.values()].sort((a, b) =>
-      a.accountId === this.defaultAccountId ? -1 : b.accountId === this.defaultAccountId ? 1 : a.accountId < b.accountId ? -1 : 1,
+      a.accountId === this.defaultAccountId
+        ? -1
+        : b.accountId === this.defaultAccountId
+          ? 1
+          : a.accountId < b.accountId
+            ? -1
+            : 1,
     );
   }
 
@@ -283,7 +283,10 @@ function pageByName<T>(
 ): Page<T> {
   let start = afterName === null ? 0 : lowerBound(names, afterName);
   if (afterName !== null && names[start] === afterName) start++;
-  const items = names.slice(start, start + limit).map(lookup).filter(isDefined);
+  const items = names
+    .slice(start, start + limit)
+    .map(lookup)
+    .filter(isDefined);
   return { items, more: start + limit < names.length };
 }
 

@@ -71,12 +71,17 @@ export interface StsRequest {
 export function stsOperationOf(parameters: URLSearchParams, contentType: string | undefined): StsOperationName {
   const action = parameters.get('Action');
   if (action === null || action === '') {
-    const form = isForm(contentType) ? '' : ` (send the parameters form-urlencoded, with content-type application/x-www-form-urlencoded; received ${contentType === undefined ? 'none' : quote(contentType)})`;
+    const form = isForm(contentType)
+      ? ''
+      : ` (send the parameters form-urlencoded, with content-type application/x-www-form-urlencoded; received ${contentType === undefined ? 'none' : quote(contentType)})`;
     throw new StsError('MissingAction', `Missing Action${form}`);
   }
   const version = parameters.get('Version') ?? '';
   if (!isStsOperationName(action) || version !== STS_VERSION) {
-    throw new StsError('InvalidAction', `Could not find operation ${action} for version ${version === '' ? 'NO_VERSION_SPECIFIED' : version}`);
+    throw new StsError(
+      'InvalidAction',
+      `Could not find operation ${action} for version ${version === '' ? 'NO_VERSION_SPECIFIED' : version}`,
+    );
   }
   return action;
 }
@@ -84,7 +89,8 @@ export function stsOperationOf(parameters: URLSearchParams, contentType: string 
 /** The parameters of a query-protocol request: the query string, then the form body. */
 export function stsParameters(contentType: string | undefined, body: Buffer, query: URLSearchParams): URLSearchParams {
   const parameters = new URLSearchParams(query);
-  if (isForm(contentType)) for (const [name, value] of new URLSearchParams(body.toString('utf8'))) parameters.append(name, value);
+  if (isForm(contentType))
+    for (const [name, value] of new URLSearchParams(body.toString('utf8'))) parameters.append(name, value);
   return parameters;
 }
 
@@ -120,33 +126,58 @@ function assumeRole(ctx: StsContext, caller: Caller, parameters: URLSearchParams
   // The model's constraints first, all of them in one message, as STS reports them.
   const violations: string[] = [];
   if (roleArnRaw === null) violations.push(nullValue('roleArn'));
-  else if (roleArnRaw.length < 20) violations.push(constraint(roleArnRaw, 'roleArn', 'Member must have length greater than or equal to 20'));
-  else if (roleArnRaw.length > 2048) violations.push(constraint(roleArnRaw, 'roleArn', 'Member must have length less than or equal to 2048'));
+  else if (roleArnRaw.length < 20)
+    violations.push(constraint(roleArnRaw, 'roleArn', 'Member must have length greater than or equal to 20'));
+  else if (roleArnRaw.length > 2048)
+    violations.push(constraint(roleArnRaw, 'roleArn', 'Member must have length less than or equal to 2048'));
   if (sessionName === null) violations.push(nullValue('roleSessionName'));
-  else if (sessionName.length < 2) violations.push(constraint(sessionName, 'roleSessionName', 'Member must have length greater than or equal to 2'));
-  else if (sessionName.length > 64) violations.push(constraint(sessionName, 'roleSessionName', 'Member must have length less than or equal to 64'));
-  else if (!SESSION_NAME.test(sessionName)) violations.push(constraint(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*'));
+  else if (sessionName.length < 2)
+    violations.push(constraint(sessionName, 'roleSessionName', 'Member must have length greater than or equal to 2'));
+  else if (sessionName.length > 64)
+    violations.push(constraint(sessionName, 'roleSessionName', 'Member must have length less than or equal to 64'));
+  else if (!SESSION_NAME.test(sessionName))
+    violations.push(
+      constraint(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*'),
+    );
   if (externalId !== undefined) {
-    if (externalId.length < 2) violations.push(constraint(externalId, 'externalId', 'Member must have length greater than or equal to 2'));
-    else if (externalId.length > 1224) violations.push(constraint(externalId, 'externalId', 'Member must have length less than or equal to 1224'));
-    else if (!EXTERNAL_ID.test(externalId)) violations.push(constraint(externalId, 'externalId', 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*'));
+    if (externalId.length < 2)
+      violations.push(constraint(externalId, 'externalId', 'Member must have length greater than or equal to 2'));
+    else if (externalId.length > 1224)
+      violations.push(constraint(externalId, 'externalId', 'Member must have length less than or equal to 1224'));
+    else if (!EXTERNAL_ID.test(externalId))
+      violations.push(
+        constraint(externalId, 'externalId', 'Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*'),
+      );
   }
   let duration: number | undefined;
   if (durationRaw !== null) {
     duration = /^-?\d{1,10}$/.test(durationRaw) ? Number(durationRaw) : NaN;
-    if (!Number.isInteger(duration)) violations.push(constraint(durationRaw, 'durationSeconds', 'Member must be an integer'));
-    else if (duration < DURATION.min) violations.push(constraint(durationRaw, 'durationSeconds', `Member must have value greater than or equal to ${DURATION.min}`));
-    else if (duration > DURATION.max) violations.push(constraint(durationRaw, 'durationSeconds', `Member must have value less than or equal to ${DURATION.max}`));
+    if (!Number.isInteger(duration))
+      violations.push(constraint(durationRaw, 'durationSeconds', 'Member must be an integer'));
+    else if (duration < DURATION.min)
+      violations.push(
+        constraint(durationRaw, 'durationSeconds', `Member must have value greater than or equal to ${DURATION.min}`),
+      );
+    else if (duration > DURATION.max)
+      violations.push(
+        constraint(durationRaw, 'durationSeconds', `Member must have value less than or equal to ${DURATION.max}`),
+      );
   }
   if (violations.length > 0) {
-    throw new StsError('ValidationError', `${violations.length} validation error${violations.length === 1 ? '' : 's'} detected: ${violations.join('; ')}`);
+    throw new StsError(
+      'ValidationError',
+      `${violations.length} validation error${violations.length === 1 ? '' : 's'} detected: ${violations.join('; ')}`,
+    );
   }
   const roleArn = roleArnRaw as string;
   let role;
   try {
     role = parseRoleArn(roleArn, 'roleArn');
   } catch {
-    throw new StsError('ValidationError', `${roleArn} is invalid: RoleArn must be the ARN of an IAM role, arn:<partition>:iam::<12-digit account>:role/<optional path/><name>.`);
+    throw new StsError(
+      'ValidationError',
+      `${roleArn} is invalid: RoleArn must be the ARN of an IAM role, arn:<partition>:iam::<12-digit account>:role/<optional path/><name>.`,
+    );
   }
 
   // A role that does not exist is refused like one that does not trust the caller: STS reveals nothing.
@@ -155,16 +186,29 @@ function assumeRole(ctx: StsContext, caller: Caller, parameters: URLSearchParams
     definition !== undefined &&
     definition.role.path === role.path &&
     definition.trustPolicy !== null &&
-    definition.trustPolicy.allowsAssumeRole({ principal: principalOf(caller), externalId, roleSessionName: sessionName as string });
+    definition.trustPolicy.allowsAssumeRole({
+      principal: principalOf(caller),
+      externalId,
+      roleSessionName: sessionName as string,
+    });
   if (!definition || !trusted) {
-    throw new StsError('AccessDenied', `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+    throw new StsError(
+      'AccessDenied',
+      `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    );
   }
   const seconds = duration ?? DEFAULT_MAX_SESSION_DURATION;
   if (seconds > definition.maxSessionDuration) {
-    throw new StsError('ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    throw new StsError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
   }
   if (caller.kind === 'session' && seconds > CHAINED_MAX_DURATION) {
-    throw new StsError('ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    throw new StsError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
   }
 
   // Whole seconds, so the Expiration answered is exactly when the credentials stop working.
@@ -224,10 +268,15 @@ export function malformedResult(result: XmlElement): XmlElement {
 
 function render(element: XmlElement): string {
   return Object.entries(element)
-    .map(([name, content]) => `<${name}>${typeof content === 'string' ? escapeXml(content) : render(content)}</${name}>`)
+    .map(
+      ([name, content]) => `<${name}>${typeof content === 'string' ? escapeXml(content) : render(content)}</${name}>`,
+    )
     .join('');
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 }

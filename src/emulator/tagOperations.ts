@@ -34,10 +34,13 @@ export function untagResource(ctx: OperationContext, request: OperationRequest):
   const resource = requireResource(ctx, request);
   const keys = request.query.getAll('tagKeys');
   if (keys.length === 0) throw badRequest('The parameter tagKeys is required.');
-  if (keys.length > MAX_TAGS) throw badRequest(`The parameter tagKeys may name at most ${MAX_TAGS} keys; received ${keys.length}.`);
+  if (keys.length > MAX_TAGS)
+    throw badRequest(`The parameter tagKeys may name at most ${MAX_TAGS} keys; received ${keys.length}.`);
   for (const key of keys) {
-    if (key.length < 1 || key.length > 128) throw badRequest(`Tag keys must be 1-128 characters long; received ${quote(key)}.`);
-    if (key.toLowerCase().startsWith('aws:')) throw badRequest(`Tag keys starting with 'aws:' are reserved for AWS use; received ${quote(key)}.`);
+    if (key.length < 1 || key.length > 128)
+      throw badRequest(`Tag keys must be 1-128 characters long; received ${quote(key)}.`);
+    if (key.toLowerCase().startsWith('aws:'))
+      throw badRequest(`Tag keys starting with 'aws:' are reserved for AWS use; received ${quote(key)}.`);
   }
   const remaining: Tags = { ...tagsOf(resource) };
   for (const key of keys) delete remaining[key];
@@ -58,7 +61,14 @@ function put(ctx: OperationContext, region: string, resource: TaggedResource, ta
   const change: StateChange =
     resource.kind === 'cluster'
       ? { type: 'setClusterTags', accountId: ctx.accountId, region, cluster, tags }
-      : { type: 'putAssociation', accountId: ctx.accountId, region, cluster, association: { ...resource.association, tags }, idempotency: null };
+      : {
+          type: 'putAssociation',
+          accountId: ctx.accountId,
+          region,
+          cluster,
+          association: { ...resource.association, tags },
+          idempotency: null,
+        };
   applyChange(ctx.store, change);
   return change;
 }
@@ -78,9 +88,13 @@ function requireResource(ctx: OperationContext, request: OperationRequest): Tagg
   const parts = rest.split('/');
   const clusterName = parts[0] ?? '';
   const shapeFits = type === 'cluster' ? parts.length === 1 : parts.length === 2;
-  if (!shapeFits || clusterName === '') throw badRequest(`The resourceArn ${quote(arn)} does not name a ${type === 'cluster' ? 'cluster' : 'Pod Identity association'}.`);
+  if (!shapeFits || clusterName === '')
+    throw badRequest(
+      `The resourceArn ${quote(arn)} does not name a ${type === 'cluster' ? 'cluster' : 'Pod Identity association'}.`,
+    );
   // A resource of another region or account is not one this endpoint holds.
-  const cluster = region === request.region && accountId === ctx.accountId ? ctx.account.cluster(region, clusterName) : undefined;
+  const cluster =
+    region === request.region && accountId === ctx.accountId ? ctx.account.cluster(region, clusterName) : undefined;
   if (!cluster) throw notFoundResource(arn);
   if (type === 'cluster') return { kind: 'cluster', cluster };
   const association = cluster.association(parts[1] ?? '');

@@ -73,13 +73,19 @@ export class TrustPolicy {
       try {
         document = JSON.parse(value);
       } catch (error) {
-        throw new PolicyError('', `must be a JSON policy document; the text does not parse: ${(error as Error).message}.`);
+        throw new PolicyError(
+          '',
+          `must be a JSON policy document; the text does not parse: ${(error as Error).message}.`,
+        );
       }
     }
     const root = object(document, '');
     for (const member of Object.keys(root)) {
       if (!['Version', 'Id', 'Statement'].includes(member)) {
-        throw new PolicyError(`.${member}`, `unknown member ${quote(member)}; a policy document has Version, Id and Statement.`);
+        throw new PolicyError(
+          `.${member}`,
+          `unknown member ${quote(member)}; a policy document has Version, Id and Statement.`,
+        );
       }
     }
     if (root.Version !== undefined && root.Version !== '2012-10-17' && root.Version !== '2008-10-17') {
@@ -87,14 +93,19 @@ export class TrustPolicy {
     }
     const list = Array.isArray(root.Statement) ? root.Statement : root.Statement === undefined ? [] : [root.Statement];
     if (list.length === 0) throw new PolicyError('.Statement', 'must hold at least one statement.');
-    const statements = list.map((statement, index) => parseStatement(statement, Array.isArray(root.Statement) ? `.Statement[${index}]` : '.Statement'));
+    const statements = list.map((statement, index) =>
+      parseStatement(statement, Array.isArray(root.Statement) ? `.Statement[${index}]` : '.Statement'),
+    );
     return new TrustPolicy(JSON.stringify(document), statements);
   }
 
   /** Whether the policy lets this caller assume the role (`sts:AssumeRole`). */
   allowsAssumeRole(context: AssumeRoleContext): boolean {
     const matching = this.statements.filter((statement) => applies(statement, 'sts:AssumeRole', context));
-    return !matching.some((statement) => statement.effect === 'Deny') && matching.some((statement) => statement.effect === 'Allow');
+    return (
+      !matching.some((statement) => statement.effect === 'Deny') &&
+      matching.some((statement) => statement.effect === 'Allow')
+    );
   }
 }
 
@@ -102,12 +113,18 @@ function parseStatement(value: unknown, path: string): Statement {
   const statement = object(value, path);
   for (const member of Object.keys(statement)) {
     if (!STATEMENT_MEMBERS.includes(member)) {
-      const why = member === 'Resource' ? 'a trust policy has no Resource (the role is the resource)' : 'the emulator evaluates Sid, Effect, Principal, Action and Condition only';
+      const why =
+        member === 'Resource'
+          ? 'a trust policy has no Resource (the role is the resource)'
+          : 'the emulator evaluates Sid, Effect, Principal, Action and Condition only';
       throw new PolicyError(`${path}.${member}`, `unsupported member ${quote(member)}: ${why}.`);
     }
   }
   if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') {
-    throw new PolicyError(`${path}.Effect`, `must be Allow or Deny; received ${statement.Effect === undefined ? 'none' : quote(statement.Effect)}.`);
+    throw new PolicyError(
+      `${path}.Effect`,
+      `must be Allow or Deny; received ${statement.Effect === undefined ? 'none' : quote(statement.Effect)}.`,
+    );
   }
   return {
     effect: statement.Effect,
@@ -137,13 +154,23 @@ function parseConditions(value: unknown, path: string): Condition[] {
   const conditions: Condition[] = [];
   for (const [operator, entries] of Object.entries(object(value, path))) {
     if (!(OPERATORS as readonly string[]).includes(operator)) {
-      throw new PolicyError(`${path}.${operator}`, `the condition operator is not supported by the emulator; supported: ${OPERATORS.join(', ')}.`);
+      throw new PolicyError(
+        `${path}.${operator}`,
+        `the condition operator is not supported by the emulator; supported: ${OPERATORS.join(', ')}.`,
+      );
     }
     for (const [key, values] of Object.entries(object(entries, `${path}.${operator}`))) {
       if (!Object.hasOwn(CONDITION_KEYS, key.toLowerCase())) {
-        throw new PolicyError(`${path}.${operator}`, `the condition key ${quote(key)} is not supported by the emulator; supported: sts:ExternalId, sts:RoleSessionName, aws:PrincipalAccount, aws:PrincipalArn.`);
+        throw new PolicyError(
+          `${path}.${operator}`,
+          `the condition key ${quote(key)} is not supported by the emulator; supported: sts:ExternalId, sts:RoleSessionName, aws:PrincipalAccount, aws:PrincipalArn.`,
+        );
       }
-      conditions.push({ operator: operator as Operator, key: key.toLowerCase(), values: strings(values, `${path}.${operator}.${key}`) });
+      conditions.push({
+        operator: operator as Operator,
+        key: key.toLowerCase(),
+        values: strings(values, `${path}.${operator}.${key}`),
+      });
     }
   }
   return conditions;
@@ -190,7 +217,10 @@ function conditionHolds(condition: Condition, context: AssumeRoleContext): boole
 
 /** IAM's `*` (any run of characters) and `?` (one character) wildcards. */
 function wildcard(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, 's').test(value);
 }
 
@@ -208,6 +238,9 @@ function strings(value: unknown, path: string): string[] {
   return list.map((item, index) => {
     if (typeof item === 'string') return item;
     if (typeof item === 'number' || typeof item === 'boolean') return String(item);
-    throw new PolicyError(Array.isArray(value) ? `${path}[${index}]` : path, `must be a string or an array of strings; received ${jsonType(item)}.`);
+    throw new PolicyError(
+      Array.isArray(value) ? `${path}[${index}]` : path,
+      `must be a string or an array of strings; received ${jsonType(item)}.`,
+    );
   });
 }

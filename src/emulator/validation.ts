@@ -98,7 +98,9 @@ export function parseRoleArn(value: string, parameter: 'roleArn' | 'targetRoleAr
 
 export function validateTags(value: unknown): Tags {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw invalidParameter(`The parameter tags must be an object mapping keys to string values; received ${jsonType(value)}.`);
+    throw invalidParameter(
+      `The parameter tags must be an object mapping keys to string values; received ${jsonType(value)}.`,
+    );
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > MAX_TAGS) {
@@ -107,7 +109,9 @@ export function validateTags(value: unknown): Tags {
   const tags: Tags = {};
   for (const [key, tagValue] of entries) {
     if (key.length < 1 || key.length > 128) {
-      throw invalidParameter(`Tag keys must be 1-128 characters long; received ${quote(key)} (${key.length} characters).`);
+      throw invalidParameter(
+        `Tag keys must be 1-128 characters long; received ${quote(key)} (${key.length} characters).`,
+      );
     }
     if (key.toLowerCase().startsWith('aws:')) {
       throw invalidParameter(`Tag keys starting with 'aws:' are reserved for AWS use; received ${quote(key)}.`);
@@ -116,7 +120,9 @@ export function validateTags(value: unknown): Tags {
       throw invalidParameter(`The value of tag ${quote(key)} must be a string; received ${jsonType(tagValue)}.`);
     }
     if (tagValue.length > 256) {
-      throw invalidParameter(`The value of tag ${quote(key)} must be at most 256 characters long; received ${tagValue.length} characters.`);
+      throw invalidParameter(
+        `The value of tag ${quote(key)} must be at most 256 characters long; received ${tagValue.length} characters.`,
+      );
     }
     tags[key] = tagValue;
   }
@@ -126,16 +132,22 @@ export function validateTags(value: unknown): Tags {
 /** A session policy: JSON text describing a JSON object. */
 export function validatePolicy(value: string): string {
   if (value.length > MAX_POLICY_LENGTH) {
-    throw invalidParameter(`The parameter policy must be at most ${MAX_POLICY_LENGTH} characters long; received ${value.length} characters.`);
+    throw invalidParameter(
+      `The parameter policy must be at most ${MAX_POLICY_LENGTH} characters long; received ${value.length} characters.`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch (error) {
-    throw invalidParameter(`The parameter policy must be a JSON policy document; it does not parse: ${(error as Error).message}.`);
+    throw invalidParameter(
+      `The parameter policy must be a JSON policy document; it does not parse: ${(error as Error).message}.`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw invalidParameter(`The parameter policy must be a JSON object (a policy document); received a JSON ${jsonType(parsed)}.`);
+    throw invalidParameter(
+      `The parameter policy must be a JSON object (a policy document); received a JSON ${jsonType(parsed)}.`,
+    );
   }
   return value;
 }
@@ -197,7 +209,9 @@ export class BodyReader {
     const token = this.optionalString('clientRequestToken');
     if (token === undefined || token === '') return undefined;
     if (token.length > 256) {
-      throw invalidParameter(`The parameter clientRequestToken must be at most 256 characters long; received ${token.length} characters.`);
+      throw invalidParameter(
+        `The parameter clientRequestToken must be at most 256 characters long; received ${token.length} characters.`,
+      );
     }
     return token;
   }

@@ -54,7 +54,11 @@ function ownerArn(ctx: WireContext, record: AssociationRecord): string | null {
 
 export function cluster(accountId: string, info: ClusterInfo): Record<string, unknown> {
   // Stable per cluster, so endpoints and OIDC issuers do not change across restarts.
-  const id = createHash('sha256').update(`${accountId}/${info.region}/${info.name}`).digest('hex').slice(0, 32).toUpperCase();
+  const id = createHash('sha256')
+    .update(`${accountId}/${info.region}/${info.name}`)
+    .digest('hex')
+    .slice(0, 32)
+    .toUpperCase();
   const partition = partitionOf(info.region);
   const dnsSuffix = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
   return {
@@ -74,7 +78,9 @@ export function cluster(accountId: string, info: ClusterInfo): Record<string, un
       publicAccessCidrs: ['0.0.0.0/0'],
     },
     kubernetesNetworkConfig: { serviceIpv4Cidr: '10.100.0.0/16', ipFamily: 'ipv4' },
-    logging: { clusterLogging: [{ types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], enabled: false }] },
+    logging: {
+      clusterLogging: [{ types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], enabled: false }],
+    },
     identity: { oidc: { issuer: `https://oidc.eks.${info.region}.${dnsSuffix}/id/${id}` } },
     status: info.status,
     certificateAuthority: { data: Buffer.from(`emulated certificate authority of ${info.name}`).toString('base64') },
@@ -85,11 +91,7 @@ export function cluster(accountId: string, info: ClusterInfo): Record<string, un
   };
 }
 
-export function addon(
-  ctx: WireContext,
-  record: AddonRecord,
-  ownedAssociationArns: string[],
-): Record<string, unknown> {
+export function addon(ctx: WireContext, record: AddonRecord, ownedAssociationArns: string[]): Record<string, unknown> {
   return {
     addonName: record.name,
     clusterName: ctx.cluster,

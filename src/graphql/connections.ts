@@ -37,7 +37,13 @@ export function associationConnection(
   cluster: ClusterKey,
   args: PageArgs & AssociationFilters,
 ): Promise<AssociationConnectionModel> {
-  const key = JSON.stringify(['PodIdentityAssociations', cluster.accountId, cluster.region, cluster.name, ...ARG_ORDER.map((a) => args[a] ?? null)]);
+  const key = JSON.stringify([
+    'PodIdentityAssociations',
+    cluster.accountId,
+    cluster.region,
+    cluster.name,
+    ...ARG_ORDER.map((a) => args[a] ?? null),
+  ]);
   return once(ctx, key, () => listAssociations(ctx, cluster, args));
 }
 
@@ -65,9 +71,15 @@ async function listAssociations(
     namespace ?? null,
     serviceAccount ?? null,
   ];
-  const start = args.after !== undefined && args.after !== null ? decodeCursor(args.after, scope) : { token: null, skip: 0 };
+  const start =
+    args.after !== undefined && args.after !== null ? decodeCursor(args.after, scope) : { token: null, skip: 0 };
   const fetch = staleTokenAware((token, maxResults) =>
-    ctx.service.listAssociations({ accountId: cluster.accountId, region: cluster.region }, cluster.name, { namespace, serviceAccount, maxResults, nextToken: token }),
+    ctx.service.listAssociations({ accountId: cluster.accountId, region: cluster.region }, cluster.name, {
+      namespace,
+      serviceAccount,
+      maxResults,
+      nextToken: token,
+    }),
   );
   const page = await readForward(fetch, start, first);
   return connection(page.items, page.hasNextPage, (summary, after) => ({
@@ -100,7 +112,8 @@ export async function clusterConnection(
   single = false,
 ): Promise<ClusterConnectionModel> {
   const first = pageSize(args);
-  const accounts = args.accountId !== undefined && args.accountId !== null ? [servedAccount(ctx, args.accountId)] : ctx.accounts;
+  const accounts =
+    args.accountId !== undefined && args.accountId !== null ? [servedAccount(ctx, args.accountId)] : ctx.accounts;
   if (args.region !== undefined && args.region !== null) {
     const known = [...new Set(accounts.flatMap((a) => a.regions))];
     const problem = checkRegion(args.region, known);
@@ -109,13 +122,17 @@ export async function clusterConnection(
   const locations: Location[] = accounts.flatMap((account) =>
     account.regions.filter((region) => !args.region || region === args.region).map((region) => ({ account, region })),
   );
-  const scope: CursorScope = single || args.accountId ? ['Clusters', args.region ?? null, args.accountId ?? null] : ['Clusters', args.region ?? null];
+  const scope: CursorScope =
+    single || args.accountId
+      ? ['Clusters', args.region ?? null, args.accountId ?? null]
+      : ['Clusters', args.region ?? null];
   let startIndex = 0;
   let start: Position = { token: null, skip: 0 };
   if (args.after !== undefined && args.after !== null) {
     const cursor = decodeCursor(args.after, scope);
     startIndex = locations.findIndex((at) => locationName(ctx, at) === cursor.region);
-    if (startIndex < 0) throw badUserInput('The `after` cursor names an account or region this gateway no longer serves.', 'after');
+    if (startIndex < 0)
+      throw badUserInput('The `after` cursor names an account or region this gateway no longer serves.', 'after');
     start = cursor;
   }
 
@@ -146,7 +163,10 @@ export async function clusterConnection(
     const wanted = page.items.slice(0, first - edges.length);
     const where = { accountId: at.account.accountId, region: at.region };
     for (const { item, after } of wanted) {
-      edges.push({ cursor: { scope, position: after, region: locationName(ctx, at) }, node: clusterModel(where, item) });
+      edges.push({
+        cursor: { scope, position: after, region: locationName(ctx, at) },
+        node: clusterModel(where, item),
+      });
     }
     const pairHasMore = page.hasNextPage || page.items.length > wanted.length;
     const later = pending[i + 1]?.at;
@@ -172,7 +192,13 @@ export function servedAccount(ctx: GatewayContext, accountId: string, argument =
 }
 
 function unavailableAccount(account: ServedAccount, error: AccountUnavailable): UnavailableAccountModel {
-  return { accountId: account.accountId, name: account.name, code: 'ACCOUNT_UNAVAILABLE', stsError: error.stsError, message: error.message };
+  return {
+    accountId: account.accountId,
+    name: account.name,
+    code: 'ACCOUNT_UNAVAILABLE',
+    stsError: error.stsError,
+    message: error.message,
+  };
 }
 
 function connection<T, N>(

@@ -5,7 +5,12 @@
  * that calls EKS makes. The compiler demands an entry for every Query and Mutation field; a test
  * demands one for every connection and every field with arguments, so nothing new costs zero.
  */
-import type { ClusterResolvers, MutationResolvers, PodIdentityAssociationResolvers, QueryResolvers } from '../generated/graphql';
+import type {
+  ClusterResolvers,
+  MutationResolvers,
+  PodIdentityAssociationResolvers,
+  QueryResolvers,
+} from '../generated/graphql';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -24,7 +29,16 @@ export const SUMMARY_FIELDS: {
   readonly Cluster: ReadonlySet<SummaryField<ClusterResolvers>>;
   readonly PodIdentityAssociation: ReadonlySet<SummaryField<PodIdentityAssociationResolvers>>;
 } = {
-  Cluster: new Set<SummaryField<ClusterResolvers>>(['__typename', 'id', 'name', 'region', 'accountId', 'account', 'podIdentityAssociations', 'podIdentityAssociation']),
+  Cluster: new Set<SummaryField<ClusterResolvers>>([
+    '__typename',
+    'id',
+    'name',
+    'region',
+    'accountId',
+    'account',
+    'podIdentityAssociations',
+    'podIdentityAssociation',
+  ]),
   PodIdentityAssociation: new Set<SummaryField<PodIdentityAssociationResolvers>>([
     '__typename',
     'id',
@@ -88,10 +102,21 @@ export const FIELD_COSTS: Readonly<Record<CostedField, CostRule>> = {
   // many accounts as (account, region) pairs, which is what `regionCount` counts.
   'Query.accounts': (_, regionCount) => ({ calls: 0, items: regionCount }),
   // ListClusters in every (account, region) asked, then the page's own List calls.
-  'Account.clusters': (args, regionCount) => ({ calls: (args.region ? 1 : regionCount) + listCalls(args), items: 1, page: pageOf(args) }),
-  'Query.clusters': (args, regionCount) => ({ calls: (args.region ? 1 : regionCount) + listCalls(args), items: 1, page: pageOf(args) }),
+  'Account.clusters': (args, regionCount) => ({
+    calls: (args.region ? 1 : regionCount) + listCalls(args),
+    items: 1,
+    page: pageOf(args),
+  }),
+  'Query.clusters': (args, regionCount) => ({
+    calls: (args.region ? 1 : regionCount) + listCalls(args),
+    items: 1,
+    page: pageOf(args),
+  }),
   // Without `region` the name is looked for in every region.
-  'Query.cluster': (args, regionCount) => ({ calls: args.region ? 1 : regionCount, items: args.region ? 1 : regionCount }),
+  'Query.cluster': (args, regionCount) => ({
+    calls: args.region ? 1 : regionCount,
+    items: args.region ? 1 : regionCount,
+  }),
   'Query.node': () => ({ calls: 1, items: 1 }),
   'Query.nodes': (args) => {
     const ids = args.ids !== undefined ? Math.min(args.ids, MAX_NODE_IDS) : MAX_NODE_IDS;
@@ -128,7 +153,11 @@ export function fieldCost(typeName: string, field: string, args: EstimateArgumen
 /** Whether selecting `field` on an object of `typeName` costs that object a Describe call. */
 export function needsDescribe(typeName: string, field: string): boolean {
   const summary: ReadonlySet<string> | undefined =
-    typeName === 'Cluster' ? SUMMARY_FIELDS.Cluster : typeName === 'PodIdentityAssociation' ? SUMMARY_FIELDS.PodIdentityAssociation : undefined;
+    typeName === 'Cluster'
+      ? SUMMARY_FIELDS.Cluster
+      : typeName === 'PodIdentityAssociation'
+        ? SUMMARY_FIELDS.PodIdentityAssociation
+        : undefined;
   return summary !== undefined && !summary.has(field);
 }
 

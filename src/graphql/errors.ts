@@ -87,23 +87,43 @@ function callRateExceeded(error: CallRateExceeded): GraphQLError {
   return new GraphQLError(
     `You reached your limit of ${error.limit} EKS calls per minute (MAX_EKS_CALLS_PER_CALLER_PER_MINUTE), shared by all your ` +
       `requests; this field's call was not made and the field is null. Retry in ${retryAfterSeconds} s; answers from the cache do not count.`,
-    { extensions: { code: 'RATE_LIMITED', retryable: true, retryAfterSeconds, limit: error.limit, eksOperation: error.operation } },
+    {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryable: true,
+        retryAfterSeconds,
+        limit: error.limit,
+        eksOperation: error.operation,
+      },
+    },
   );
 }
 
 /** The request's deadline cut this field's call; a mutation says what a retry does. */
 function requestTimedOut(error: RequestTimedOut): GraphQLError {
   const head = `The request reached its time limit of ${error.timeoutMs} ms (REQUEST_TIMEOUT_MS)`;
-  const extensions: Record<string, unknown> = { code: 'REQUEST_TIMEOUT', retryable: true, timeoutMs: error.timeoutMs, eksOperation: error.operation };
+  const extensions: Record<string, unknown> = {
+    code: 'REQUEST_TIMEOUT',
+    retryable: true,
+    timeoutMs: error.timeoutMs,
+    eksOperation: error.operation,
+  };
   if (!error.mutation) {
-    const what = error.sent ? `while its EKS call (${error.operation}) was in flight` : `before its EKS call (${error.operation}) could be made`;
-    return new GraphQLError(`${head} ${what}; the field is null. Retry, or ask for less in one request.`, { extensions });
+    const what = error.sent
+      ? `while its EKS call (${error.operation}) was in flight`
+      : `before its EKS call (${error.operation}) could be made`;
+    return new GraphQLError(`${head} ${what}; the field is null. Retry, or ask for less in one request.`, {
+      extensions,
+    });
   }
   extensions.mayHaveBeenApplied = error.sent;
   const token = error.mutation.clientRequestToken;
   if (token !== null) extensions.clientRequestToken = token;
   if (!error.sent) {
-    return new GraphQLError(`${head} before ${error.operation} was sent to EKS: nothing was changed, and retrying is safe.`, { extensions });
+    return new GraphQLError(
+      `${head} before ${error.operation} was sent to EKS: nothing was changed, and retrying is safe.`,
+      { extensions },
+    );
   }
   const retry =
     token !== null
@@ -111,7 +131,10 @@ function requestTimedOut(error: RequestTimedOut): GraphQLError {
       : error.operation === 'DeletePodIdentityAssociation'
         ? 'Retrying is safe: if it was applied, the retry answers ASSOCIATION_NOT_FOUND.'
         : 'Retrying is safe: the same tag change again leaves the same tags.';
-  return new GraphQLError(`${head} while ${error.operation} was in flight: the change may have been applied. ${retry}`, { extensions });
+  return new GraphQLError(
+    `${head} while ${error.operation} was in flight: the change may have been applied. ${retry}`,
+    { extensions },
+  );
 }
 
 /**
@@ -125,7 +148,10 @@ export function partiallyApplied(
   clientRequestToken: string | null,
   originalError: unknown,
 ): GraphQLError {
-  const retry = clientRequestToken === null ? 'Send the same input again' : `Send the same input again, with clientRequestToken ${clientRequestToken},`;
+  const retry =
+    clientRequestToken === null
+      ? 'Send the same input again'
+      : `Send the same input again, with clientRequestToken ${clientRequestToken},`;
   return new GraphQLError(
     `${applied.join(' and ')} was applied, but ${notApplied} was not: ${cause.message} ${retry} to finish: what was applied is not repeated.`,
     {

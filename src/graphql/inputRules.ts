@@ -99,14 +99,23 @@ export function checkTags(
   tags.forEach(({ key, value }, i) => {
     const at = `${field}.${i}`;
     if (key.length < 1 || key.length > MAX_TAG_KEY) {
-      problems.push({ field: `${at}.key`, message: `A tag key must be 1-${MAX_TAG_KEY} characters, received ${key.length}` });
+      problems.push({
+        field: `${at}.key`,
+        message: `A tag key must be 1-${MAX_TAG_KEY} characters, received ${key.length}`,
+      });
     } else if (key.toLowerCase().startsWith('aws:')) {
-      problems.push({ field: `${at}.key`, message: `The tag key prefix "aws:" is reserved for AWS, received "${show(key)}"` });
+      problems.push({
+        field: `${at}.key`,
+        message: `The tag key prefix "aws:" is reserved for AWS, received "${show(key)}"`,
+      });
     } else if (Object.prototype.hasOwnProperty.call(map, key)) {
       problems.push({ field: `${at}.key`, message: `Tag keys must be unique; "${show(key)}" appears more than once` });
     }
     if (value.length > MAX_TAG_VALUE) {
-      problems.push({ field: `${at}.value`, message: `A tag value must be at most ${MAX_TAG_VALUE} characters, received ${value.length}` });
+      problems.push({
+        field: `${at}.value`,
+        message: `A tag value must be at most ${MAX_TAG_VALUE} characters, received ${value.length}`,
+      });
     }
     map[key] = value;
   });
@@ -121,16 +130,24 @@ export function checkTagKeys(keys: readonly string[], field = 'tagKeys'): InputP
   }
   keys.forEach((key, i) => {
     if (key.length < 1 || key.length > MAX_TAG_KEY) {
-      problems.push({ field: `${field}.${i}`, message: `A tag key must be 1-${MAX_TAG_KEY} characters, received ${key.length}` });
+      problems.push({
+        field: `${field}.${i}`,
+        message: `A tag key must be 1-${MAX_TAG_KEY} characters, received ${key.length}`,
+      });
     } else if (key.toLowerCase().startsWith('aws:')) {
-      problems.push({ field: `${field}.${i}`, message: `The tag key prefix "aws:" is reserved for AWS, received "${show(key)}"` });
+      problems.push({
+        field: `${field}.${i}`,
+        message: `The tag key prefix "aws:" is reserved for AWS, received "${show(key)}"`,
+      });
     }
   });
   return problems;
 }
 
 /** Collects the problems of several fields; `null` values are skipped (optional, absent). */
-export function collect(checks: Array<[field: string, value: string | null | undefined, check: Check]>): InputProblem[] {
+export function collect(
+  checks: Array<[field: string, value: string | null | undefined, check: Check]>,
+): InputProblem[] {
   const problems: InputProblem[] = [];
   for (const [field, value, check] of checks) {
     if (value === null || value === undefined) continue;

@@ -74,7 +74,10 @@ export function clusterModel(at: AccountRegion, name: string, detail: ClusterDet
   return { __typename: 'Cluster', accountId: at.accountId, region: at.region, name, detail };
 }
 
-export function associationModel(summary: AssociationSummary, detail: AssociationDetail | null = null): AssociationModel {
+export function associationModel(
+  summary: AssociationSummary,
+  detail: AssociationDetail | null = null,
+): AssociationModel {
   return { __typename: 'PodIdentityAssociation', summary, detail };
 }
 

@@ -9,7 +9,14 @@
  * validation steps. Checked on the operation that runs: depth, aliases, fields, introspection
  * fields, the EKS calls it may cause and the size of its answer.
  */
-import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { VariableValues } from './limits/argumentValues';
 import { parseWithinLimits } from './limits/parseCache';
 import { add, atPage } from './limits/saturating';
@@ -128,19 +135,40 @@ export function checkRequestOperations(
  * left for Apollo to answer with its usual errors (after the checks of the whole document,
  * which validation reads even then).
  */
-export function inspectOperation(schema: GraphQLSchema, request: OperationRequest, limits: OperationLimits, regionCount: number): OperationInspection {
+export function inspectOperation(
+  schema: GraphQLSchema,
+  request: OperationRequest,
+  limits: OperationLimits,
+  regionCount: number,
+): OperationInspection {
   const steps: StepCounter = { count: 0 };
   const refused = (refusal: GraphQLError): OperationInspection => ({ refusal, resultFields: 0, steps: steps.count });
   const { query } = request;
   if (query.length > limits.maxDocumentLength) {
-    return refused(limitError('DOCUMENT_TOO_LARGE', `The document is ${query.length} characters long; the limit is ${limits.maxDocumentLength}.`, limits.maxDocumentLength, query.length));
+    return refused(
+      limitError(
+        'DOCUMENT_TOO_LARGE',
+        `The document is ${query.length} characters long; the limit is ${limits.maxDocumentLength}.`,
+        limits.maxDocumentLength,
+        query.length,
+      ),
+    );
   }
   const parsed = parseWithinLimits(query, limits.maxDepth, limits.maxTokens);
   switch (parsed.kind) {
     case 'too-deep':
-      return refused(limitError('QUERY_TOO_DEEP', `The operation nests deeper than ${limits.maxDepth} levels.`, limits.maxDepth, parsed.nesting));
+      return refused(
+        limitError(
+          'QUERY_TOO_DEEP',
+          `The operation nests deeper than ${limits.maxDepth} levels.`,
+          limits.maxDepth,
+          parsed.nesting,
+        ),
+      );
     case 'too-many-tokens':
-      return refused(limitError('DOCUMENT_TOO_LARGE', `The document has more than ${limits.maxTokens} tokens.`, limits.maxTokens));
+      return refused(
+        limitError('DOCUMENT_TOO_LARGE', `The document has more than ${limits.maxTokens} tokens.`, limits.maxTokens),
+      );
     case 'unparsable':
       return { refusal: null, resultFields: 0, steps: steps.count };
     case 'parsed':
@@ -149,9 +177,17 @@ export function inspectOperation(schema: GraphQLSchema, request: OperationReques
   const document = parsed.document;
   const operation = chosenOperation(document, request.operationName);
   if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
-    return refused(limitError('OPERATION_NOT_SUPPORTED', 'This gateway has no subscriptions; send a query or a mutation.', 0));
+    return refused(
+      limitError('OPERATION_NOT_SUPPORTED', 'This gateway has no subscriptions; send a query or a mutation.', 0),
+    );
   }
-  const summaries = new DocumentSummaries(schema, document, new VariableValues(request.variables ?? {}, operation), regionCount, steps);
+  const summaries = new DocumentSummaries(
+    schema,
+    document,
+    new VariableValues(request.variables ?? {}, operation),
+    regionCount,
+    steps,
+  );
   summaries.run();
   const summary = operation ? summaries.operations.get(operation) : undefined;
   const refusal = firstRefusal(summaries, summary, limits);
@@ -164,19 +200,35 @@ export function inspectOperation(schema: GraphQLSchema, request: OperationReques
  * them with MAX_EKS_CALLS; null when the document does not parse or names no operation.
  */
 export function estimateEksCalls(schema: GraphQLSchema, request: OperationRequest, regionCount: number): number | null {
-  const parsed = parseWithinLimits(request.query, DEFAULT_OPERATION_LIMITS.maxDepth, DEFAULT_OPERATION_LIMITS.maxTokens);
+  const parsed = parseWithinLimits(
+    request.query,
+    DEFAULT_OPERATION_LIMITS.maxDepth,
+    DEFAULT_OPERATION_LIMITS.maxTokens,
+  );
   if (parsed.kind !== 'parsed') return null;
   const operation = chosenOperation(parsed.document, request.operationName);
   if (!operation) return null;
-  const summaries = new DocumentSummaries(schema, parsed.document, new VariableValues(request.variables ?? {}, operation), regionCount, { count: 0 });
+  const summaries = new DocumentSummaries(
+    schema,
+    parsed.document,
+    new VariableValues(request.variables ?? {}, operation),
+    regionCount,
+    { count: 0 },
+  );
   summaries.run();
   const summary = summaries.operations.get(operation);
   return summary ? estimatedCalls(summary) : null;
 }
 
 function chosenOperation(document: DocumentNode, operationName: string | null): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
 /** An operation's EKS calls: its objects' own Describe calls and those of the fields below. */
@@ -189,12 +241,26 @@ function estimatedCalls(summary: Summary): number {
  * variables), then the operation's own shape, then the bounds of validation's work, then the
  * estimates of execution.
  */
-function firstRefusal(summaries: DocumentSummaries, operation: Summary | undefined, limits: OperationLimits): GraphQLError | null {
+function firstRefusal(
+  summaries: DocumentSummaries,
+  operation: Summary | undefined,
+  limits: OperationLimits,
+): GraphQLError | null {
   if (summaries.directives > limits.maxDirectives) {
-    return limitError('TOO_MANY_DIRECTIVES', `The document uses ${summaries.directives} directives; the limit is ${limits.maxDirectives}.`, limits.maxDirectives, summaries.directives);
+    return limitError(
+      'TOO_MANY_DIRECTIVES',
+      `The document uses ${summaries.directives} directives; the limit is ${limits.maxDirectives}.`,
+      limits.maxDirectives,
+      summaries.directives,
+    );
   }
   if (summaries.variables > limits.maxVariables) {
-    return limitError('TOO_MANY_VARIABLES', `The document defines ${summaries.variables} variables; the limit is ${limits.maxVariables}.`, limits.maxVariables, summaries.variables);
+    return limitError(
+      'TOO_MANY_VARIABLES',
+      `The document defines ${summaries.variables} variables; the limit is ${limits.maxVariables}.`,
+      limits.maxVariables,
+      summaries.variables,
+    );
   }
   const shape = operation ? shapeRefusal(operation, limits) : null;
   if (shape) return shape;
@@ -237,13 +303,28 @@ function firstRefusal(summaries: DocumentSummaries, operation: Summary | undefin
 /** The limits on the shape of the operation that runs. */
 function shapeRefusal(summary: Summary, limits: OperationLimits): GraphQLError | null {
   if (summary.depth > limits.maxDepth) {
-    return limitError('QUERY_TOO_DEEP', `The operation nests fields deeper than ${limits.maxDepth} levels.`, limits.maxDepth, summary.depth);
+    return limitError(
+      'QUERY_TOO_DEEP',
+      `The operation nests fields deeper than ${limits.maxDepth} levels.`,
+      limits.maxDepth,
+      summary.depth,
+    );
   }
   if (summary.aliases > limits.maxAliases) {
-    return limitError('TOO_MANY_ALIASES', `The operation uses ${summary.aliases} aliases once fragments are expanded; the limit is ${limits.maxAliases}.`, limits.maxAliases, summary.aliases);
+    return limitError(
+      'TOO_MANY_ALIASES',
+      `The operation uses ${summary.aliases} aliases once fragments are expanded; the limit is ${limits.maxAliases}.`,
+      limits.maxAliases,
+      summary.aliases,
+    );
   }
   if (summary.fields > limits.maxFields) {
-    return limitError('TOO_MANY_FIELDS', `The operation selects ${summary.fields} fields once fragments are expanded; the limit is ${limits.maxFields}.`, limits.maxFields, summary.fields);
+    return limitError(
+      'TOO_MANY_FIELDS',
+      `The operation selects ${summary.fields} fields once fragments are expanded; the limit is ${limits.maxFields}.`,
+      limits.maxFields,
+      summary.fields,
+    );
   }
   if (summary.introspectionFields > limits.maxIntrospectionFields) {
     return limitError(

@@ -8,7 +8,6 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './costModel';
 import type { Position } from './cursors';
 import { badUserInput } from './errors';
 
-
 export interface PageArgs {
   first?: number | null;
   after?: string | null;

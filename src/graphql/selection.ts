@@ -32,7 +32,8 @@ export function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType
           out.push({ name: selection.name.value, node: selection });
           break;
         case Kind.INLINE_FRAGMENT:
-          if (!selection.typeCondition || appliesTo.has(selection.typeCondition.name.value)) visit(selection.selectionSet, seen);
+          if (!selection.typeCondition || appliesTo.has(selection.typeCondition.name.value))
+            visit(selection.selectionSet, seen);
           break;
         case Kind.FRAGMENT_SPREAD: {
           const name = selection.name.value;
@@ -50,7 +51,11 @@ export function selectedFields(info: GraphQLResolveInfo, type: GraphQLObjectType
 }
 
 /** The argument values of a selected field, with variables and defaults applied. */
-export function argumentsOf(type: GraphQLObjectType, field: SelectedField, info: GraphQLResolveInfo): Record<string, unknown> {
+export function argumentsOf(
+  type: GraphQLObjectType,
+  field: SelectedField,
+  info: GraphQLResolveInfo,
+): Record<string, unknown> {
   const definition = type.getFields()[field.name];
   if (!definition) throw new Error(`Type ${type.name} has no field ${field.name}`);
   return getArgumentValues(definition, field.node, info.variableValues);

@@ -46,7 +46,9 @@ export function readJsonFile<E extends Error>(
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const reason = fileErrorCode(error);
-    throw options.error(options.unreadable ? options.unreadable(reason) : `${options.source}: the file cannot be read (${reason}).`);
+    throw options.error(
+      options.unreadable ? options.unreadable(reason) : `${options.source}: the file cannot be read (${reason}).`,
+    );
   }
   return parseJsonDocument(text, options);
 }
@@ -66,15 +68,23 @@ export function parseJsonDocument<E extends Error>(text: string, options: JsonSo
     const message = parseError instanceof Error ? parseError.message : String(parseError);
     const position = /at position (\d+)/.exec(message)?.[1];
     const where =
-      position !== undefined ? ` ${lineAndColumn(text, Number(position))}` : /end of JSON input/.test(message) ? ' end of file' : '';
+      position !== undefined
+        ? ` ${lineAndColumn(text, Number(position))}`
+        : /end of JSON input/.test(message)
+          ? ' end of file'
+          : '';
     // V8 quotes the text around some errors ("Unexpected token ..., "<text>" is not valid JSON"): a token file's secrets must not reach the logs.
-    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '');
     throw error(`${source}${where}: not valid JSON (${reason}).`);
   }
   const tooDeep = firstTooDeep(text);
   if (tooDeep !== -1) {
     const reason = options.depthReason === undefined ? '' : `; ${options.depthReason}`;
-    throw error(`${source} ${lineAndColumn(text, tooDeep)}: nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels${reason}.`);
+    throw error(
+      `${source} ${lineAndColumn(text, tooDeep)}: nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels${reason}.`,
+    );
   }
   // Found only once a problem asks: a large valid file (the emulator's state) is never walked.
   let lines: Map<string, number> | null = null;
@@ -93,7 +103,11 @@ export function jsonValueDocument<E extends Error>(value: unknown, options: Json
   return documentOf(value, options, () => null);
 }
 
-function documentOf<E extends Error>(value: unknown, { source, error }: JsonSource<E>, lineOf: (path: string) => number | null): JsonDocument<E> {
+function documentOf<E extends Error>(
+  value: unknown,
+  { source, error }: JsonSource<E>,
+  lineOf: (path: string) => number | null,
+): JsonDocument<E> {
   return {
     value,
     source,
@@ -208,7 +222,8 @@ class LineLocator {
   private string(): string {
     const start = this.index;
     this.index += 1;
-    while (this.index < this.text.length && this.text[this.index] !== '"') this.index += this.text[this.index] === '\\' ? 2 : 1;
+    while (this.index < this.text.length && this.text[this.index] !== '"')
+      this.index += this.text[this.index] === '\\' ? 2 : 1;
     this.index += 1;
     return JSON.parse(this.text.slice(start, this.index)) as string;
   }

@@ -17,12 +17,20 @@ export function readObject(doc: JsonDocument, path: string, value: unknown, allo
   }
   const unknown = allowed === undefined ? undefined : Object.keys(value).find((key) => !allowed.includes(key));
   if (unknown !== undefined) {
-    throw doc.problem(path === '' ? unknown : `${path}.${unknown}`, `unknown key "${unknown}"; the keys allowed here are ${(allowed ?? []).join(', ')}.`);
+    throw doc.problem(
+      path === '' ? unknown : `${path}.${unknown}`,
+      `unknown key "${unknown}"; the keys allowed here are ${(allowed ?? []).join(', ')}.`,
+    );
   }
   return value as JsonObject;
 }
 
-export function readArray(doc: JsonDocument, path: string, value: unknown, { nonEmpty = false }: { nonEmpty?: boolean } = {}): unknown[] {
+export function readArray(
+  doc: JsonDocument,
+  path: string,
+  value: unknown,
+  { nonEmpty = false }: { nonEmpty?: boolean } = {},
+): unknown[] {
   if (!Array.isArray(value)) throw doc.problem(path, `must be a JSON array, received ${describe(value)}.`);
   if (nonEmpty && value.length === 0) throw doc.problem(path, 'must not be empty.');
   return value;
@@ -34,18 +42,31 @@ export function readOptionalArray(doc: JsonDocument, path: string, value: unknow
 }
 
 /** A string; non-empty (and not only spaces) unless told otherwise. */
-export function readString(doc: JsonDocument, path: string, value: unknown, { nonEmpty = true }: { nonEmpty?: boolean } = {}): string {
-  if (typeof value !== 'string') throw doc.problem(path, `must be a ${nonEmpty ? 'non-empty ' : ''}string, received ${describe(value)}.`);
-  if (nonEmpty && value.trim() === '') throw doc.problem(path, `must be a non-empty string, received ${describe(value)}.`);
+export function readString(
+  doc: JsonDocument,
+  path: string,
+  value: unknown,
+  { nonEmpty = true }: { nonEmpty?: boolean } = {},
+): string {
+  if (typeof value !== 'string')
+    throw doc.problem(path, `must be a ${nonEmpty ? 'non-empty ' : ''}string, received ${describe(value)}.`);
+  if (nonEmpty && value.trim() === '')
+    throw doc.problem(path, `must be a non-empty string, received ${describe(value)}.`);
   return value;
 }
 
-export function readOptionalString(doc: JsonDocument, path: string, value: unknown, options: { nonEmpty?: boolean } = {}): string | undefined {
+export function readOptionalString(
+  doc: JsonDocument,
+  path: string,
+  value: unknown,
+  options: { nonEmpty?: boolean } = {},
+): string | undefined {
   return absent(value) ? undefined : readString(doc, path, value, options);
 }
 
 export function readNumber(doc: JsonDocument, path: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw doc.problem(path, `must be a number, received ${describe(value)}.`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw doc.problem(path, `must be a number, received ${describe(value)}.`);
   return value;
 }
 
@@ -66,7 +87,12 @@ export function readOneOf<T extends string>(doc: JsonDocument, path: string, val
   return value as T;
 }
 
-export function readOptionalOneOf<T extends string>(doc: JsonDocument, path: string, value: unknown, allowed: readonly T[]): T | undefined {
+export function readOptionalOneOf<T extends string>(
+  doc: JsonDocument,
+  path: string,
+  value: unknown,
+  allowed: readonly T[],
+): T | undefined {
   return absent(value) ? undefined : readOneOf(doc, path, value, allowed);
 }
 

@@ -97,10 +97,15 @@ export class AuditUnavailableError extends Error {
 const MAX_RATE_LIMITED_CALLERS = 10_000;
 
 /** Opens the destination; a file that cannot be opened stops start-up. */
-export function openAuditLog(destination: AuditDestination, limits: AuditLimits, onWriteError: (error: unknown) => void): AuditLog {
+export function openAuditLog(
+  destination: AuditDestination,
+  limits: AuditLimits,
+  onWriteError: (error: unknown) => void,
+): AuditLog {
   if (destination.kind === 'off') return { writeAhead: () => {}, record: () => {}, close: () => {} };
   const sink = openSink(destination);
-  const write = (entry: object, durable: boolean) => sink.write(`${boundedJson(entry as Record<string, unknown>, limits.maxRecordBytes)}\n`, durable);
+  const write = (entry: object, durable: boolean) =>
+    sink.write(`${boundedJson(entry as Record<string, unknown>, limits.maxRecordBytes)}\n`, durable);
   const writeReported = (entry: object) => {
     try {
       write(entry, false);
@@ -122,13 +127,20 @@ export function openAuditLog(destination: AuditDestination, limits: AuditLimits,
         write(entry, true);
       } catch (error) {
         onWriteError(error);
-        throw new AuditUnavailableError(`The audit log could not record the attempt: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new AuditUnavailableError(
+          `The audit log could not record the attempt: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
     },
     record(entry) {
       if (!open) return;
       const { subject, groups, authenticatedBy } = entry;
-      if (entry.attemptId === null && !refusals.admit(`${authenticatedBy}:${subject}`, { subject, groups, authenticatedBy })) return;
+      if (
+        entry.attemptId === null &&
+        !refusals.admit(`${authenticatedBy}:${subject}`, { subject, groups, authenticatedBy })
+      )
+        return;
       writeReported(entry);
     },
     close() {

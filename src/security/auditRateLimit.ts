@@ -77,7 +77,12 @@ export class RefusalRateLimit<C> {
     if (!window) return;
     this.windows.delete(key);
     if (window.leftOut > 0) {
-      this.report({ caller: window.caller, count: window.leftOut, from: window.start, to: Math.min(now, window.start + REFUSAL_WINDOW_MS) });
+      this.report({
+        caller: window.caller,
+        count: window.leftOut,
+        from: window.start,
+        to: Math.min(now, window.start + REFUSAL_WINDOW_MS),
+      });
     }
   }
 }

@@ -30,7 +30,8 @@ export function summariseInput(input: object): Record<string, unknown> {
   for (const [field, value] of Object.entries(input)) {
     if (value === undefined) continue;
     if (field === 'policy' && typeof value === 'string') summary[field] = sha256(value);
-    else if (field === 'tags' && Array.isArray(value)) summary[field] = { count: value.length, hash: sha256(canonicalTags(value)) };
+    else if (field === 'tags' && Array.isArray(value))
+      summary[field] = { count: value.length, hash: sha256(canonicalTags(value)) };
     else summary[field] = boundedValue(value);
   }
   return summary;
@@ -78,7 +79,11 @@ function boundedValue(value: unknown): unknown {
 /** A list or object the audit has no rule for: its size and hash only. */
 function digestOf(value: unknown): { count?: number; bytes: number; hash: string } {
   const text = JSON.stringify(value) ?? 'null';
-  return { ...(Array.isArray(value) ? { count: value.length } : {}), bytes: Buffer.byteLength(text), hash: sha256(text) };
+  return {
+    ...(Array.isArray(value) ? { count: value.length } : {}),
+    bytes: Buffer.byteLength(text),
+    hash: sha256(text),
+  };
 }
 
 /** `value` cut so that it takes at most `maxBytes` bytes as a JSON string, marker included. */

@@ -7,7 +7,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { AuditUnavailableError, type AuditLog, type AuditOutcome, type MutationName, type OutcomeRecord } from './auditLog';
+import {
+  AuditUnavailableError,
+  type AuditLog,
+  type AuditOutcome,
+  type MutationName,
+  type OutcomeRecord,
+} from './auditLog';
 import { cutString, summariseInput } from './auditSummary';
 import type { Caller } from './caller';
 import { watchEksMutations } from './eksRequestIds';
@@ -55,9 +61,18 @@ export async function audited<P extends AuditedPayload>(
       const id = attemptId ?? randomUUID();
       const { time, ...rest } = about();
       try {
-        scope.audit.writeAhead({ time, kind: 'attempt', attemptId: id, ...rest, eksOperation, input: summary, clientRequestToken });
+        scope.audit.writeAhead({
+          time,
+          kind: 'attempt',
+          attemptId: id,
+          ...rest,
+          eksOperation,
+          input: summary,
+          clientRequestToken,
+        });
       } catch (error) {
-        unrecorded = error instanceof AuditUnavailableError ? error : new AuditUnavailableError(String(error), { cause: error });
+        unrecorded =
+          error instanceof AuditUnavailableError ? error : new AuditUnavailableError(String(error), { cause: error });
         throw unrecorded;
       }
       attemptId = id;
@@ -85,7 +100,13 @@ export async function audited<P extends AuditedPayload>(
   } catch (error) {
     if (unrecorded) throw refuseUnrecorded(record, named);
     const fault = faultOf(error);
-    record({ outcome: 'fault', code: fault.code, message: fault.message, associationId: named, eksRequestId: eksRequestId ?? fault.eksRequestId });
+    record({
+      outcome: 'fault',
+      code: fault.code,
+      message: fault.message,
+      associationId: named,
+      eksRequestId: eksRequestId ?? fault.eksRequestId,
+    });
     throw error;
   }
   // Whatever the resolver made of the failure, the change was not sent.
@@ -107,7 +128,13 @@ const AUDIT_UNAVAILABLE_MESSAGE =
 
 /** The fault a client gets when the write-ahead record failed; recorded if the log takes it. */
 function refuseUnrecorded(record: (result: Result) => void, associationId: string | null): GraphQLError {
-  record({ outcome: 'fault', code: 'AUDIT_UNAVAILABLE', message: AUDIT_UNAVAILABLE_MESSAGE, associationId, eksRequestId: null });
+  record({
+    outcome: 'fault',
+    code: 'AUDIT_UNAVAILABLE',
+    message: AUDIT_UNAVAILABLE_MESSAGE,
+    associationId,
+    eksRequestId: null,
+  });
   return new GraphQLError(AUDIT_UNAVAILABLE_MESSAGE, { extensions: { code: 'AUDIT_UNAVAILABLE', retryable: true } });
 }
 
@@ -133,7 +160,15 @@ function namedAssociationId(input: object): string | null {
 function faultOf(error: unknown): { code: string; message: string; eksRequestId: string | null } {
   if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
     const awsRequestId = error.extensions.awsRequestId;
-    return { code: error.extensions.code, message: error.message, eksRequestId: typeof awsRequestId === 'string' ? awsRequestId : null };
+    return {
+      code: error.extensions.code,
+      message: error.message,
+      eksRequestId: typeof awsRequestId === 'string' ? awsRequestId : null,
+    };
   }
-  return { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error; the gateway log has it under this requestId.', eksRequestId: null };
+  return {
+    code: 'INTERNAL_SERVER_ERROR',
+    message: 'Unexpected error; the gateway log has it under this requestId.',
+    eksRequestId: null,
+  };
 }

@@ -30,7 +30,9 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
         const credential = bearerCredential(authorization);
         if (credential.kind !== 'present') return credential;
         const caller = tokens.lookup(credential.value);
-        return caller ? { kind: 'authenticated', caller } : { kind: 'rejected', reason: 'The bearer token is not valid.' };
+        return caller
+          ? { kind: 'authenticated', caller }
+          : { kind: 'rejected', reason: 'The bearer token is not valid.' };
       };
     }
     case 'jwt': {
@@ -67,7 +69,9 @@ export interface AuthenticationFailureResponse {
 }
 
 /** The HTTP answer to a refused request: 401 with a Bearer challenge (RFC 6750), or 503. */
-export function authenticationFailure(failure: Exclude<Authentication, { kind: 'authenticated' }>): AuthenticationFailureResponse {
+export function authenticationFailure(
+  failure: Exclude<Authentication, { kind: 'authenticated' }>,
+): AuthenticationFailureResponse {
   switch (failure.kind) {
     case 'missing':
       return {
@@ -78,14 +82,18 @@ export function authenticationFailure(failure: Exclude<Authentication, { kind: '
     case 'rejected':
       return {
         status: 401,
-        headers: { 'www-authenticate': `Bearer realm="${REALM}", error="invalid_token", error_description="${failure.reason.replace(/"/g, "'")}"` },
+        headers: {
+          'www-authenticate': `Bearer realm="${REALM}", error="invalid_token", error_description="${failure.reason.replace(/"/g, "'")}"`,
+        },
         body: { errors: [{ message: failure.reason, extensions: { code: 'UNAUTHENTICATED' } }] },
       };
     case 'unavailable':
       return {
         status: 503,
         headers: { 'retry-after': '5' },
-        body: { errors: [{ message: `${failure.reason} Retry shortly.`, extensions: { code: 'AUTHENTICATION_UNAVAILABLE' } }] },
+        body: {
+          errors: [{ message: `${failure.reason} Retry shortly.`, extensions: { code: 'AUTHENTICATION_UNAVAILABLE' } }],
+        },
       };
     default: {
       const unreachable: never = failure;

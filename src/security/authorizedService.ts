@@ -76,7 +76,11 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     return this.inner.describeCluster(key);
   }
 
-  async listAssociations(at: AccountRegion, clusterName: string, params: ListAssociationsParams): Promise<EksPage<AssociationSummary>> {
+  async listAssociations(
+    at: AccountRegion,
+    clusterName: string,
+    params: ListAssociationsParams,
+  ): Promise<EksPage<AssociationSummary>> {
     if (!this.mayReadCluster(at.region, clusterName)) throw clusterNotFound(clusterName, 'ListPodIdentityAssociations');
     const scope = this.readableNamespaces(at.region, clusterName, params.namespace);
     switch (scope.kind) {
@@ -89,7 +93,8 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
         return { items: [], nextToken: null };
       case 'some':
         return readPermittedPage(
-          (token) => this.inner.listAssociations(at, clusterName, { ...params, maxResults: RAW_PAGE_SIZE, nextToken: token }),
+          (token) =>
+            this.inner.listAssociations(at, clusterName, { ...params, maxResults: RAW_PAGE_SIZE, nextToken: token }),
           (summary) => scope.includes(summary.namespace),
           params.nextToken,
           params.maxResults,
@@ -130,7 +135,8 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
 
   async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
     const current = await this.currentUnlessUnrestricted('delete', key);
-    if (current) this.checkNamespace('delete', { region: key.region, clusterName: key.clusterName, namespace: current.namespace });
+    if (current)
+      this.checkNamespace('delete', { region: key.region, clusterName: key.clusterName, namespace: current.namespace });
     return this.inner.deleteAssociation(key);
   }
 
@@ -163,7 +169,11 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     const placed = await this.placementUnlessUnrestricted(action, target);
     if (placed) {
       if (placed.associationArn !== target.associationArn) throw associationNotFound(target);
-      this.checkNamespace(action, { region: target.region, clusterName: target.clusterName, namespace: placed.namespace });
+      this.checkNamespace(action, {
+        region: target.region,
+        clusterName: target.clusterName,
+        namespace: placed.namespace,
+      });
     }
     return target;
   }
@@ -183,7 +193,8 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
 
   /** Remembers the placement of an association EKS just answered; returns it unchanged. */
   private learn<T extends AssociationDetail | null>(detail: T): T {
-    if (detail) this.placements.set(placementKey(detail), { associationArn: detail.associationArn, namespace: detail.namespace });
+    if (detail)
+      this.placements.set(placementKey(detail), { associationArn: detail.associationArn, namespace: detail.namespace });
     return detail;
   }
 
@@ -216,7 +227,10 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   private mayChangeAll(action: Action, key: AssociationKey): boolean {
     if (this.permissions.unrestricted(action, key.region, key.clusterName)) return true;
     if (this.permissions.namespaces(action, key.region, key.clusterName).kind === 'none') {
-      throw new ForbiddenError(`${this.who()} may not ${action} associations in cluster "${key.clusterName}" (${key.region}).`, action);
+      throw new ForbiddenError(
+        `${this.who()} may not ${action} associations in cluster "${key.clusterName}" (${key.region}).`,
+        action,
+      );
     }
     return false;
   }
@@ -257,7 +271,15 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
 
 /** The answer EKS gives for a missing cluster, so callers treat a denied one alike. */
 function clusterNotFound(clusterName: string, operation: string): EksError {
-  return new EksError('NotFound', `No cluster found for name: ${clusterName}.`, 'ResourceNotFoundException', operation, null, 404, false);
+  return new EksError(
+    'NotFound',
+    `No cluster found for name: ${clusterName}.`,
+    'ResourceNotFoundException',
+    operation,
+    null,
+    404,
+    false,
+  );
 }
 
 function associationNotFound(key: AssociationKey): EksError {

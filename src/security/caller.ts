@@ -11,4 +11,8 @@ export interface Caller {
 }
 
 /** The caller of a gateway that runs without authentication (loopback only). */
-export const ANONYMOUS: Caller = Object.freeze({ subject: 'anonymous', groups: Object.freeze([]), authenticatedBy: 'none' });
+export const ANONYMOUS: Caller = Object.freeze({
+  subject: 'anonymous',
+  groups: Object.freeze([]),
+  authenticatedBy: 'none',
+});

@@ -12,7 +12,6 @@ import { MUTATING_COMMANDS } from '../eks/operations';
 
 type EksClient = ReturnType<EksClientPool['forLocation']>;
 
-
 /** What the audited mutation of this async context learns of its mutating EKS call. */
 export interface MutationWatch {
   /**
@@ -39,7 +38,15 @@ export function auditEksMutations(client: EksClient): void {
       if (!MUTATING_COMMANDS.has(command)) return next(args);
       const watch = running.getStore();
       if (!watch) {
-        throw new EksError('Internal', `${command} was about to be sent outside an audited mutation; it was not sent.`, 'UnauditedMutation', command, null, null, false);
+        throw new EksError(
+          'Internal',
+          `${command} was about to be sent outside an audited mutation; it was not sent.`,
+          'UnauditedMutation',
+          command,
+          null,
+          null,
+          false,
+        );
       }
       // The last step before the SDK's retry loop, signing and the HTTP handler: the request is
       // built, so the token recorded is the one sent.

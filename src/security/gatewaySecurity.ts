@@ -32,10 +32,22 @@ export interface GatewaySecurity {
 export function createGatewaySecurity(settings: SecuritySettings, logger: Logger): GatewaySecurity {
   let auth = settings.auth;
   let authenticate = createAuthenticator(auth);
-  const audit = openAuditLog(settings.audit, settings.auditLimits, (error) => logger.error({ err: error }, 'Could not write to the audit log'));
+  const audit = openAuditLog(settings.audit, settings.auditLimits, (error) =>
+    logger.error({ err: error }, 'Could not write to the audit log'),
+  );
   // Counts only: tokens and rules stay out of logs.
-  logger.info({ authMode: auth.mode, ...sizes(auth), audit: settings.audit.kind, introspection: settings.introspection, graphiql: settings.graphiql }, 'Security settings');
-  const permissionsOf = (caller: Caller) => (auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller));
+  logger.info(
+    {
+      authMode: auth.mode,
+      ...sizes(auth),
+      audit: settings.audit.kind,
+      introspection: settings.introspection,
+      graphiql: settings.graphiql,
+    },
+    'Security settings',
+  );
+  const permissionsOf = (caller: Caller) =>
+    auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller);
   return {
     authenticate: (authorization) => authenticate(authorization),
     serviceFor(backend, caller) {
@@ -44,7 +56,9 @@ export function createGatewaySecurity(settings: SecuritySettings, logger: Logger
     mayReadMetrics: (caller) => permissionsOf(caller).mayReadMetrics(),
     reload(next) {
       if (next.auth.mode !== auth.mode) {
-        throw new SecurityConfigError(`AUTH_MODE changed from ${auth.mode} to ${next.auth.mode}; a change of mode needs a restart.`);
+        throw new SecurityConfigError(
+          `AUTH_MODE changed from ${auth.mode} to ${next.auth.mode}; a change of mode needs a restart.`,
+        );
       }
       authenticate = createAuthenticator(next.auth);
       auth = next.auth;

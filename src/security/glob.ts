@@ -44,7 +44,7 @@ export function compileGlobs(patterns: readonly string[]): Matcher {
 /** Character codes, with runs of stars turned into SEGMENT_STAR (one) or ANY_STAR (two or more). */
 function tokenize(pattern: string): Int32Array {
   const tokens: number[] = [];
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     if (pattern[i] !== '*') {
       tokens.push(pattern.charCodeAt(i));
       i += 1;

@@ -28,7 +28,18 @@ export interface JwtSettings {
   groupsClaim: string;
 }
 
-export const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+export const ACCEPTED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 /** Clock skew allowed between the provider and the gateway for `exp` and `nbf`, in seconds. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
 
@@ -44,7 +55,11 @@ export class JwtVerifier {
   constructor(private readonly settings: JwtSettings) {
     this.keys =
       settings.keys.kind === 'url'
-        ? createRemoteJWKSet(settings.keys.url, { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
+        ? createRemoteJWKSet(settings.keys.url, {
+            timeoutDuration: 5_000,
+            cooldownDuration: 30_000,
+            cacheMaxAge: 10 * 60_000,
+          })
         : createLocalJWKSet(settings.keys.jwks);
   }
 
@@ -61,33 +76,46 @@ export class JwtVerifier {
     } catch (error) {
       return refusal(error);
     }
-    if (typeof payload.sub !== 'string' || payload.sub === '') return { kind: 'rejected', reason: 'The token\'s "sub" claim must be a non-empty string.' };
+    if (typeof payload.sub !== 'string' || payload.sub === '')
+      return { kind: 'rejected', reason: 'The token\'s "sub" claim must be a non-empty string.' };
     const groups = groupsFrom(payload, this.settings.groupsClaim);
-    if (groups === null) return { kind: 'rejected', reason: `The token's "${this.settings.groupsClaim}" claim must be a list of strings.` };
+    if (groups === null)
+      return {
+        kind: 'rejected',
+        reason: `The token's "${this.settings.groupsClaim}" claim must be a list of strings.`,
+      };
     return { kind: 'verified', caller: { subject: payload.sub, groups, authenticatedBy: 'jwt' } };
   }
 }
 
 function refusal(error: unknown): JwtVerification {
-  if (!(error instanceof errors.JOSEError)) return { kind: 'unavailable', reason: 'The identity provider\'s keys could not be fetched.' };
+  if (!(error instanceof errors.JOSEError))
+    return { kind: 'unavailable', reason: "The identity provider's keys could not be fetched." };
   switch (error.code) {
     case 'ERR_JWT_EXPIRED':
       return { kind: 'rejected', reason: 'The token has expired (exp).' };
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED': {
       const { claim, reason } = error as errors.JWTClaimValidationFailed;
-      return { kind: 'rejected', reason: reason === 'missing' ? `The token has no "${claim}" claim.` : `The token's "${claim}" claim is not accepted.` };
+      return {
+        kind: 'rejected',
+        reason:
+          reason === 'missing' ? `The token has no "${claim}" claim.` : `The token's "${claim}" claim is not accepted.`,
+      };
     }
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return { kind: 'rejected', reason: 'The token\'s signature does not verify.' };
+      return { kind: 'rejected', reason: "The token's signature does not verify." };
     case 'ERR_JWKS_NO_MATCHING_KEY':
     case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
       return { kind: 'rejected', reason: 'The token is not signed by a key of the identity provider.' };
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
-      return { kind: 'rejected', reason: `The token's algorithm is not accepted; use one of ${ACCEPTED_ALGORITHMS.join(', ')}.` };
+      return {
+        kind: 'rejected',
+        reason: `The token's algorithm is not accepted; use one of ${ACCEPTED_ALGORITHMS.join(', ')}.`,
+      };
     case 'ERR_JWKS_TIMEOUT':
     case 'ERR_JWKS_INVALID':
     case 'ERR_JOSE_GENERIC':
-      return { kind: 'unavailable', reason: 'The identity provider\'s keys could not be fetched.' };
+      return { kind: 'unavailable', reason: "The identity provider's keys could not be fetched." };
     default:
       return { kind: 'rejected', reason: 'The token is not a valid signed JWT.' };
   }
@@ -103,7 +131,9 @@ function groupsFrom(payload: JWTPayload, claim: string): string[] | null {
 }
 
 function member(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /**
@@ -115,15 +145,20 @@ export function parseJwksFile(doc: SecurityDocument): JSONWebKeySet {
   const keys = readArray(doc, 'keys', root.keys, { nonEmpty: true });
   keys.forEach((key, i) => {
     const path = `keys[${i}]`;
-    if (typeof key !== 'object' || key === null || Array.isArray(key)) throw doc.problem(path, 'must be a JSON Web Key (a JSON object).');
+    if (typeof key !== 'object' || key === null || Array.isArray(key))
+      throw doc.problem(path, 'must be a JSON Web Key (a JSON object).');
     const jwk = key as Record<string, unknown>;
     if (typeof jwk.kty !== 'string') throw doc.problem(path, 'has no "kty" member; it is not a JSON Web Key.');
-    if (jwk.kty === 'oct') throw doc.problem(path, 'is a symmetric key (kty "oct"); JWTs must be verified with public keys.');
+    if (jwk.kty === 'oct')
+      throw doc.problem(path, 'is a symmetric key (kty "oct"); JWTs must be verified with public keys.');
     if ('d' in jwk) throw doc.problem(path, 'is a private key (it has "d"); give only the public key.');
     try {
       createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' });
     } catch (error) {
-      throw doc.problem(path, `is not a usable public key (${error instanceof Error ? error.message : String(error)}).`);
+      throw doc.problem(
+        path,
+        `is not a usable public key (${error instanceof Error ? error.message : String(error)}).`,
+      );
     }
   });
   return root as unknown as JSONWebKeySet;

@@ -86,11 +86,19 @@ export function permissionsFromPolicy(policy: Policy, caller: Caller): Permissio
     caller,
     clusters(action, region) {
       const rules = giving(action, region);
-      return scopeOf(rules, (rule) => rule.allClusters, (rule, name) => rule.clusters(name));
+      return scopeOf(
+        rules,
+        (rule) => rule.allClusters,
+        (rule, name) => rule.clusters(name),
+      );
     },
     namespaces(action, region, clusterName) {
       const rules = inCluster(action, region, clusterName);
-      return scopeOf(rules, (rule) => rule.allNamespaces, (rule, name) => rule.namespaces(name));
+      return scopeOf(
+        rules,
+        (rule) => rule.allNamespaces,
+        (rule, name) => rule.namespaces(name),
+      );
     },
     unrestricted(action, region, clusterName) {
       return inCluster(action, region, clusterName).some(
@@ -105,7 +113,9 @@ export function permissionsFromPolicy(policy: Policy, caller: Caller): Permissio
     },
     mayReadMetrics() {
       return mine.some(
-        (rule) => rule.actions.has('metrics') || (rule.actions.has('read') && rule.allRegions && rule.allClusters && rule.allNamespaces),
+        (rule) =>
+          rule.actions.has('metrics') ||
+          (rule.actions.has('read') && rule.allRegions && rule.allClusters && rule.allNamespaces),
       );
     },
   };

@@ -60,7 +60,12 @@ export async function readPermittedPage<T>(
  * The token that resumes after the first `consumed` items of `page`; null when nothing
  * permitted can follow, so that the last page says so instead of leaving an empty page after it.
  */
-function resumeAfter<T>(page: EksPage<T>, token: string | null, consumed: number, permitted: (item: T) => boolean): string | null {
+function resumeAfter<T>(
+  page: EksPage<T>,
+  token: string | null,
+  consumed: number,
+  permitted: (item: T) => boolean,
+): string | null {
   if (page.nextToken === null && !page.items.slice(consumed).some(permitted)) return null;
   if (consumed < page.items.length) return encodeToken({ token, offset: consumed });
   return page.nextToken === null ? null : encodeToken({ token: page.nextToken, offset: 0 });
@@ -73,7 +78,15 @@ function encodeToken(position: RawPosition): string {
 /** A token this module did not make is refused the way EKS refuses a bad `nextToken`. */
 function decodeToken(token: string, operation: string): RawPosition {
   const refuse = () =>
-    new EksError('InvalidParameter', 'The nextToken is not valid for this list.', 'InvalidParameterException', operation, null, 400, false);
+    new EksError(
+      'InvalidParameter',
+      'The nextToken is not valid for this list.',
+      'InvalidParameterException',
+      operation,
+      null,
+      400,
+      false,
+    );
   if (!token.startsWith(TOKEN_PREFIX)) throw refuse();
   let parsed: unknown;
   try {
@@ -84,6 +97,7 @@ function decodeToken(token: string, operation: string): RawPosition {
   if (!Array.isArray(parsed) || parsed.length !== 2) throw refuse();
   const [raw, offset] = parsed as unknown[];
   const validToken = raw === null || (typeof raw === 'string' && raw.length > 0);
-  if (!validToken || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > RAW_PAGE_SIZE) throw refuse();
+  if (!validToken || typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > RAW_PAGE_SIZE)
+    throw refuse();
   return { token: raw, offset };
 }

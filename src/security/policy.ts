@@ -69,7 +69,16 @@ export interface Policy {
   readonly rules: readonly PolicyRule[];
 }
 
-const RULE_KEYS = ['description', 'subjects', 'groups', 'actions', 'regions', 'clusters', 'namespaces', 'roleArns'] as const;
+const RULE_KEYS = [
+  'description',
+  'subjects',
+  'groups',
+  'actions',
+  'regions',
+  'clusters',
+  'namespaces',
+  'roleArns',
+] as const;
 
 const NAME_GLOB = /^[A-Za-z0-9*][A-Za-z0-9_*-]*$/;
 const NAMESPACE_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
@@ -90,9 +99,13 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
   const rule = readObject(doc, path, value, RULE_KEYS);
   if (rule.description !== undefined) readString(doc, `${path}.description`, rule.description);
   if (rule.subjects === undefined && rule.groups === undefined) {
-    throw doc.problem(path, 'gives its actions to no one: name "subjects", "groups" or both ("*" for every authenticated caller).');
+    throw doc.problem(
+      path,
+      'gives its actions to no one: name "subjects", "groups" or both ("*" for every authenticated caller).',
+    );
   }
-  const subjects = rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects, boundedGlob);
+  const subjects =
+    rule.subjects === undefined ? [] : readStringList(doc, `${path}.subjects`, rule.subjects, boundedGlob);
   const groups = rule.groups === undefined ? [] : readStringList(doc, `${path}.groups`, rule.groups, boundedGlob);
   const actions = readStringList(doc, `${path}.actions`, rule.actions, (a) =>
     ACTIONS.includes(a as RuleAction) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
@@ -100,23 +113,48 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
   if (actions.includes('metrics')) {
     const scoped = (['regions', 'clusters', 'namespaces'] as const).find((key) => rule[key] !== undefined);
     if (scoped) {
-      throw doc.problem(`${path}.${scoped}`, `limits where the rule applies, but it gives "metrics", which is not limited to ${scoped}: give "metrics" in a rule of its own.`);
+      throw doc.problem(
+        `${path}.${scoped}`,
+        `limits where the rule applies, but it gives "metrics", which is not limited to ${scoped}: give "metrics" in a rule of its own.`,
+      );
     }
   }
-  const regions = optionalGlobs(doc, `${path}.regions`, rule.regions, REGION_GLOB, 'a region such as us-east-1 or a glob such as eu-*');
-  const clusters = optionalGlobs(doc, `${path}.clusters`, rule.clusters, NAME_GLOB, 'a cluster name or a glob such as prod-*');
-  const namespaces = optionalGlobs(doc, `${path}.namespaces`, rule.namespaces, NAMESPACE_GLOB, 'a Kubernetes namespace or a glob such as team-*');
+  const regions = optionalGlobs(
+    doc,
+    `${path}.regions`,
+    rule.regions,
+    REGION_GLOB,
+    'a region such as us-east-1 or a glob such as eu-*',
+  );
+  const clusters = optionalGlobs(
+    doc,
+    `${path}.clusters`,
+    rule.clusters,
+    NAME_GLOB,
+    'a cluster name or a glob such as prod-*',
+  );
+  const namespaces = optionalGlobs(
+    doc,
+    `${path}.namespaces`,
+    rule.namespaces,
+    NAMESPACE_GLOB,
+    'a Kubernetes namespace or a glob such as team-*',
+  );
   const grantsBinding = actions.some((action) => action !== 'metrics' && bindsRoles(action));
   if (grantsBinding && rule.roleArns === undefined) {
-    throw doc.problem(path, 'gives "create" or "update" but no "roleArns": list the role ARNs (globs) it may associate, or ["*"] for any role.');
+    throw doc.problem(
+      path,
+      'gives "create" or "update" but no "roleArns": list the role ARNs (globs) it may associate, or ["*"] for any role.',
+    );
   }
   if (!grantsBinding && rule.roleArns !== undefined) {
-    throw doc.problem(`${path}.roleArns`, 'limits roles, but the rule gives neither "create" nor "update", the only actions that associate roles.');
+    throw doc.problem(
+      `${path}.roleArns`,
+      'limits roles, but the rule gives neither "create" nor "update", the only actions that associate roles.',
+    );
   }
   const roleArns =
-    rule.roleArns === undefined
-      ? []
-      : readStringList(doc, `${path}.roleArns`, rule.roleArns, roleArnGlobProblem);
+    rule.roleArns === undefined ? [] : readStringList(doc, `${path}.roleArns`, rule.roleArns, roleArnGlobProblem);
   return {
     origin: doc.where(path),
     subjects: compileGlobs(subjects),
@@ -134,13 +172,26 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
 }
 
 /** A list of globs that defaults to `*` when left out. */
-function optionalGlobs(doc: SecurityDocument, path: string, value: unknown, pattern: RegExp, example: string): string[] {
+function optionalGlobs(
+  doc: SecurityDocument,
+  path: string,
+  value: unknown,
+  pattern: RegExp,
+  example: string,
+): string[] {
   if (value === undefined) return [ANY];
-  return readStringList(doc, path, value, (item) => boundedGlob(item) ?? (pattern.test(item) ? null : `must be ${example}`));
+  return readStringList(
+    doc,
+    path,
+    value,
+    (item) => boundedGlob(item) ?? (pattern.test(item) ? null : `must be ${example}`),
+  );
 }
 
 function boundedGlob(glob: string): string | null {
-  return glob.length > MAX_GLOB_LENGTH ? `must be at most ${MAX_GLOB_LENGTH} characters long (it has ${glob.length})` : null;
+  return glob.length > MAX_GLOB_LENGTH
+    ? `must be at most ${MAX_GLOB_LENGTH} characters long (it has ${glob.length})`
+    : null;
 }
 
 /**

@@ -23,7 +23,10 @@ export function reloadSecurityFiles(
       logger.error({ reason: error.message }, 'Security files not reloaded; the previous ones stay in force');
     } else {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      logger.error({ reason: `unexpected error while reading them (${reason})`, err: error }, 'Security files not reloaded; the previous ones stay in force');
+      logger.error(
+        { reason: `unexpected error while reading them (${reason})`, err: error },
+        'Security files not reloaded; the previous ones stay in force',
+      );
     }
     return false;
   }

@@ -22,8 +22,10 @@ export function roleArnProblem(value: string): string | null {
   const name = segments[segments.length - 1] as string;
   for (const segment of segments) {
     if (segment === '') return 'has an empty path segment ("//" or a "/" at an end)';
-    if (segment === '.' || segment === '..') return `has a "${segment}" path segment; IAM role paths are not resolved, so no role has one`;
-    if (!SEGMENT.test(segment)) return 'has characters that IAM does not allow in role paths and names (letters, digits and +=,.@_-)';
+    if (segment === '.' || segment === '..')
+      return `has a "${segment}" path segment; IAM role paths are not resolved, so no role has one`;
+    if (!SEGMENT.test(segment))
+      return 'has characters that IAM does not allow in role paths and names (letters, digits and +=,.@_-)';
   }
   if (name.length > MAX_NAME) return `has a role name of ${name.length} characters; IAM allows at most ${MAX_NAME}`;
   if (rest.length - name.length + 1 > MAX_PATH) return `has a path over ${MAX_PATH} characters`;

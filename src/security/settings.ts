@@ -75,12 +75,18 @@ function readAuth(env: NodeJS.ProcessEnv, host: string): AuthSettings {
       }
       for (const name of ['AUTH_POLICY_FILE', 'AUTH_TOKENS_FILE', 'AUTH_JWKS_URL', 'AUTH_JWKS_FILE']) {
         if (readString(env, name) !== null) {
-          throw new SecurityConfigError(`${name} is set, but AUTH_MODE is none (the default), so it would be ignored: set AUTH_MODE to tokens or jwt.`);
+          throw new SecurityConfigError(
+            `${name} is set, but AUTH_MODE is none (the default), so it would be ignored: set AUTH_MODE to tokens or jwt.`,
+          );
         }
       }
       return { mode };
     case 'tokens':
-      return { mode, tokens: readTokenFile('AUTH_TOKENS_FILE', requireString(env, 'AUTH_TOKENS_FILE', mode)), policy: readPolicy(env, mode) };
+      return {
+        mode,
+        tokens: readTokenFile('AUTH_TOKENS_FILE', requireString(env, 'AUTH_TOKENS_FILE', mode)),
+        policy: readPolicy(env, mode),
+      };
     case 'jwt':
       return { mode, jwt: readJwt(env), policy: readPolicy(env, mode) };
     default: {
@@ -91,16 +97,24 @@ function readAuth(env: NodeJS.ProcessEnv, host: string): AuthSettings {
 }
 
 function readPolicy(env: NodeJS.ProcessEnv, mode: AuthMode): Policy {
-  return readPolicyFile('AUTH_POLICY_FILE', requireString(env, 'AUTH_POLICY_FILE', mode, 'without a policy every request would be denied'));
+  return readPolicyFile(
+    'AUTH_POLICY_FILE',
+    requireString(env, 'AUTH_POLICY_FILE', mode, 'without a policy every request would be denied'),
+  );
 }
 
 function readJwt(env: NodeJS.ProcessEnv): JwtSettings {
   const url = readString(env, 'AUTH_JWKS_URL');
   const file = readString(env, 'AUTH_JWKS_FILE');
   if ((url === null) === (file === null)) {
-    throw new SecurityConfigError('AUTH_MODE=jwt needs exactly one of AUTH_JWKS_URL (the provider\'s JWKS endpoint) and AUTH_JWKS_FILE (a local JWKS file).');
+    throw new SecurityConfigError(
+      "AUTH_MODE=jwt needs exactly one of AUTH_JWKS_URL (the provider's JWKS endpoint) and AUTH_JWKS_FILE (a local JWKS file).",
+    );
   }
-  const keys: JwksSource = url !== null ? { kind: 'url', url: readJwksUrl(url) } : { kind: 'file', path: file as string, jwks: parseJwksFile(readSecurityFile('AUTH_JWKS_FILE', file as string)) };
+  const keys: JwksSource =
+    url !== null
+      ? { kind: 'url', url: readJwksUrl(url) }
+      : { kind: 'file', path: file as string, jwks: parseJwksFile(readSecurityFile('AUTH_JWKS_FILE', file as string)) };
   return {
     keys,
     issuer: requireString(env, 'AUTH_JWT_ISSUER', 'jwt', 'tokens are accepted only from the expected issuer'),
@@ -115,7 +129,9 @@ function readJwksUrl(raw: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new SecurityConfigError(`AUTH_JWKS_URL must be an https URL such as https://idp.example.com/.well-known/jwks.json, received "${raw}".`);
+    throw new SecurityConfigError(
+      `AUTH_JWKS_URL must be an https URL such as https://idp.example.com/.well-known/jwks.json, received "${raw}".`,
+    );
   }
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return url;
   throw new SecurityConfigError(`AUTH_JWKS_URL must use https (http only on a loopback address), received "${raw}".`);
@@ -156,7 +172,7 @@ function readAuditLimits(env: NodeJS.ProcessEnv): AuditLimits {
 
 function requireString(env: NodeJS.ProcessEnv, name: string, mode: AuthMode, why?: string): string {
   const value = readString(env, name);
-  if (value === null) throw new SecurityConfigError(`${name} is required when AUTH_MODE=${mode}${why ? `: ${why}` : ''}.`);
+  if (value === null)
+    throw new SecurityConfigError(`${name} is required when AUTH_MODE=${mode}${why ? `: ${why}` : ''}.`);
   return value;
 }
-

@@ -57,10 +57,14 @@ export function parseTokenFile(doc: SecurityDocument): TokenTable {
     if (entry.description !== undefined) readString(doc, `${path}.description`, entry.description);
     const digest = readDigest(doc, `${path}.token`, entry.token);
     const subject = readString(doc, `${path}.subject`, entry.subject);
-    const groups = entry.groups === undefined ? [] : readStringList(doc, `${path}.groups`, entry.groups, undefined, { nonEmpty: false });
+    const groups =
+      entry.groups === undefined
+        ? []
+        : readStringList(doc, `${path}.groups`, entry.groups, undefined, { nonEmpty: false });
     const key = digest.toString('hex');
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw doc.problem(path, `holds the same token as ${earlier}; each token must name one caller.`);
+    if (earlier !== undefined)
+      throw doc.problem(path, `holds the same token as ${earlier}; each token must name one caller.`);
     seen.set(key, doc.where(path));
     return { digest, caller: Object.freeze({ subject, groups: Object.freeze(groups), authenticatedBy: 'tokens' }) };
   });
@@ -69,12 +73,17 @@ export function parseTokenFile(doc: SecurityDocument): TokenTable {
 
 /** Messages here never repeat the token: start-up errors end up in logs. */
 function readDigest(doc: SecurityDocument, path: string, value: unknown): Buffer {
-  if (typeof value !== 'string' || value === '') throw doc.problem(path, 'must be a non-empty string: a token, or "sha256:" and its 64-digit hex SHA-256.');
+  if (typeof value !== 'string' || value === '')
+    throw doc.problem(path, 'must be a non-empty string: a token, or "sha256:" and its 64-digit hex SHA-256.');
   const hex = HASHED.exec(value)?.[1];
   if (hex !== undefined) return Buffer.from(hex, 'hex');
-  if (value.startsWith('sha256:')) throw doc.problem(path, 'starts with "sha256:" but is not followed by exactly 64 hex digits.');
+  if (value.startsWith('sha256:'))
+    throw doc.problem(path, 'starts with "sha256:" but is not followed by exactly 64 hex digits.');
   if (value.length < MIN_PLAIN_TOKEN_LENGTH || /\s/.test(value)) {
-    throw doc.problem(path, `a plain token must be at least ${MIN_PLAIN_TOKEN_LENGTH} characters without spaces, received one of ${value.length} characters.`);
+    throw doc.problem(
+      path,
+      `a plain token must be at least ${MIN_PLAIN_TOKEN_LENGTH} characters without spaces, received one of ${value.length} characters.`,
+    );
   }
   return sha256(value);
 }

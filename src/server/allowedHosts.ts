@@ -14,7 +14,10 @@ export interface AllowedHost {
 }
 
 /** The names a browser uses for this machine, on any port. */
-export const LOOPBACK_HOSTS: readonly AllowedHost[] = ['localhost', '127.0.0.1', '[::1]'].map((name) => ({ name, port: null }));
+export const LOOPBACK_HOSTS: readonly AllowedHost[] = ['localhost', '127.0.0.1', '[::1]'].map((name) => ({
+  name,
+  port: null,
+}));
 
 const DNS_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const IPV6 = /^\[[0-9a-f:.]+\]$/;
@@ -45,7 +48,10 @@ export function hostAllowed(header: string | undefined, allowed: readonly Allowe
 }
 
 /** The hosts served: loopback names and ALLOWED_HOSTS without authentication; ALLOWED_HOSTS (or all) with it. */
-export function servedHosts(authenticated: boolean, configured: readonly AllowedHost[] | null): readonly AllowedHost[] | null {
+export function servedHosts(
+  authenticated: boolean,
+  configured: readonly AllowedHost[] | null,
+): readonly AllowedHost[] | null {
   if (!authenticated) return [...LOOPBACK_HOSTS, ...(configured ?? [])];
   return configured;
 }

@@ -1,6 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
 import { clientFacingError } from '../graphql/errors';
@@ -38,7 +41,12 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     introspection: options.introspection,
     // The gateway serves its own offline GraphiQL page instead of Apollo's CDN-hosted one.
     // No cache hints are set, and the cache-control plugin would wrap every field's resolver.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), errorLogging(), operationMetrics(options.metrics)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      errorLogging(),
+      operationMetrics(options.metrics),
+    ],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
@@ -49,7 +57,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
     // Apollo's option strips suggestions from validation errors; `withoutSuggestions` also from
     // the rest (variables coerced against input types, enum values).
     hideSchemaDetailsFromClientErrors: !options.schemaSuggestions,
-    formatError: options.schemaSuggestions ? formatError : (formatted, error) => withoutSuggestions(formatError(formatted, error)),
+    formatError: options.schemaSuggestions
+      ? formatError
+      : (formatted, error) => withoutSuggestions(formatError(formatted, error)),
   });
 }
 

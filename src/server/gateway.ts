@@ -61,13 +61,17 @@ function ownAccountId(options: GatewayOptions): string {
   if (listed) return listed.accountId;
   if (options.config.accountId) return options.config.accountId;
   if (options.endpoint) return EMULATOR_DEFAULT_ACCOUNT;
-  throw new ConfigError('GATEWAY_ACCOUNT_ID must name the AWS account of the gateway\'s credentials when GATEWAY_BACKEND=aws.');
+  throw new ConfigError(
+    "GATEWAY_ACCOUNT_ID must name the AWS account of the gateway's credentials when GATEWAY_BACKEND=aws.",
+  );
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger } = options;
   const accountId = ownAccountId(options);
-  const accounts: ServedAccount[] = config.accounts ?? [{ accountId, name: null, roleArn: null, externalId: null, regions: [...config.regions] }];
+  const accounts: ServedAccount[] = config.accounts ?? [
+    { accountId, name: null, roleArn: null, externalId: null, regions: [...config.regions] },
+  ];
   const memberCredentials = assumedRoleProviders(accounts, options);
   const clients = new EksClientPool({
     endpoint: options.endpoint,
@@ -83,7 +87,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const stopGuarding = options.surviveUnhandledRejections ? surviveUnhandledRejections(logger, metrics) : () => {};
   // One client and one fair limiter per region, shared by every request of the process.
   const eks = new EksCallRunner(clients, config.maxConcurrency, metrics);
-  const callerRate = config.maxEksCallsPerCallerPerMinute > 0 ? new CallerCallRate(config.maxEksCallsPerCallerPerMinute) : null;
+  const callerRate =
+    config.maxEksCallsPerCallerPerMinute > 0 ? new CallerCallRate(config.maxEksCallsPerCallerPerMinute) : null;
   const cache = await createSharedCache(config);
   const caching = cache
     ? new CachingLayer(
@@ -95,7 +100,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : null;
   const security = createGatewaySecurity(config.security, logger);
   const schema = buildSchema();
-  const persistedQueries = config.persistedQueriesBytes > 0 ? new PersistedQueryStore(config.persistedQueriesBytes) : null;
+  const persistedQueries =
+    config.persistedQueriesBytes > 0 ? new PersistedQueryStore(config.persistedQueriesBytes) : null;
   const apollo = createApolloServer(schema, {
     introspection: config.security.introspection,
     schemaSuggestions: config.security.schemaSuggestions,
@@ -140,7 +146,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       requestCache: new Map(),
     };
   };
-  const checkOperations = (operations: OperationRequest[]) => checkRequestOperations(schema, operations, config.operationLimits, locationCount);
+  const checkOperations = (operations: OperationRequest[]) =>
+    checkRequestOperations(schema, operations, config.operationLimits, locationCount);
   const http = await startHttpServer(
     {
       apollo,
@@ -181,11 +188,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 /** One credential provider per member account (those with a role to assume), sharing one STS client. */
-function assumedRoleProviders(accounts: readonly ServedAccount[], options: GatewayOptions): Map<string, AssumedRoleCredentials> {
+function assumedRoleProviders(
+  accounts: readonly ServedAccount[],
+  options: GatewayOptions,
+): Map<string, AssumedRoleCredentials> {
   const members = accounts.filter((a) => a.roleArn !== null);
   const providers = new Map<string, AssumedRoleCredentials>();
   if (members.length === 0) return providers;
-  const sts = createStsClient({ endpoint: options.endpoint, region: options.config.regions[0] ?? 'us-east-1', credentials: options.credentials ?? undefined });
+  const sts = createStsClient({
+    endpoint: options.endpoint,
+    region: options.config.regions[0] ?? 'us-east-1',
+    credentials: options.credentials ?? undefined,
+  });
   for (const account of members) {
     const role = { accountId: account.accountId, roleArn: account.roleArn ?? '', externalId: account.externalId };
     providers.set(account.accountId, new AssumedRoleCredentials(sts, role, options.config.assumeRoleSeconds));

@@ -73,7 +73,11 @@ export interface RunningHttpServer {
   close(graceMs: number): Promise<void>;
 }
 
-export async function startHttpServer(options: HttpServerOptions, host: string, port: number): Promise<RunningHttpServer> {
+export async function startHttpServer(
+  options: HttpServerOptions,
+  host: string,
+  port: number,
+): Promise<RunningHttpServer> {
   let draining = false;
   const server = createServer((req, res) => {
     void runInRequestScope(() => handle(req, res, options, () => draining));
@@ -142,7 +146,9 @@ async function handle(
     }
     logger.error({ err: error }, 'Unexpected error handling a request');
     if (!res.headersSent) {
-      sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      sendJson(res, 500, {
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
     } else {
       res.destroy();
     }
@@ -176,29 +182,44 @@ async function route(
     return onlyGet(method, () => {
       const asset = graphiqlAsset(path.slice(GRAPHIQL_ASSET_PREFIX.length), GRAPHQL_PATH);
       if (!asset) throw new HttpError(404, 'NOT_FOUND', `No GraphiQL asset at ${path}.`);
-      res.writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' }).end(asset.body);
+      res
+        .writeHead(200, { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' })
+        .end(asset.body);
     });
   }
   if (path === METRICS_PATH && options.serveMetrics) {
-    if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
+    if (method !== 'GET' && method !== 'HEAD')
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
     // The same credentials as GraphQL, and a right of its own: its counters (cache hits among
     // them) could tell a caller what others read, so only the scraper should get `metrics`.
     const authentication = await options.authenticate(req.headers.authorization);
     if (authentication.kind !== 'authenticated') return refuse(res, logger, authentication);
     if (!options.mayReadMetrics(authentication.caller)) {
-      throw new HttpError(403, 'FORBIDDEN', `The caller "${authentication.caller.subject}" may not read the metrics: no rule of the policy gives it "metrics" or "read" on everything.`);
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        `The caller "${authentication.caller.subject}" may not read the metrics: no rule of the policy gives it "metrics" or "read" on everything.`,
+      );
     }
     const { contentType, body } = await options.metrics.exposition();
-    res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(method === 'HEAD' ? undefined : body);
+    res
+      .writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' })
+      .end(method === 'HEAD' ? undefined : body);
     return;
   }
-  if (path !== GRAPHQL_PATH) throw new HttpError(404, 'NOT_FOUND', `Nothing at ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}.`);
+  if (path !== GRAPHQL_PATH)
+    throw new HttpError(404, 'NOT_FOUND', `Nothing at ${path}; the GraphQL endpoint is ${GRAPHQL_PATH}.`);
   if (method !== 'GET' && method !== 'POST' && method !== 'HEAD') {
     res.setHeader('allow', 'GET, POST, HEAD');
     throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${GRAPHQL_PATH} takes GET (queries) and POST, not ${method}.`);
   }
   if (method === 'GET' && wantsGraphiql(req, url)) {
-    if (!options.graphiql) throw new HttpError(404, 'NOT_FOUND', `GraphiQL is turned off here (ENABLE_GRAPHIQL); send GraphQL requests to ${GRAPHQL_PATH} with POST.`);
+    if (!options.graphiql)
+      throw new HttpError(
+        404,
+        'NOT_FOUND',
+        `GraphiQL is turned off here (ENABLE_GRAPHIQL); send GraphQL requests to ${GRAPHQL_PATH} with POST.`,
+      );
     res
       .writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
@@ -227,11 +248,19 @@ function refuseForeignHost(req: IncomingMessage, url: URL, allowed: readonly All
   );
 }
 
-function refuse(res: ServerResponse, logger: Logger, authentication: Exclude<Authentication, { kind: 'authenticated' }>): void {
+function refuse(
+  res: ServerResponse,
+  logger: Logger,
+  authentication: Exclude<Authentication, { kind: 'authenticated' }>,
+): void {
   const failure = authenticationFailure(authentication);
   logger.info({ reason: authentication.reason }, 'Request refused by authentication');
   res
-    .writeHead(failure.status, { ...failure.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .writeHead(failure.status, {
+      ...failure.headers,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    })
     .end(JSON.stringify(failure.body));
 }
 
@@ -302,7 +331,11 @@ async function executeGraphql(
       const message =
         `The answer is ${size} bytes, more than the limit of ${options.maxResponseBytes} (MAX_RESPONSE_BYTES), so it was not sent; ` +
         'any mutation in the request did run. Ask for fewer items (`first`) or fewer fields.';
-      sendJson(res, 400, { errors: [{ message, extensions: { code: 'RESPONSE_TOO_LARGE', limit: options.maxResponseBytes, actual: size } }] });
+      sendJson(res, 400, {
+        errors: [
+          { message, extensions: { code: 'RESPONSE_TOO_LARGE', limit: options.maxResponseBytes, actual: size } },
+        ],
+      });
       return;
     }
   }
@@ -346,7 +379,9 @@ interface ResolvedRequest {
 
 function resolveRequest(method: string, body: unknown, url: URL, store: PersistedQueryStore | null): ResolvedRequest {
   if (method === 'POST') {
-    const resolved = Array.isArray(body) ? body.map((operation) => withPersistedDocument(operation, store)) : withPersistedDocument(body, store);
+    const resolved = Array.isArray(body)
+      ? body.map((operation) => withPersistedDocument(operation, store))
+      : withPersistedDocument(body, store);
     return { operations: resolved, body: resolved, search: url.search };
   }
   const operation = requestFromSearch(url);
@@ -361,7 +396,11 @@ function resolveRequest(method: string, body: unknown, url: URL, store: Persiste
 function checkRequestLimits(body: unknown, options: HttpServerOptions): GraphQLError | null {
   const operations = Array.isArray(body) ? body : [body];
   if (operations.length > options.maxBatchOperations) {
-    throw new HttpError(400, 'BATCH_TOO_LARGE', `A batch may hold at most ${options.maxBatchOperations} operations, received ${operations.length}.`);
+    throw new HttpError(
+      400,
+      'BATCH_TOO_LARGE',
+      `A batch may hold at most ${options.maxBatchOperations} operations, received ${operations.length}.`,
+    );
   }
   const requests: OperationRequest[] = [];
   for (const operation of operations) {
@@ -371,7 +410,10 @@ function checkRequestLimits(body: unknown, options: HttpServerOptions): GraphQLE
     requests.push({
       query,
       operationName: typeof operationName === 'string' ? operationName : null,
-      variables: typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? (variables as Record<string, unknown>) : null,
+      variables:
+        typeof variables === 'object' && variables !== null && !Array.isArray(variables)
+          ? (variables as Record<string, unknown>)
+          : null,
     });
   }
   return options.checkOperations(requests);
@@ -398,7 +440,10 @@ function jsonOrNull(text: string | null): unknown {
 
 /** `Cache-Control: no-cache` (or no-store, or max-age=0) bypasses the shared EKS cache. */
 function wantsFresh(req: IncomingMessage): boolean {
-  return /\b(no-cache|no-store|max-age=0)\b/i.test(req.headers['cache-control'] ?? '') || /\bno-cache\b/i.test(String(req.headers.pragma ?? ''));
+  return (
+    /\b(no-cache|no-store|max-age=0)\b/i.test(req.headers['cache-control'] ?? '') ||
+    /\bno-cache\b/i.test(String(req.headers.pragma ?? ''))
+  );
 }
 
 function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
@@ -406,7 +451,8 @@ function wantsGraphiql(req: IncomingMessage, url: URL): boolean {
 }
 
 function onlyGet(method: string, send: () => void): void {
-  if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
+  if (method !== 'GET' && method !== 'HEAD')
+    throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use GET here, not ${method}.`);
   send();
 }
 

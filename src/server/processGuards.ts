@@ -38,7 +38,10 @@ export function currentRequestId(): string | null {
 export function surviveUnhandledRejections(logger: Logger, metrics: GatewayMetrics): () => void {
   const onRejection = (reason: unknown) => {
     metrics.unhandledRejections.inc();
-    logger.error({ err: reason, reqId: currentRequestId() }, 'Unhandled promise rejection (a bug); the gateway keeps serving');
+    logger.error(
+      { err: reason, reqId: currentRequestId() },
+      'Unhandled promise rejection (a bug); the gateway keeps serving',
+    );
   };
   process.on('unhandledRejection', onRejection);
   return () => process.off('unhandledRejection', onRejection);

@@ -24,7 +24,9 @@ const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (.ci/run does).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium (.ci/run does).`,
+    );
   }
   stack = await startStack({ seed: 'demo' });
   const gatewayOrigin = new URL(stack.gateway.graphqlUrl).origin;
@@ -75,7 +77,9 @@ afterEach(() => {
  */
 interface PageGlobals {
   document: {
-    querySelector(selector: string): { CodeMirror?: { getValue(): string; setValue(text: string): void; operationName?: string | null } } | null;
+    querySelector(
+      selector: string,
+    ): { CodeMirror?: { getValue(): string; setValue(text: string): void; operationName?: string | null } } | null;
   };
 }
 
@@ -136,7 +140,10 @@ test('the page opens with a tab for each example operation and the schema in the
   await expect(docs.innerText()).resolves.toContain('mutation: Mutation');
   // The schema's own descriptions, read by introspection.
   await docs.getByText('Query', { exact: true }).click();
-  await docs.getByText('The EKS clusters of every account and region this gateway serves', { exact: false }).first().waitFor();
+  await docs
+    .getByText('The EKS clusters of every account and region this gateway serves', { exact: false })
+    .first()
+    .waitFor();
   await page.getByRole('button', { name: 'Hide Documentation Explorer' }).click();
 });
 
@@ -146,13 +153,22 @@ test('running the ListClusters tab shows the demo clusters in the result pane; t
   await page.getByRole('button', { name: 'Headers' }).click();
   await page.evaluate(() => {
     const { document } = globalThis as unknown as PageGlobals;
-    document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')?.CodeMirror?.setValue('{ "x-request-id": "graphiql-e2e" }');
+    document
+      .querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')
+      ?.CodeMirror?.setValue('{ "x-request-id": "graphiql-e2e" }');
   });
-  const sent = page.waitForRequest((request) => request.method() === 'POST' && (request.postData() ?? '').includes('ListClusters'));
-  const result = (await runActiveTab()) as { data?: { clusters: { nodes: Array<{ name: string; region: string }> } }; errors?: unknown };
+  const sent = page.waitForRequest(
+    (request) => request.method() === 'POST' && (request.postData() ?? '').includes('ListClusters'),
+  );
+  const result = (await runActiveTab()) as {
+    data?: { clusters: { nodes: Array<{ name: string; region: string }> } };
+    errors?: unknown;
+  };
   expect(result.errors).toBeUndefined();
   expect(result.data?.clusters.nodes.map((c) => `${c.region}/${c.name}`)).toEqual(
-    [DEMO_CLUSTERS.prodPlatform, DEMO_CLUSTERS.stagingApps, DEMO_CLUSTERS.euAnalytics].map((c) => `${c.region}/${c.name}`),
+    [DEMO_CLUSTERS.prodPlatform, DEMO_CLUSTERS.stagingApps, DEMO_CLUSTERS.euAnalytics].map(
+      (c) => `${c.region}/${c.name}`,
+    ),
   );
   expect((await sent).headers()['x-request-id']).toBe('graphiql-e2e');
   await page.getByRole('button', { name: 'Variables' }).click();

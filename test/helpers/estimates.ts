@@ -24,13 +24,26 @@ export function eksCallsIn(calls: Record<string, number>): number {
 }
 
 /** Runs `run` (which sends `request`) from zeroed counters, and checks the calls against the estimate. */
-export async function withinEstimate<R>(counter: CallCounter, request: EstimatedRequest, regionCount: number, run: () => Promise<R>): Promise<R> {
+export async function withinEstimate<R>(
+  counter: CallCounter,
+  request: EstimatedRequest,
+  regionCount: number,
+  run: () => Promise<R>,
+): Promise<R> {
   await counter.resetCalls();
   const result = await run();
   const made = eksCallsIn(await counter.calls());
-  const estimate = estimateEksCalls(schema, { query: request.query, variables: request.variables ?? null, operationName: request.operationName ?? null }, regionCount);
+  const estimate = estimateEksCalls(
+    schema,
+    { query: request.query, variables: request.variables ?? null, operationName: request.operationName ?? null },
+    regionCount,
+  );
   // The query is part of the value compared, so a failure says which one.
-  expect({ query: request.query, made, estimate: estimate !== null && estimate >= made ? 'at least made' : estimate }).toEqual({
+  expect({
+    query: request.query,
+    made,
+    estimate: estimate !== null && estimate >= made ? 'at least made' : estimate,
+  }).toEqual({
     query: request.query,
     made,
     estimate: 'at least made',

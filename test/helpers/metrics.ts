@@ -13,13 +13,20 @@ export function metricValue(text: string, name: string, labels: Record<string, s
 
 /** GET /metrics, with a bearer token when the gateway asks for one. */
 export async function scrapeMetrics(gatewayUrl: string, token: string | null = null): Promise<string> {
-  const res = await fetch(new URL('/metrics', gatewayUrl), { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(new URL('/metrics', gatewayUrl), {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   if (res.status !== 200) throw new Error(`/metrics answered ${res.status}: ${await res.text()}`);
   return res.text();
 }
 
 /** Polls `read` until `done` holds, at most `attempts` times, `everyMs` apart; returns the last value. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 200, everyMs = 20): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  attempts = 200,
+  everyMs = 20,
+): Promise<T> {
   let value = await read();
   for (let i = 1; i < attempts && !done(value); i += 1) {
     await new Promise((resolve) => setTimeout(resolve, everyMs));

@@ -14,9 +14,13 @@ export async function startRedis(): Promise<RedisServer> {
   const binary = spawnSync('which', ['redis-server'], { encoding: 'utf8' }).stdout.trim();
   if (!binary) throw new Error('redis-server is not installed: `apt-get install redis-server` (.ci/run does this).');
   const port = await freePort();
-  const child: ChildProcess = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const onData = (d: Buffer) => {

@@ -39,9 +39,18 @@ export interface Stack {
   emulator: RunningEmulator;
   gateway: RunningGateway;
   /** POSTs one operation to the gateway and returns the parsed JSON body. */
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** POSTs one operation with `Authorization: Bearer <token>` (none when null) and returns the whole answer. */
-  gqlAs<T = Record<string, unknown>>(token: string | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<HttpAnswer<T>>;
+  gqlAs<T = Record<string, unknown>>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<HttpAnswer<T>>;
   /** EKS calls counted by the emulator since the last `resetCalls`. */
   calls(): Promise<Record<string, number>>;
   resetCalls(): Promise<void>;
@@ -101,8 +110,19 @@ export async function startStack(
     : pino({ level: 'silent' });
   // The shared cache is off unless a test turns it on: most tests count every EKS call.
   const gateway = await (async () => {
-    const config: GatewayConfig = loadConfig({ PORT: '0', EKS_ENDPOINT: emulator.url, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', ...env });
-    return startGateway({ config, endpoint: emulator.url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, logger });
+    const config: GatewayConfig = loadConfig({
+      PORT: '0',
+      EKS_ENDPOINT: emulator.url,
+      LOG_LEVEL: 'silent',
+      CACHE_TTL_MS: '0',
+      ...env,
+    });
+    return startGateway({
+      config,
+      endpoint: emulator.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      logger,
+    });
   })().catch(async (error: unknown) => {
     // A bad configuration must not leave the emulator listening (jest would wait for it).
     await emulator.close();
@@ -126,7 +146,10 @@ export async function startStack(
       return (await (await post(query, variables, headers)).json()) as GraphQLResponse<never>;
     },
     async gqlAs(token, query, variables, headers = {}) {
-      const res = await post(query, variables, { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers });
+      const res = await post(query, variables, {
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...headers,
+      });
       return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<never> };
     },
     async calls() {
@@ -140,13 +163,18 @@ export async function startStack(
       await control('reset?state=true', { method: 'POST' });
     },
     async faults(config) {
-      await control('faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+      await control('faults', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(config),
+      });
     },
     async state(query = '') {
       return (await control(`state${query}`)) as SeedState;
     },
     logText() {
-      if (!captureLogs) throw new Error('This stack logs nothing: start it with { captureLogs: true } to read its logs.');
+      if (!captureLogs)
+        throw new Error('This stack logs nothing: start it with { captureLogs: true } to read its logs.');
       return lines.join('');
     },
     auditRecords() {
@@ -188,7 +216,12 @@ export function seedCluster(name: string, region: string, count: number, namespa
     addons: [{ name: 'eks-pod-identity-agent', version: 'v1.3.4-eksbuild.1' }],
     associations: Array.from({ length: count }, (_, i) => {
       const namespace = namespaces[i % namespaces.length] as string;
-      return { namespace, serviceAccount: `sa-${i}`, roleArn: role(`${namespace}-sa-${i}`), tags: { index: String(i) } };
+      return {
+        namespace,
+        serviceAccount: `sa-${i}`,
+        roleArn: role(`${namespace}-sa-${i}`),
+        tags: { index: String(i) },
+      };
     }),
   };
 }

@@ -6,7 +6,12 @@
 import fs, { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditUnavailableError, openAuditLog, type AttemptRecord, type OutcomeRecord } from '../../src/security/auditLog';
+import {
+  AuditUnavailableError,
+  openAuditLog,
+  type AttemptRecord,
+  type OutcomeRecord,
+} from '../../src/security/auditLog';
 import { RefusalRateLimit, REFUSAL_WINDOW_MS, type LeftOut } from '../../src/security/auditRateLimit';
 import { boundedJson, cutString, MAX_AUDIT_STRING, sha256, summariseInput } from '../../src/security/auditSummary';
 
@@ -21,7 +26,10 @@ describe('summariseInput', () => {
 
   test('tags become their count and the hash of their canonical form, whatever their order', () => {
     const summary = summariseInput({ clusterName: 'prod', tags });
-    expect(summary).toEqual({ clusterName: 'prod', tags: { count: 2, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) } });
+    expect(summary).toEqual({
+      clusterName: 'prod',
+      tags: { count: 2, hash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) },
+    });
     expect(summariseInput({ tags: [...tags].reverse() }).tags).toEqual(summary.tags);
     expect(summariseInput({ tags: [{ key: 'team', value: 'search' }, tags[1]] }).tags).not.toEqual(summary.tags);
     expect(JSON.stringify(summary)).not.toContain('payments');
@@ -84,7 +92,13 @@ describe('boundedJson', () => {
     for (let i = 0; i < 200; i++) record[`field${i}`] = 'v'.repeat(100);
     const text = boundedJson(record, 2048);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2048);
-    expect(JSON.parse(text)).toEqual({ time: 't', kind: 'attempt', attemptId: 'a-1', requestId: 'r-1', cut: expect.objectContaining({ maxBytes: 2048 }) });
+    expect(JSON.parse(text)).toEqual({
+      time: 't',
+      kind: 'attempt',
+      attemptId: 'a-1',
+      requestId: 'r-1',
+      cut: expect.objectContaining({ maxBytes: 2048 }),
+    });
   });
 });
 
@@ -92,7 +106,12 @@ describe('RefusalRateLimit', () => {
   function limiter(perWindow: number, maxCallers = 100) {
     let now = 1_000_000;
     const reports: Array<LeftOut<string>> = [];
-    const limit = new RefusalRateLimit<string>(perWindow, maxCallers, (r) => reports.push(r), () => now);
+    const limit = new RefusalRateLimit<string>(
+      perWindow,
+      maxCallers,
+      (r) => reports.push(r),
+      () => now,
+    );
     return { limit, reports, advance: (ms: number) => (now += ms), now: () => now };
   }
 
@@ -121,7 +140,10 @@ describe('RefusalRateLimit', () => {
     expect(reports.map((r) => [r.caller, r.count])).toEqual([['alice', 1]]);
     expect(limit.size).toBe(2);
     limit.flush();
-    expect(reports.map((r) => [r.caller, r.count])).toEqual([['alice', 1], ['bob', 1]]);
+    expect(reports.map((r) => [r.caller, r.count])).toEqual([
+      ['alice', 1],
+      ['bob', 1],
+    ]);
     expect(limit.size).toBe(0);
   });
 
@@ -133,14 +155,31 @@ describe('RefusalRateLimit', () => {
     }
     for (let i = 0; i < 1_000; i++) limit.admit(`caller-${i}`, `caller-${i}`);
     expect(limit.size).toBe(3);
-    expect(reports.map((r) => [r.caller, r.count])).toEqual([['a', 1], ['b', 1], ['c', 1]]);
+    expect(reports.map((r) => [r.caller, r.count])).toEqual([
+      ['a', 1],
+      ['b', 1],
+      ['c', 1],
+    ]);
   });
 });
 
 describe('openAuditLog', () => {
   const caller = { subject: 'alice', groups: ['team'], authenticatedBy: 'tokens' as const };
-  const base = { time: '2026-01-01T00:00:00.000Z', requestId: 'r-1', clientRequestId: null, ...caller, operation: 'createPodIdentityAssociation' as const };
-  const attempt = (attemptId: string): AttemptRecord => ({ ...base, kind: 'attempt', attemptId, eksOperation: 'CreatePodIdentityAssociation', input: { clusterName: 'prod' }, clientRequestToken: 't-1' });
+  const base = {
+    time: '2026-01-01T00:00:00.000Z',
+    requestId: 'r-1',
+    clientRequestId: null,
+    ...caller,
+    operation: 'createPodIdentityAssociation' as const,
+  };
+  const attempt = (attemptId: string): AttemptRecord => ({
+    ...base,
+    kind: 'attempt',
+    attemptId,
+    eksOperation: 'CreatePodIdentityAssociation',
+    input: { clusterName: 'prod' },
+    clientRequestToken: 't-1',
+  });
   const outcome = (attemptId: string | null): OutcomeRecord => ({
     ...base,
     kind: 'outcome',
@@ -152,13 +191,19 @@ describe('openAuditLog', () => {
     eksRequestId: null,
   });
   const limits = { maxRecordBytes: 2048, refusalsPerMinute: 2 };
-  const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = (path: string) =>
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
 
   test('a file gets the attempt fsynced before writeAhead returns; outcomes are written without', () => {
     const path = join(dir, 'synced.jsonl');
     const fsync = jest.spyOn(fs, 'fsyncSync');
     try {
-      const log = openAuditLog({ kind: 'file', path }, limits, (error) => { throw error; });
+      const log = openAuditLog({ kind: 'file', path }, limits, (error) => {
+        throw error;
+      });
       log.writeAhead(attempt('a-1'));
       expect(fsync).toHaveBeenCalledTimes(1);
       expect(lines(path)).toEqual([attempt('a-1')]);
@@ -183,7 +228,9 @@ describe('openAuditLog', () => {
 
   test('refusals past the rate are left out and counted in one record at close; attempts and their outcomes never are', () => {
     const path = join(dir, 'limited.jsonl');
-    const log = openAuditLog({ kind: 'file', path }, limits, (error) => { throw error; });
+    const log = openAuditLog({ kind: 'file', path }, limits, (error) => {
+      throw error;
+    });
     for (let i = 0; i < 5; i++) log.record(outcome(null));
     for (let i = 0; i < 5; i++) {
       log.writeAhead(attempt(`a-${i}`));

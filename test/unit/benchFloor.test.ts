@@ -79,7 +79,9 @@ describe('bench floor: minimum calls and sequential rounds', () => {
 
   test('comparing calls ignores operations that are zero on both sides', () => {
     expect(sameCalls({ ListPodIdentityAssociations: 1 }, { ListPodIdentityAssociations: 1 })).toBe(true);
-    expect(sameCalls({ ListPodIdentityAssociations: 1, DescribeCluster: 1 }, { ListPodIdentityAssociations: 1 })).toBe(false);
+    expect(sameCalls({ ListPodIdentityAssociations: 1, DescribeCluster: 1 }, { ListPodIdentityAssociations: 1 })).toBe(
+      false,
+    );
     expect(sameCalls({}, {})).toBe(true);
     expect(totalCalls({ ListClusters: 2, DescribePodIdentityAssociation: 60 })).toBe(62);
   });
@@ -108,7 +110,10 @@ describe('bench helpers', () => {
   });
 
   test('flags win over the environment, and bad values name the flag', () => {
-    const options = parseOptions(['--latency-ms', '50', '--only=2,4b'], { BENCH_LATENCY_MS: '5', EKS_MAX_CONCURRENCY: '8' });
+    const options = parseOptions(['--latency-ms', '50', '--only=2,4b'], {
+      BENCH_LATENCY_MS: '5',
+      EKS_MAX_CONCURRENCY: '8',
+    });
     expect(options).toMatchObject({ latencyMs: 50, concurrency: 8, only: ['2', '4b'] });
     expect(() => parseOptions(['--runs', '0'], {})).toThrow(/--runs \(or BENCH_RUNS\) must be an integer from 1/);
     expect(() => parseOptions(['--nope', '1'], {})).toThrow(/Unknown flag --nope/);
@@ -129,7 +134,11 @@ describe('bench results: targets are judged on the measured samples', () => {
     script: async () => {},
   };
   const minimum = { ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 100 };
-  const measured = (gatewayMs: number, roundTripMs: number, calls: Record<string, number> = minimum): LatencyMeasurement => ({
+  const measured = (
+    gatewayMs: number,
+    roundTripMs: number,
+    calls: Record<string, number> = minimum,
+  ): LatencyMeasurement => ({
     gateway: timing([gatewayMs, gatewayMs, gatewayMs]),
     callsPerRun: [minimum, calls, minimum],
     script: timing([2200]),
@@ -144,12 +153,20 @@ describe('bench results: targets are judged on the measured samples', () => {
     expect(r.reachableMs).toBe(168);
     expect(r.overFloor).toBe(0.125);
     expect(r.overRoundTrips).toBe(0.071);
-    expect(met(r)).toEqual({ 'minimum calls': true, 'within 15% of the floor (rounds × R)': true, '10x the script': true });
+    expect(met(r)).toEqual({
+      'minimum calls': true,
+      'within 15% of the floor (rounds × R)': true,
+      '10x the script': true,
+    });
   });
 
   test('a run over 15% above rounds × R, a slow speed-up, or one extra call misses its target', () => {
     expect(met(latencyResult(scenario, measured(200, 21), mc))['within 15% of the floor (rounds × R)']).toBe(false);
-    const extraCall = latencyResult(scenario, measured(180, 21, { ...minimum, DescribePodIdentityAssociation: 101 }), mc);
+    const extraCall = latencyResult(
+      scenario,
+      measured(180, 21, { ...minimum, DescribePodIdentityAssociation: 101 }),
+      mc,
+    );
     expect(met(extraCall)['minimum calls']).toBe(false);
     expect(extraCall.callsVaried).toBe(true);
     const slow = latencyResult(scenario, { ...measured(180, 21), script: timing([1700]) }, mc);

@@ -8,7 +8,9 @@ function recording(): { backend: PodIdentityBackend; calls: string[] } {
     calls.push(name);
     return null as never;
   };
-  const backend = Object.fromEntries(BACKEND_METHODS.map((method) => [method, record(method)])) as unknown as PodIdentityBackend;
+  const backend = Object.fromEntries(
+    BACKEND_METHODS.map((method) => [method, record(method)]),
+  ) as unknown as PodIdentityBackend;
   return { backend, calls };
 }
 
@@ -20,7 +22,9 @@ test('calls pass until the limit; the next one throws and never reaches the back
   await budgeted.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 10, null);
   await budgeted.describeAssociation(key);
   await expect(budgeted.deleteAssociation(key)).rejects.toThrow(CallBudgetExceeded);
-  await expect(budgeted.deleteAssociation(key)).rejects.toThrow('The request reached its limit of 2 EKS calls before DeletePodIdentityAssociation.');
+  await expect(budgeted.deleteAssociation(key)).rejects.toThrow(
+    'The request reached its limit of 2 EKS calls before DeletePodIdentityAssociation.',
+  );
   expect(calls).toEqual(['listClusters', 'describeAssociation']);
 });
 
@@ -28,18 +32,37 @@ test('every operation counts, each by its EKS name', async () => {
   const { backend } = recording();
   const budget = new CallBudget(0);
   const budgeted = withCallBudget(backend, budget);
-  const names = await Promise.all([
-    () => budgeted.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null),
-    () => budgeted.describeCluster({ accountId: '000000000000', region: 'us-east-1', name: 'c' }),
-    () => budgeted.listAssociations({ accountId: '000000000000', region: 'us-east-1' }, 'c', { maxResults: 1, nextToken: null }),
-    () => budgeted.describeAssociation(key),
-    () => budgeted.createAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'c', namespace: 'n', serviceAccount: 's', roleArn: 'r' } as never),
-    () => budgeted.updateAssociation({ ...key } as never),
-    () => budgeted.deleteAssociation(key),
-    () => budgeted.tagAssociation({ ...key, associationArn: 'arn' }, { team: 'a' }),
-    () => budgeted.untagAssociation({ ...key, associationArn: 'arn' }, ['team']),
-    () => budgeted.listAssociationTags({ ...key, associationArn: 'arn' }),
-  ].map((call) => call().then(() => null, (error: CallBudgetExceeded) => error.operation)));
+  const names = await Promise.all(
+    [
+      () => budgeted.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null),
+      () => budgeted.describeCluster({ accountId: '000000000000', region: 'us-east-1', name: 'c' }),
+      () =>
+        budgeted.listAssociations({ accountId: '000000000000', region: 'us-east-1' }, 'c', {
+          maxResults: 1,
+          nextToken: null,
+        }),
+      () => budgeted.describeAssociation(key),
+      () =>
+        budgeted.createAssociation({
+          accountId: '000000000000',
+          region: 'us-east-1',
+          clusterName: 'c',
+          namespace: 'n',
+          serviceAccount: 's',
+          roleArn: 'r',
+        } as never),
+      () => budgeted.updateAssociation({ ...key } as never),
+      () => budgeted.deleteAssociation(key),
+      () => budgeted.tagAssociation({ ...key, associationArn: 'arn' }, { team: 'a' }),
+      () => budgeted.untagAssociation({ ...key, associationArn: 'arn' }, ['team']),
+      () => budgeted.listAssociationTags({ ...key, associationArn: 'arn' }),
+    ].map((call) =>
+      call().then(
+        () => null,
+        (error: CallBudgetExceeded) => error.operation,
+      ),
+    ),
+  );
   expect(names).toEqual([
     'ListClusters',
     'DescribeCluster',

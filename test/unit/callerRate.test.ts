@@ -2,7 +2,13 @@
  * Each caller's allowance of EKS calls per minute (MAX_EKS_CALLS_PER_CALLER_PER_MINUTE), on a
  * clock the test moves: a token bucket per caller, refilled continuously, forgotten when idle.
  */
-import { CallBudget, CallBudgetExceeded, CallerCallRate, CallRateExceeded, withCallBudget } from '../../src/eks/callBudget';
+import {
+  CallBudget,
+  CallBudgetExceeded,
+  CallerCallRate,
+  CallRateExceeded,
+  withCallBudget,
+} from '../../src/eks/callBudget';
 import type { PodIdentityBackend } from '../../src/eks/operations';
 import { GatewayMetrics } from '../../src/metrics';
 
@@ -82,18 +88,25 @@ describe('withCallBudget with a caller allowance', () => {
     listAssociationTags: async () => ({}),
   };
 
-  test("neither limit counts a call the other refuses, and each refusal is counted by its code", async () => {
+  test('neither limit counts a call the other refuses, and each refusal is counted by its code', async () => {
     const rate = new CallerCallRate(2, clock().now);
     const metrics = new GatewayMetrics();
     const budget = new CallBudget(1);
     const first = withCallBudget(backend, budget, { callerRate: { rate, caller: 'alice' }, metrics });
     await first.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null);
     // The request's budget is spent: refused before the caller's allowance is touched.
-    await expect(first.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null)).rejects.toThrow(CallBudgetExceeded);
+    await expect(first.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null)).rejects.toThrow(
+      CallBudgetExceeded,
+    );
     const second = withCallBudget(backend, new CallBudget(5), { callerRate: { rate, caller: 'alice' }, metrics });
     await second.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 1, null);
-    await expect(second.describeCluster({ accountId: '000000000000', region: 'us-east-1', name: 'c' })).rejects.toThrow(CallRateExceeded);
+    await expect(second.describeCluster({ accountId: '000000000000', region: 'us-east-1', name: 'c' })).rejects.toThrow(
+      CallRateExceeded,
+    );
     const counted = await metrics.refusals.get();
-    expect(Object.fromEntries(counted.values.map((v) => [v.labels.code, v.value]))).toEqual({ QUERY_TOO_COSTLY: 1, RATE_LIMITED: 1 });
+    expect(Object.fromEntries(counted.values.map((v) => [v.labels.code, v.value]))).toEqual({
+      QUERY_TOO_COSTLY: 1,
+      RATE_LIMITED: 1,
+    });
   });
 });

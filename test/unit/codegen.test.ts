@@ -18,7 +18,10 @@ const codegenBin = join(root, 'node_modules', '.bin', 'graphql-codegen');
 async function check(cwd: string): Promise<{ code: number; output: string }> {
   try {
     // Codegen says why it failed only when NODE_ENV is not `test` (as jest sets it).
-    const { stdout, stderr } = await run(codegenBin, ['--config', 'codegen.yml', '--check'], { cwd, env: { ...process.env, NODE_ENV: 'development' } });
+    const { stdout, stderr } = await run(codegenBin, ['--config', 'codegen.yml', '--check'], {
+      cwd,
+      env: { ...process.env, NODE_ENV: 'development' },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -33,7 +36,13 @@ test('src/generated is what `npm run codegen` makes from schema/, and the check 
   mkdirSync(join(root, 'test-results'), { recursive: true });
   const copy = mkdtempSync(join(root, 'test-results', 'codegen-check-'));
   try {
-    for (const path of ['schema', 'codegen.yml', join('src', 'generated'), join('examples', 'operations'), join('examples', 'generated')]) {
+    for (const path of [
+      'schema',
+      'codegen.yml',
+      join('src', 'generated'),
+      join('examples', 'operations'),
+      join('examples', 'generated'),
+    ]) {
       cpSync(join(root, path), join(copy, path), { recursive: true });
     }
     expect(await check(copy)).toMatchObject({ code: 0 });

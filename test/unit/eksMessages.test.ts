@@ -17,13 +17,19 @@ test('a 5 MB message is cut to the limit and says how long it was', () => {
 });
 
 test('a message within the limit is kept whole, and still tells a role rejection apart', () => {
-  const error = toEksError(sdkError('InvalidParameterException', 400, 'Role provided in the request does not exist'), 'Op');
+  const error = toEksError(
+    sdkError('InvalidParameterException', 400, 'Role provided in the request does not exist'),
+    'Op',
+  );
   expect(error.message).toBe('Role provided in the request does not exist');
   expect(isRoleRejection(error)).toBe(true);
 });
 
 test('error names and request ids of absurd length are cut as well', () => {
-  const e = Object.assign(new Error('m'), { name: 'N'.repeat(10_000), $metadata: { httpStatusCode: 400, requestId: 'r'.repeat(10_000) } });
+  const e = Object.assign(new Error('m'), {
+    name: 'N'.repeat(10_000),
+    $metadata: { httpStatusCode: 400, requestId: 'r'.repeat(10_000) },
+  });
   const error = toEksError(e, 'Op');
   expect(error.awsErrorName.length).toBeLessThanOrEqual(100);
   expect(error.requestId?.length).toBeLessThanOrEqual(100);

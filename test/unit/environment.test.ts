@@ -15,15 +15,19 @@ test.each([
 });
 
 test('a boolean of another spelling is refused by name, in either module', () => {
-  expect(() => loadConfig({ ENABLE_METRICS: 'on' })).toThrow(new ConfigError('ENABLE_METRICS must be true or false, received "on".'));
+  expect(() => loadConfig({ ENABLE_METRICS: 'on' })).toThrow(
+    new ConfigError('ENABLE_METRICS must be true or false, received "on".'),
+  );
   expect(() => loadConfig({ ENABLE_GRAPHIQL: 'on' })).toThrow('ENABLE_GRAPHIQL must be true or false, received "on".');
 });
 
-test('integers: blank is unset, the range is enforced, the error is the module\'s own', () => {
+test("integers: blank is unset, the range is enforced, the error is the module's own", () => {
   const { readInteger } = environmentReaders((message) => new RangeError(message));
   expect(readInteger({ N: '  ' }, 'N', 7, 1, 10)).toBe(7);
   expect(readInteger({ N: ' 10 ' }, 'N', 7, 1, 10)).toBe(10);
-  expect(() => readInteger({ N: '11' }, 'N', 7, 1, 10)).toThrow(new RangeError('N must be a whole number from 1 to 10, received "11".'));
+  expect(() => readInteger({ N: '11' }, 'N', 7, 1, 10)).toThrow(
+    new RangeError('N must be a whole number from 1 to 10, received "11".'),
+  );
   expect(() => readInteger({ N: '1e3' }, 'N', 7, 1, 10_000)).toThrow(RangeError);
   expect(() => readInteger({ N: '9'.repeat(400) }, 'N', 7, 1, 10)).toThrow(RangeError);
 });

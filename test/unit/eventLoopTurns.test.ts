@@ -31,10 +31,12 @@ test('lists are released one per turn, requests in turn, with the loop free in b
   setImmediate(bystander);
   const a = {};
   const b = {};
-  const lists = [inTurn(a, long('a1')), inTurn(a, long('a2')), inTurn(a, long('a3')), inTurn(b, long('b1'))].map(async (p, i) => {
-    await p;
-    order.push(['a1', 'a2', 'a3', 'b1'][i] as string);
-  });
+  const lists = [inTurn(a, long('a1')), inTurn(a, long('a2')), inTurn(a, long('a3')), inTurn(b, long('b1'))].map(
+    async (p, i) => {
+      await p;
+      order.push(['a1', 'a2', 'a3', 'b1'][i] as string);
+    },
+  );
   await Promise.all(lists);
   running = false;
   const released = order.filter((o) => !o.startsWith('turn'));
@@ -50,8 +52,14 @@ test("the connections' edges and nodes take their turn when long", async () => {
   const edges = long('e').map((cursor) => ({ cursor, node: { id: cursor } }));
   const connection = { edges, pageInfo: {} } as never;
   const ctx = {} as never;
-  const resolve = (field: unknown) => (field as (parent: unknown, args: unknown, ctx: unknown) => unknown)(connection, {}, ctx);
-  for (const field of [ClusterConnection.nodes, ClusterConnection.edges, PodIdentityAssociationConnection.nodes, PodIdentityAssociationConnection.edges]) {
+  const resolve = (field: unknown) =>
+    (field as (parent: unknown, args: unknown, ctx: unknown) => unknown)(connection, {}, ctx);
+  for (const field of [
+    ClusterConnection.nodes,
+    ClusterConnection.edges,
+    PodIdentityAssociationConnection.nodes,
+    PodIdentityAssociationConnection.edges,
+  ]) {
     const value = resolve(field);
     expect(value).toBeInstanceOf(Promise);
     expect(await value).toHaveLength(LONG_LIST);

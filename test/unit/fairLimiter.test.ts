@@ -5,7 +5,11 @@
  */
 import { ConcurrencyLimiter, type Priority, type WorkSource } from '../../src/eks/limiter';
 
-const source = (caller: string, priority: Priority = 'interactive', signal: AbortSignal | null = null): WorkSource => ({ caller, priority, signal });
+const source = (caller: string, priority: Priority = 'interactive', signal: AbortSignal | null = null): WorkSource => ({
+  caller,
+  priority,
+  signal,
+});
 
 /** A limiter of one slot, held until `open()`; `queue` records the order in which tasks start. */
 function heldLimiter() {
@@ -86,7 +90,9 @@ test('a task whose signal already aborted is refused without taking a free slot'
   const deadline = new AbortController();
   deadline.abort(new Error('too late'));
   let ran = false;
-  await expect(limiter.run(async () => (ran = true), source('alice', 'interactive', deadline.signal))).rejects.toThrow('too late');
+  await expect(limiter.run(async () => (ran = true), source('alice', 'interactive', deadline.signal))).rejects.toThrow(
+    'too late',
+  );
   expect([ran, limiter.running, limiter.queued]).toEqual([false, 0, 0]);
 });
 

@@ -20,7 +20,10 @@ import {
 class AccountsError extends Error {
   override readonly name = 'AccountsError';
 }
-const options = (source: string): JsonSource<AccountsError> => ({ source, error: (message) => new AccountsError(message) });
+const options = (source: string): JsonSource<AccountsError> => ({
+  source,
+  error: (message) => new AccountsError(message),
+});
 const TEXT = '{\n  "accounts": [\n    { "id": "111122223333" },\n    { "id": 7,\n      "name": "" }\n  ]\n}';
 
 function thrown(run: () => unknown): Error {
@@ -33,36 +36,55 @@ function thrown(run: () => unknown): Error {
 }
 
 describe('documents', () => {
-  test('problems are the reader\'s own error class, naming the source, the line and the path', () => {
+  test("problems are the reader's own error class, naming the source, the line and the path", () => {
     const doc = parseJsonDocument(TEXT, options('GATEWAY_ACCOUNTS_FILE accounts.json'));
     const accounts = readArray(doc, 'accounts', readObject(doc, '', doc.value, ['accounts']).accounts);
     const error = thrown(() => readString(doc, 'accounts[1].id', readObject(doc, 'accounts[1]', accounts[1]).id));
     expect(error).toBeInstanceOf(AccountsError);
-    expect(error.message).toBe('GATEWAY_ACCOUNTS_FILE accounts.json line 4 (accounts[1].id): must be a non-empty string, received number 7.');
+    expect(error.message).toBe(
+      'GATEWAY_ACCOUNTS_FILE accounts.json line 4 (accounts[1].id): must be a non-empty string, received number 7.',
+    );
     expect(doc.where('accounts[1].name')).toBe('accounts[1].name (line 5)');
     // An absent value is placed at its nearest parent.
     expect(doc.lineOf('accounts[0].name')).toBe(3);
     expect(doc.problem('', 'is empty.').message).toBe('GATEWAY_ACCOUNTS_FILE accounts.json line 1: is empty.');
   });
 
-  test('syntax errors and too deep nesting are the reader\'s error too, by line and column', () => {
+  test("syntax errors and too deep nesting are the reader's error too, by line and column", () => {
     const broken = thrown(() => parseJsonDocument('{\n "a" 1\n}', options('f.json')));
     expect(broken).toBeInstanceOf(AccountsError);
     expect(broken.message).toBe("f.json line 2 column 6: not valid JSON (Expected ':' after property name).");
-    expect(thrown(() => parseJsonDocument('{"a": [', options('f.json'))).message).toBe('f.json end of file: not valid JSON (Unexpected end of JSON input).');
+    expect(thrown(() => parseJsonDocument('{"a": [', options('f.json'))).message).toBe(
+      'f.json end of file: not valid JSON (Unexpected end of JSON input).',
+    );
     // Some syntax errors come without a position, and with the text around them, which is left out: it may hold a secret.
-    const unplaced = thrown(() => parseJsonDocument('{"token": "secret-0123456789abcdef", "x": tru}', options('f.json'))).message;
+    const unplaced = thrown(() =>
+      parseJsonDocument('{"token": "secret-0123456789abcdef", "x": tru}', options('f.json')),
+    ).message;
     expect(unplaced).toMatch(/^f\.json: not valid JSON \(Unexpected token/);
     expect(unplaced).not.toContain('secret');
-    const deep = thrown(() => parseJsonDocument(`${'['.repeat(40)}${']'.repeat(40)}`, { ...options('f.json'), depthReason: 'accounts need two' }));
-    expect(deep.message).toBe('f.json line 1 column 33: nests arrays and objects deeper than 32 levels; accounts need two.');
+    const deep = thrown(() =>
+      parseJsonDocument(`${'['.repeat(40)}${']'.repeat(40)}`, {
+        ...options('f.json'),
+        depthReason: 'accounts need two',
+      }),
+    );
+    expect(deep.message).toBe(
+      'f.json line 1 column 33: nests arrays and objects deeper than 32 levels; accounts need two.',
+    );
   });
 
   test('a file that cannot be read names itself, or says what its reader asks', () => {
-    expect(thrown(() => readJsonFile('/nonexistent/accounts.json', options('accounts file /nonexistent/accounts.json'))).message).toBe(
-      'accounts file /nonexistent/accounts.json: the file cannot be read (ENOENT).',
+    expect(
+      thrown(() => readJsonFile('/nonexistent/accounts.json', options('accounts file /nonexistent/accounts.json')))
+        .message,
+    ).toBe('accounts file /nonexistent/accounts.json: the file cannot be read (ENOENT).');
+    const custom = thrown(() =>
+      readJsonFile('/nonexistent/a.json', {
+        ...options('X'),
+        unreadable: (reason) => `X names a missing file (${reason}).`,
+      }),
     );
-    const custom = thrown(() => readJsonFile('/nonexistent/a.json', { ...options('X'), unreadable: (reason) => `X names a missing file (${reason}).` }));
     expect(custom).toBeInstanceOf(AccountsError);
     expect(custom.message).toBe('X names a missing file (ENOENT).');
   });
@@ -71,7 +93,9 @@ describe('documents', () => {
     const doc = jsonValueDocument({ accounts: [{ id: 7 }] }, options('accounts object'));
     expect(doc.lineOf('accounts[0].id')).toBeNull();
     expect(doc.where('accounts[0]')).toBe('accounts[0]');
-    expect(thrown(() => readString(doc, 'accounts[0].id', 7)).message).toBe('accounts object (accounts[0].id): must be a non-empty string, received number 7.');
+    expect(thrown(() => readString(doc, 'accounts[0].id', 7)).message).toBe(
+      'accounts object (accounts[0].id): must be a non-empty string, received number 7.',
+    );
     expect(doc.problem('', 'is empty.').message).toBe('accounts object: is empty.');
   });
 });
@@ -82,7 +106,9 @@ describe('typed reads', () => {
 
   test('objects, with only the allowed keys when given', () => {
     expect(readObject(doc, 'a', { x: 1, y: 2 })).toEqual({ x: 1, y: 2 });
-    expect(message(() => readObject(doc, 'a', { x: 1, y: 2 }, ['x']))).toBe('v (a.y): unknown key "y"; the keys allowed here are x.');
+    expect(message(() => readObject(doc, 'a', { x: 1, y: 2 }, ['x']))).toBe(
+      'v (a.y): unknown key "y"; the keys allowed here are x.',
+    );
     expect(message(() => readObject(doc, '', [], ['x']))).toBe('v: must be a JSON object, received an array.');
   });
 
@@ -90,8 +116,12 @@ describe('typed reads', () => {
     expect(message(() => readArray(doc, 'a', [], { nonEmpty: true }))).toBe('v (a): must not be empty.');
     expect(readString(doc, 'a', '', { nonEmpty: false })).toBe('');
     expect(message(() => readString(doc, 'a', ' '))).toBe('v (a): must be a non-empty string, received " ".');
-    expect(message(() => readString(doc, 'a', 1, { nonEmpty: false }))).toBe('v (a): must be a string, received number 1.');
-    expect(message(() => readStringList(doc, 'a', ['x', 'y'], (item) => (item === 'y' ? 'is not x' : null)))).toBe('v (a[1]): is not x, received "y".');
+    expect(message(() => readString(doc, 'a', 1, { nonEmpty: false }))).toBe(
+      'v (a): must be a string, received number 1.',
+    );
+    expect(message(() => readStringList(doc, 'a', ['x', 'y'], (item) => (item === 'y' ? 'is not x' : null)))).toBe(
+      'v (a[1]): is not x, received "y".',
+    );
     expect(readOneOf(doc, 'a', 'B', ['A', 'B'])).toBe('B');
     expect(message(() => readOneOf(doc, 'a', 'C', ['A', 'B']))).toBe('v (a): must be one of A, B, received "C".');
   });

@@ -8,7 +8,13 @@ function clock(start = 0) {
 test('entries expire after their TTL, and expired ones are dropped on the next write', async () => {
   const time = clock();
   const cache = new MemoryCache(100, 1024 * 1024, time.now);
-  await cache.setMany([['a', '1'], ['b', '2']], 1000);
+  await cache.setMany(
+    [
+      ['a', '1'],
+      ['b', '2'],
+    ],
+    1000,
+  );
   expect(await cache.getMany(['a', 'b', 'c'])).toEqual(['1', '2', undefined]);
   time.advance(1000);
   expect(await cache.getMany(['a'])).toEqual([undefined]);

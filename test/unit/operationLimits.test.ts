@@ -5,7 +5,17 @@
  * counts, and its bounds on merged fields are never below the real ones.
  */
 import fc from 'fast-check';
-import { getIntrospectionQuery, Kind, Lexer, parse, Source, TokenKind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getIntrospectionQuery,
+  Kind,
+  Lexer,
+  parse,
+  Source,
+  TokenKind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { ConfigError, loadConfig } from '../../src/config';
 import { VariableValues } from '../../src/graphql/limits/argumentValues';
 import { STEPS_PER_TOKEN } from '../../src/graphql/limits/steps';
@@ -15,7 +25,9 @@ import { buildSchema } from '../../src/graphql/schema';
 
 const schema = buildSchema();
 /** Limits that let every document through to the end of the check, so all of its work is counted. */
-const UNLIMITED: OperationLimits = Object.fromEntries(Object.keys(DEFAULT_OPERATION_LIMITS).map((k) => [k, Number.MAX_SAFE_INTEGER])) as unknown as OperationLimits;
+const UNLIMITED: OperationLimits = Object.fromEntries(
+  Object.keys(DEFAULT_OPERATION_LIMITS).map((k) => [k, Number.MAX_SAFE_INTEGER]),
+) as unknown as OperationLimits;
 
 function tokens(text: string): number {
   const lexer = new Lexer(new Source(text));
@@ -35,10 +47,50 @@ type Selection =
   | { kind: 'spread'; target: number; directive: string }
   | { kind: 'inline'; on: string | null; directive: string; sub: Selection[] };
 
-const FIELD_NAMES = ['regions', 'clusters', 'cluster', 'nodes', 'edges', 'node', 'name', 'id', 'podIdentityAssociations', 'roleArn', 'tags', 'key', '__typename', '__schema', '__type', 'types', 'fields', 'ofType', 'kind', 'nope'];
+const FIELD_NAMES = [
+  'regions',
+  'clusters',
+  'cluster',
+  'nodes',
+  'edges',
+  'node',
+  'name',
+  'id',
+  'podIdentityAssociations',
+  'roleArn',
+  'tags',
+  'key',
+  '__typename',
+  '__schema',
+  '__type',
+  'types',
+  'fields',
+  'ofType',
+  'kind',
+  'nope',
+];
 const TYPES = ['Query', 'Cluster', 'PodIdentityAssociation', 'ClusterConnection', 'Node', '__Type', '__Schema', 'Nope'];
-const DIRECTIVES = ['', '', '', '@skip(if: true)', '@include(if: $b)', '@skip(if: $b)', '@unknown', '@include(if: false) @skip(if: false)'];
-const ARGS = ['', '', '', '(first: 7)', '(first: $n)', '(name: "x", region: "us-east-1")', '(ids: ["a", "b"])', '(ids: $ids)', '(first: 100, after: "c")'];
+const DIRECTIVES = [
+  '',
+  '',
+  '',
+  '@skip(if: true)',
+  '@include(if: $b)',
+  '@skip(if: $b)',
+  '@unknown',
+  '@include(if: false) @skip(if: false)',
+];
+const ARGS = [
+  '',
+  '',
+  '',
+  '(first: 7)',
+  '(first: $n)',
+  '(name: "x", region: "us-east-1")',
+  '(ids: ["a", "b"])',
+  '(ids: $ids)',
+  '(first: 100, after: "c")',
+];
 
 const selections = fc.letrec<{ set: Selection[]; selection: Selection }>((tie) => ({
   set: fc.array(tie('selection'), { minLength: 1, maxLength: 5 }),
@@ -53,7 +105,12 @@ const selections = fc.letrec<{ set: Selection[]; selection: Selection }>((tie) =
       sub: fc.option(tie('set') as fc.Arbitrary<Selection[]>, { freq: 2 }),
     }),
     fc.record({ kind: fc.constant('spread' as const), target: fc.nat(), directive: fc.constantFrom(...DIRECTIVES) }),
-    fc.record({ kind: fc.constant('inline' as const), on: fc.option(fc.constantFrom(...TYPES)), directive: fc.constantFrom(...DIRECTIVES), sub: tie('set') as fc.Arbitrary<Selection[]> }),
+    fc.record({
+      kind: fc.constant('inline' as const),
+      on: fc.option(fc.constantFrom(...TYPES)),
+      directive: fc.constantFrom(...DIRECTIVES),
+      sub: tie('set') as fc.Arbitrary<Selection[]>,
+    }),
   ),
 })).set;
 
@@ -91,7 +148,9 @@ function print(doc: RandomDocument, acyclic: boolean): string {
     });
     return parts.join(' ');
   };
-  const operations = doc.operations.map((o, i) => `query Q${i}($n: Int = 5, $b: Boolean, $ids: [ID!]) { ${set(o, -1)} }`);
+  const operations = doc.operations.map(
+    (o, i) => `query Q${i}($n: Int = 5, $b: Boolean, $ids: [ID!]) { ${set(o, -1)} }`,
+  );
   const fragments = doc.fragments.map((f, i) => `fragment F${i} on ${f.on} { ${set(f.set, i)} }`);
   return [...operations, ...fragments].join('\n');
 }
@@ -217,12 +276,25 @@ describe('the check is linear in the document', () => {
 
   test('the worst shapes we know stay under the same multiple', () => {
     const bomb = (n: number, leaf: string) =>
-      ['query { ...F' + (n - 1) + ' }', `fragment F0 on Query { ${leaf} }`, ...Array.from({ length: n - 1 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`)].join('\n');
+      [
+        'query { ...F' + (n - 1) + ' }',
+        `fragment F0 on Query { ${leaf} }`,
+        ...Array.from({ length: n - 1 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`),
+      ].join('\n');
     // A fragment with more names than a spread hands over one by one, spread everywhere.
-    const wide = `fragment W on Query { ${Array.from({ length: 200 }, (_, i) => `a${i}: regions`).join(' ')} } ` + `{ ${Array.from({ length: 500 }, (_, i) => `b${i}: cluster(name: "x") { ...W ...W }`).join(' ')} }`;
+    const wide =
+      `fragment W on Query { ${Array.from({ length: 200 }, (_, i) => `a${i}: regions`).join(' ')} } ` +
+      `{ ${Array.from({ length: 500 }, (_, i) => `b${i}: cluster(name: "x") { ...W ...W }`).join(' ')} }`;
     const chain = `{ ...F0 } ${Array.from({ length: 5_000 }, (_, i) => `fragment F${i} on Query { a${i}: regions ${i < 4_999 ? `...F${i + 1}` : ''} }`).join(' ')}`;
     const manyOperations = `${Array.from({ length: 2000 }, (_, i) => `query Q${i} { ...B }`).join(' ')} fragment B on Query { ${Array.from({ length: 100 }, (_, i) => `a${i}: regions`).join(' ')} }`;
-    for (const query of [bomb(30, '__typename'), bomb(60, '__schema { __typename }'), bomb(40, 'a: __typename'), wide, chain, manyOperations]) {
+    for (const query of [
+      bomb(30, '__typename'),
+      bomb(60, '__schema { __typename }'),
+      bomb(40, 'a: __typename'),
+      wide,
+      chain,
+      manyOperations,
+    ]) {
       const inspection = stepsOf(query);
       expect(inspection.steps).toBeLessThanOrEqual(STEPS_PER_TOKEN * tokens(query));
     }
@@ -261,7 +333,11 @@ describe('summaries count what expanding every fragment counts', () => {
   });
 
   test('a 2 kB bomb sums to 2^29 fields without expanding it', () => {
-    const query = ['query { ...F29 }', 'fragment F0 on Query { __typename }', ...Array.from({ length: 29 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`)].join('\n');
+    const query = [
+      'query { ...F29 }',
+      'fragment F0 on Query { __typename }',
+      ...Array.from({ length: 29 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`),
+    ].join('\n');
     const inspection = stepsOf(query, DEFAULT_OPERATION_LIMITS);
     expect(inspection.refusal?.extensions).toMatchObject({ code: 'TOO_MANY_FIELDS', limit: 1500, actual: 2 ** 29 });
     expect(inspection.steps).toBeLessThan(1000);
@@ -270,19 +346,48 @@ describe('summaries count what expanding every fragment counts', () => {
 
 describe('introspection has its own allowance', () => {
   test("graphql-js's introspection query with every option, and GraphiQL's, pass the defaults", () => {
-    const full = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true } as Parameters<typeof getIntrospectionQuery>[0]);
+    const full = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    } as Parameters<typeof getIntrospectionQuery>[0]);
     const graphiql = getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true });
     for (const query of [full, graphiql, graphiql.replace('subscriptionType { name }', '')]) {
-      expect(inspectOperation(schema, { query, operationName: 'IntrospectionQuery', variables: null }, DEFAULT_OPERATION_LIMITS, 2).refusal).toBeNull();
+      expect(
+        inspectOperation(
+          schema,
+          { query, operationName: 'IntrospectionQuery', variables: null },
+          DEFAULT_OPERATION_LIMITS,
+          2,
+        ).refusal,
+      ).toBeNull();
     }
   });
 
   test('introspection fields count against it, and their aliases against MAX_ALIASES', () => {
     const aliased = `{ ${Array.from({ length: 1600 }, (_, i) => `s${i}: __schema { __typename }`).join(' ')} }`;
-    expect(stepsOf(aliased, DEFAULT_OPERATION_LIMITS).refusal?.extensions).toMatchObject({ code: 'TOO_MANY_ALIASES', limit: 30, actual: 1600 });
+    expect(stepsOf(aliased, DEFAULT_OPERATION_LIMITS).refusal?.extensions).toMatchObject({
+      code: 'TOO_MANY_ALIASES',
+      limit: 30,
+      actual: 1600,
+    });
     // Distinct paths, no alias: a tree three wide and seven deep of type references.
-    const tree = ['{ __schema { types { ...T7 } } }', 'fragment T0 on __Type { name }', ...Array.from({ length: 7 }, (_, i) => `fragment T${i + 1} on __Type { ofType { ...T${i} } interfaces { ...T${i} } possibleTypes { ...T${i} } }`)].join('\n');
-    expect(stepsOf(tree, DEFAULT_OPERATION_LIMITS).refusal?.extensions).toMatchObject({ code: 'TOO_MANY_INTROSPECTION_FIELDS', limit: 1000 });
+    const tree = [
+      '{ __schema { types { ...T7 } } }',
+      'fragment T0 on __Type { name }',
+      ...Array.from(
+        { length: 7 },
+        (_, i) =>
+          `fragment T${i + 1} on __Type { ofType { ...T${i} } interfaces { ...T${i} } possibleTypes { ...T${i} } }`,
+      ),
+    ].join('\n');
+    expect(stepsOf(tree, DEFAULT_OPERATION_LIMITS).refusal?.extensions).toMatchObject({
+      code: 'TOO_MANY_INTROSPECTION_FIELDS',
+      limit: 1000,
+    });
   });
 });
 
@@ -310,8 +415,12 @@ describe('configuration', () => {
     });
     expect(config).toMatchObject({ maxResponseBytes: 65536, persistedQueriesBytes: 0 });
     expect(loadConfig({}).persistedQueriesBytes).toBe(16 * 1024 * 1024);
-    expect(() => loadConfig({ MAX_RESULT_FIELDS: 'many' })).toThrow('MAX_RESULT_FIELDS must be a whole number from 1 to 1000000000, received "many"');
-    expect(() => loadConfig({ MAX_RESPONSE_BYTES: '10' })).toThrow('MAX_RESPONSE_BYTES must be a whole number from 1024');
+    expect(() => loadConfig({ MAX_RESULT_FIELDS: 'many' })).toThrow(
+      'MAX_RESULT_FIELDS must be a whole number from 1 to 1000000000, received "many"',
+    );
+    expect(() => loadConfig({ MAX_RESPONSE_BYTES: '10' })).toThrow(
+      'MAX_RESPONSE_BYTES must be a whole number from 1024',
+    );
     expect(() => loadConfig({ MAX_REPEATED_FIELDS: '0' })).toThrow(ConfigError);
   });
 });

@@ -47,7 +47,11 @@ describe('readForward', () => {
 
   test('a backend that answers empty pages with tokens forever cannot loop it', async () => {
     let calls = 0;
-    const page = await readForward<number>(async () => ({ items: [], nextToken: `t${(calls += 1)}` }), { token: null, skip: 0 }, 3);
+    const page = await readForward<number>(
+      async () => ({ items: [], nextToken: `t${(calls += 1)}` }),
+      { token: null, skip: 0 },
+      3,
+    );
     expect(page.items).toEqual([]);
     expect(calls).toBeLessThanOrEqual(5);
   });
@@ -79,10 +83,13 @@ describe('cursors', () => {
     const cursor = encodeCursor({ scope, position: { token: null, skip: 1 }, region: null });
     expect(() => decodeCursor(cursor, [...scope.slice(0, 3), 'search', null])).toThrow(/another list or other filters/);
   });
-  test.each(['', '!!!', 'abc', Buffer.from('cursor:v1:[[],null,null,-1]').toString('base64url'), Buffer.from('cursor:v1:[[],null,null,101]').toString('base64url')])(
-    'refuse %p',
-    (bad) => {
-      expect(() => decodeCursor(bad, [])).toThrow(/not a cursor of this gateway/);
-    },
-  );
+  test.each([
+    '',
+    '!!!',
+    'abc',
+    Buffer.from('cursor:v1:[[],null,null,-1]').toString('base64url'),
+    Buffer.from('cursor:v1:[[],null,null,101]').toString('base64url'),
+  ])('refuse %p', (bad) => {
+    expect(() => decodeCursor(bad, [])).toThrow(/not a cursor of this gateway/);
+  });
 });

@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import { PersistedQueryStore, withPersistedDocument } from '../../src/server/persistedQueries';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-const hashOnly = (query: string) => ({ operationName: 'Q', extensions: { persistedQuery: { version: 1, sha256Hash: sha(query) } } });
+const hashOnly = (query: string) => ({
+  operationName: 'Q',
+  extensions: { persistedQuery: { version: 1, sha256Hash: sha(query) } },
+});
 
 test('Apollo registers under its prefixed key and reads nothing back; the HTTP layer resolves the hash', async () => {
   const store = new PersistedQueryStore(1024 * 1024);

@@ -3,7 +3,14 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { EksError, isRoleRejection, toEksError } from '../../src/eks/errors';
 import { ConcurrencyLimiter } from '../../src/eks/limiter';
 import { decodeNodeId, associationId, clusterId } from '../../src/graphql/ids';
-import { checkNamespace, checkRoleArn, checkServiceAccount, checkTags, checkClusterName, show } from '../../src/graphql/inputRules';
+import {
+  checkNamespace,
+  checkRoleArn,
+  checkServiceAccount,
+  checkTags,
+  checkClusterName,
+  show,
+} from '../../src/graphql/inputRules';
 import { formatError } from '../../src/server/apollo';
 
 describe('config', () => {
@@ -19,11 +26,17 @@ describe('config', () => {
     });
   });
   test('EKS_ENDPOINT selects a running emulator; GATEWAY_BACKEND=aws uses AWS_REGION', () => {
-    expect(loadConfig({ EKS_ENDPOINT: 'http://127.0.0.1:4566/' }).backend).toEqual({ kind: 'emulator-endpoint', endpoint: 'http://127.0.0.1:4566' });
+    expect(loadConfig({ EKS_ENDPOINT: 'http://127.0.0.1:4566/' }).backend).toEqual({
+      kind: 'emulator-endpoint',
+      endpoint: 'http://127.0.0.1:4566',
+    });
     const aws = loadConfig({ GATEWAY_BACKEND: 'aws', AWS_REGION: 'eu-central-1' });
     expect(aws.backend).toEqual({ kind: 'aws', endpoint: null });
     expect(aws.regions).toEqual(['eu-central-1']);
-    expect(loadConfig({ GATEWAY_REGIONS: 'us-west-2, us-west-2,ap-south-1' }).regions).toEqual(['us-west-2', 'ap-south-1']);
+    expect(loadConfig({ GATEWAY_REGIONS: 'us-west-2, us-west-2,ap-south-1' }).regions).toEqual([
+      'us-west-2',
+      'ap-south-1',
+    ]);
   });
   test.each([
     [{ PORT: 'eighty' }, 'PORT must be a whole number from 0 to 65535, received "eighty"'],
@@ -83,9 +96,19 @@ describe('input rules', () => {
 
 describe('node ids', () => {
   test('round-trip, carrying the account, and refuse anything else', () => {
-    const key = { accountId: '123456789012', region: 'us-east-1', clusterName: 'prod', associationId: 'a-0123456789abcdefg' };
+    const key = {
+      accountId: '123456789012',
+      region: 'us-east-1',
+      clusterName: 'prod',
+      associationId: 'a-0123456789abcdefg',
+    };
     expect(decodeNodeId(associationId(key))).toEqual({ type: 'PodIdentityAssociation', ...key });
-    expect(decodeNodeId(clusterId({ accountId: '123456789012', region: 'eu-west-1', name: 'c' }))).toEqual({ type: 'Cluster', accountId: '123456789012', region: 'eu-west-1', name: 'c' });
+    expect(decodeNodeId(clusterId({ accountId: '123456789012', region: 'eu-west-1', name: 'c' }))).toEqual({
+      type: 'Cluster',
+      accountId: '123456789012',
+      region: 'eu-west-1',
+      name: 'c',
+    });
     for (const bad of [
       '',
       'x',
@@ -98,9 +121,16 @@ describe('node ids', () => {
     }
   });
 
-  test('ids made before accounts (version 1) still decode, to no account: the gateway\'s own', () => {
-    expect(decodeNodeId(Buffer.from('v1:Cluster:us-east-1:c').toString('base64url'))).toEqual({ type: 'Cluster', accountId: null, region: 'us-east-1', name: 'c' });
-    expect(decodeNodeId(Buffer.from('v1:PodIdentityAssociation:us-east-1:c:a-0123456789abcdefg').toString('base64url'))).toEqual({
+  test("ids made before accounts (version 1) still decode, to no account: the gateway's own", () => {
+    expect(decodeNodeId(Buffer.from('v1:Cluster:us-east-1:c').toString('base64url'))).toEqual({
+      type: 'Cluster',
+      accountId: null,
+      region: 'us-east-1',
+      name: 'c',
+    });
+    expect(
+      decodeNodeId(Buffer.from('v1:PodIdentityAssociation:us-east-1:c:a-0123456789abcdefg').toString('base64url')),
+    ).toEqual({
       type: 'PodIdentityAssociation',
       accountId: null,
       region: 'us-east-1',
@@ -127,23 +157,46 @@ describe('EKS errors', () => {
     expect([e.kind, e.retryable, e.requestId]).toEqual([kind, retryable, 'req-1']);
   });
   test('network failures without a response are Unavailable', () => {
-    expect(toEksError(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }), 'Op').kind).toBe('Unavailable');
-    expect(toEksError(new Error('AWS SDK error wrapper for TimeoutError: socket hang up'), 'Op').kind).toBe('Unavailable');
+    expect(
+      toEksError(Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' }), 'Op').kind,
+    ).toBe('Unavailable');
+    expect(toEksError(new Error('AWS SDK error wrapper for TimeoutError: socket hang up'), 'Op').kind).toBe(
+      'Unavailable',
+    );
   });
   test('role rejections are told apart from other invalid parameters', () => {
-    expect(isRoleRejection(toEksError(sdkError('InvalidParameterException', 400, 'Role provided in the request does not exist'), 'Op'))).toBe(true);
+    expect(
+      isRoleRejection(
+        toEksError(sdkError('InvalidParameterException', 400, 'Role provided in the request does not exist'), 'Op'),
+      ),
+    ).toBe(true);
     expect(isRoleRejection(toEksError(sdkError('InvalidParameterException', 400, 'bad namespace'), 'Op'))).toBe(false);
   });
 });
 
 describe('formatError', () => {
   test('masks unexpected errors and keeps client errors', () => {
-    const masked = formatError({ message: 'TypeError: x is undefined at /src/a.ts:1', path: ['a'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new Error('x is undefined'));
-    expect(masked).toEqual({ message: 'Internal server error', path: ['a'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const masked = formatError(
+      {
+        message: 'TypeError: x is undefined at /src/a.ts:1',
+        path: ['a'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+      new Error('x is undefined'),
+    );
+    expect(masked).toEqual({
+      message: 'Internal server error',
+      path: ['a'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
     const bad = new GraphQLError('bad', { extensions: { code: 'BAD_USER_INPUT' } });
     expect(formatError({ message: 'bad', extensions: { code: 'BAD_USER_INPUT' } }, bad).message).toBe('bad');
     const fault = new EksError('Throttled', 'Rate exceeded', 'ThrottlingException', 'ListClusters', 'r-1', 429, true);
-    expect(formatError({ message: 'Rate exceeded' }, fault).extensions).toMatchObject({ code: 'EKS_THROTTLED', retryable: true, awsRequestId: 'r-1' });
+    expect(formatError({ message: 'Rate exceeded' }, fault).extensions).toMatchObject({
+      code: 'EKS_THROTTLED',
+      retryable: true,
+      awsRequestId: 'r-1',
+    });
   });
 });
 

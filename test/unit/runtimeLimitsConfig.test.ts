@@ -14,7 +14,10 @@ test('0 turns the per-caller limit off; the deadline cannot be turned off', () =
 test.each([
   [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS must be a whole number from 100 to 3600000, received "0"'],
   [{ REQUEST_TIMEOUT_MS: '5s' }, 'REQUEST_TIMEOUT_MS must be a whole number from 100 to 3600000, received "5s"'],
-  [{ MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: '-1' }, 'MAX_EKS_CALLS_PER_CALLER_PER_MINUTE must be a whole number from 0 to 100000000, received "-1"'],
+  [
+    { MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: '-1' },
+    'MAX_EKS_CALLS_PER_CALLER_PER_MINUTE must be a whole number from 0 to 100000000, received "-1"',
+  ],
 ])('%j is refused', (env, message) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(message);

@@ -103,25 +103,83 @@ describe('parsing', () => {
       ]
     }`);
     expect(policy.rules).toHaveLength(2);
-    expect(policy.rules[0]).toMatchObject({ origin: 'rules[0] (line 4)', allClusters: true, allNamespaces: true, anyRole: false });
-    expect(policy.rules[1]).toMatchObject({ origin: 'rules[1] (line 5)', allClusters: false, allNamespaces: false, anyRole: true });
+    expect(policy.rules[0]).toMatchObject({
+      origin: 'rules[0] (line 4)',
+      allClusters: true,
+      allNamespaces: true,
+      anyRole: false,
+    });
+    expect(policy.rules[1]).toMatchObject({
+      origin: 'rules[1] (line 5)',
+      allClusters: false,
+      allNamespaces: false,
+      anyRole: true,
+    });
   });
 
   const BAD: Array<[string, string, string]> = [
-    ['not JSON', '{\n  "rules": [\n    { "groups": ["a"], "actions": ["read"], }\n  ]\n}', 'AUTH_POLICY_FILE policy.json line 3 column 45: not valid JSON'],
-    ['an unknown action', '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}', 'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, tag, metrics, received "deploy".'],
-    ['a misspelt key', '{"rules": [\n  {"groups": ["a"], "actions": ["read"], "namespace": ["x"]}\n]}', 'line 2 (rules[0].namespace): unknown key "namespace"; the keys allowed here are description, subjects, groups, actions, regions, clusters, namespaces, roleArns.'],
-    ['a rule for no one', '{"rules": [\n\n  {"actions": ["read"]}\n]}', 'line 3 (rules[0]): gives its actions to no one'],
-    ['create without roleArns', '{"rules": [{"groups": ["a"], "actions": ["read", "create"]}]}', 'line 1 (rules[0]): gives "create" or "update" but no "roleArns"'],
-    ['roleArns on a read rule', '{"rules": [{"groups": ["a"], "actions": ["read"], "roleArns": ["*"]}]}', '(rules[0].roleArns): limits roles, but the rule gives neither "create" nor "update"'],
-    ['a role glob that is no role ARN', '{"rules": [{"groups": ["a"], "actions": ["update"],\n "roleArns": ["team-*"]}]}', 'line 2 (rules[0].roleArns[0]): must be "*" or an IAM role ARN glob'],
-    ['a namespace glob with capitals', '{"rules": [{"groups": ["a"], "actions": ["read"], "namespaces": ["Team"]}]}', '(rules[0].namespaces[0]): must be a Kubernetes namespace or a glob such as team-*, received "Team".'],
+    [
+      'not JSON',
+      '{\n  "rules": [\n    { "groups": ["a"], "actions": ["read"], }\n  ]\n}',
+      'AUTH_POLICY_FILE policy.json line 3 column 45: not valid JSON',
+    ],
+    [
+      'an unknown action',
+      '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}',
+      'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, tag, metrics, received "deploy".',
+    ],
+    [
+      'a misspelt key',
+      '{"rules": [\n  {"groups": ["a"], "actions": ["read"], "namespace": ["x"]}\n]}',
+      'line 2 (rules[0].namespace): unknown key "namespace"; the keys allowed here are description, subjects, groups, actions, regions, clusters, namespaces, roleArns.',
+    ],
+    [
+      'a rule for no one',
+      '{"rules": [\n\n  {"actions": ["read"]}\n]}',
+      'line 3 (rules[0]): gives its actions to no one',
+    ],
+    [
+      'create without roleArns',
+      '{"rules": [{"groups": ["a"], "actions": ["read", "create"]}]}',
+      'line 1 (rules[0]): gives "create" or "update" but no "roleArns"',
+    ],
+    [
+      'roleArns on a read rule',
+      '{"rules": [{"groups": ["a"], "actions": ["read"], "roleArns": ["*"]}]}',
+      '(rules[0].roleArns): limits roles, but the rule gives neither "create" nor "update"',
+    ],
+    [
+      'a role glob that is no role ARN',
+      '{"rules": [{"groups": ["a"], "actions": ["update"],\n "roleArns": ["team-*"]}]}',
+      'line 2 (rules[0].roleArns[0]): must be "*" or an IAM role ARN glob',
+    ],
+    [
+      'a namespace glob with capitals',
+      '{"rules": [{"groups": ["a"], "actions": ["read"], "namespaces": ["Team"]}]}',
+      '(rules[0].namespaces[0]): must be a Kubernetes namespace or a glob such as team-*, received "Team".',
+    ],
     ['an empty list', '{"rules": [{"groups": [], "actions": ["read"]}]}', '(rules[0].groups): must not be empty.'],
     ['no rules', '{"rules": []}', 'line 1 (rules): must not be empty.'],
-    ['a role glob with a ".." segment', '{"rules": [{"groups": ["a"], "actions": ["create"],\n "roleArns": ["arn:aws:iam::1:role/a/../*"]}]}', 'line 2 (rules[0].roleArns[0]): has a ".." path segment, which no role ARN has'],
-    ['a role glob with an empty segment', '{"rules": [{"groups": ["a"], "actions": ["create"], "roleArns": ["arn:aws:iam::1:role/a//*"]}]}', '(rules[0].roleArns[0]): has an empty path segment'],
-    ['a glob that is too long', `{"rules": [{"groups": ["${'g'.repeat(2049)}"], "actions": ["read"]}]}`, '(rules[0].groups[0]): must be at most 2048 characters long (it has 2049)'],
-    ['a string where a list belongs', '{"rules": [{"groups": "a", "actions": ["read"]}]}', '(rules[0].groups): must be a JSON array, received "a".'],
+    [
+      'a role glob with a ".." segment',
+      '{"rules": [{"groups": ["a"], "actions": ["create"],\n "roleArns": ["arn:aws:iam::1:role/a/../*"]}]}',
+      'line 2 (rules[0].roleArns[0]): has a ".." path segment, which no role ARN has',
+    ],
+    [
+      'a role glob with an empty segment',
+      '{"rules": [{"groups": ["a"], "actions": ["create"], "roleArns": ["arn:aws:iam::1:role/a//*"]}]}',
+      '(rules[0].roleArns[0]): has an empty path segment',
+    ],
+    [
+      'a glob that is too long',
+      `{"rules": [{"groups": ["${'g'.repeat(2049)}"], "actions": ["read"]}]}`,
+      '(rules[0].groups[0]): must be at most 2048 characters long (it has 2049)',
+    ],
+    [
+      'a string where a list belongs',
+      '{"rules": [{"groups": "a", "actions": ["read"]}]}',
+      '(rules[0].groups): must be a JSON array, received "a".',
+    ],
   ];
 
   test.each(BAD)('%s is refused with the line and the rule', (_, text, message) => {
@@ -133,7 +191,14 @@ describe('permissions', () => {
   const policy = parse(
     JSON.stringify({
       rules: [
-        { groups: ['payments'], actions: ['read', 'create'], regions: ['us-*'], clusters: ['prod-*'], namespaces: ['pay', 'pay-*'], roleArns: ['arn:aws:iam::1:role/pay-*'] },
+        {
+          groups: ['payments'],
+          actions: ['read', 'create'],
+          regions: ['us-*'],
+          clusters: ['prod-*'],
+          namespaces: ['pay', 'pay-*'],
+          roleArns: ['arn:aws:iam::1:role/pay-*'],
+        },
         { groups: ['payments'], actions: ['read'], clusters: ['shared'] },
         { subjects: ['root'], actions: ['read', 'create', 'update', 'delete'], roleArns: ['*'] },
         { subjects: ['*'], actions: ['read'], clusters: ['public'], namespaces: ['docs'] },
@@ -145,7 +210,12 @@ describe('permissions', () => {
     const p = permissionsFromPolicy(policy, caller('alice', ['payments']));
     const clusters = p.clusters('read', 'us-east-1');
     expect(clusters.kind).toBe('some');
-    expect(['prod-a', 'shared', 'public', 'dev-a'].map((c) => scopeIncludes(clusters, c))).toEqual([true, true, true, false]);
+    expect(['prod-a', 'shared', 'public', 'dev-a'].map((c) => scopeIncludes(clusters, c))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(p.clusters('read', 'eu-west-1').kind).toBe('some');
     expect(scopeIncludes(p.clusters('read', 'eu-west-1'), 'prod-a')).toBe(false);
     expect(p.clusters('delete', 'us-east-1').kind).toBe('none');

@@ -9,7 +9,8 @@ import { parseTokenFile, sha256 } from '../../src/security/tokens';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would give that copy
 const crypto = require('node:crypto') as typeof import('node:crypto');
 
-const parse = (value: unknown) => parseTokenFile(parseSecurityFile(JSON.stringify(value, null, 2), 'AUTH_TOKENS_FILE tokens.json'));
+const parse = (value: unknown) =>
+  parseTokenFile(parseSecurityFile(JSON.stringify(value, null, 2), 'AUTH_TOKENS_FILE tokens.json'));
 const PLAIN = 'plain-token-abcdefghij';
 const HASHED = 'hashed-token-0123456789';
 
@@ -27,7 +28,13 @@ test('plain and hashed tokens name their caller; anything else names no one', ()
   expect(tokens.size).toBe(3);
   expect(tokens.lookup(PLAIN)).toEqual({ subject: 'alice', groups: ['payments'], authenticatedBy: 'tokens' });
   expect(tokens.lookup(HASHED)).toEqual({ subject: 'ci', groups: [], authenticatedBy: 'tokens' });
-  for (const wrong of ['', `${PLAIN}x`, PLAIN.slice(0, -1), `sha256:${sha256(HASHED).toString('hex')}`, PLAIN.toUpperCase()]) {
+  for (const wrong of [
+    '',
+    `${PLAIN}x`,
+    PLAIN.slice(0, -1),
+    `sha256:${sha256(HASHED).toString('hex')}`,
+    PLAIN.toUpperCase(),
+  ]) {
     expect(tokens.lookup(wrong)).toBeNull();
   }
 });
@@ -51,12 +58,46 @@ test('every entry is compared with timingSafeEqual, whichever matches and even a
 describe('start-up errors name the line and keep the token secret', () => {
   const SHORT = 'short-secret';
   const cases: Array<[string, unknown, string]> = [
-    ['a short plain token', { tokens: [{ token: 'long-enough-token-000', subject: 'a' }, { token: SHORT, subject: 'b' }] }, 'line 8 (tokens[1].token): a plain token must be at least 16 characters without spaces, received one of 12 characters.'],
-    ['a malformed hash', { tokens: [{ token: 'sha256:abc', subject: 'a' }] }, '(tokens[0].token): starts with "sha256:" but is not followed by exactly 64 hex digits.'],
-    ['the same token twice', { tokens: [{ token: PLAIN, subject: 'a' }, { token: `sha256:${sha256(PLAIN).toString('hex')}`, subject: 'b' }] }, 'line 7 (tokens[1]): holds the same token as tokens[0] (line 3); each token must name one caller.'],
-    ['no subject', { tokens: [{ token: PLAIN }] }, '(tokens[0].subject): must be a non-empty string, received undefined undefined.'],
-    ['groups that are not strings', { tokens: [{ token: PLAIN, subject: 'a', groups: [1] }] }, '(tokens[0].groups[0]): must be a non-empty string, received number 1.'],
-    ['an unknown key', { tokens: [{ token: PLAIN, subject: 'a', role: 'admin' }] }, '(tokens[0].role): unknown key "role"'],
+    [
+      'a short plain token',
+      {
+        tokens: [
+          { token: 'long-enough-token-000', subject: 'a' },
+          { token: SHORT, subject: 'b' },
+        ],
+      },
+      'line 8 (tokens[1].token): a plain token must be at least 16 characters without spaces, received one of 12 characters.',
+    ],
+    [
+      'a malformed hash',
+      { tokens: [{ token: 'sha256:abc', subject: 'a' }] },
+      '(tokens[0].token): starts with "sha256:" but is not followed by exactly 64 hex digits.',
+    ],
+    [
+      'the same token twice',
+      {
+        tokens: [
+          { token: PLAIN, subject: 'a' },
+          { token: `sha256:${sha256(PLAIN).toString('hex')}`, subject: 'b' },
+        ],
+      },
+      'line 7 (tokens[1]): holds the same token as tokens[0] (line 3); each token must name one caller.',
+    ],
+    [
+      'no subject',
+      { tokens: [{ token: PLAIN }] },
+      '(tokens[0].subject): must be a non-empty string, received undefined undefined.',
+    ],
+    [
+      'groups that are not strings',
+      { tokens: [{ token: PLAIN, subject: 'a', groups: [1] }] },
+      '(tokens[0].groups[0]): must be a non-empty string, received number 1.',
+    ],
+    [
+      'an unknown key',
+      { tokens: [{ token: PLAIN, subject: 'a', role: 'admin' }] },
+      '(tokens[0].role): unknown key "role"',
+    ],
     ['no tokens', { tokens: [] }, '(tokens): must not be empty.'],
   ];
 

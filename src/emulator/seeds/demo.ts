@@ -39,7 +39,11 @@ export const DEMO_ACCOUNTS = {
     roleArn: `arn:aws:iam::444455556666:role/${DEMO_GATEWAY_ROLE_NAME}`,
     externalId: 'payments-gateway-2026',
   },
-  data: { accountId: '555566667777', name: 'data', roleArn: `arn:aws:iam::555566667777:role/${DEMO_GATEWAY_ROLE_NAME}` },
+  data: {
+    accountId: '555566667777',
+    name: 'data',
+    roleArn: `arn:aws:iam::555566667777:role/${DEMO_GATEWAY_ROLE_NAME}`,
+  },
 } as const;
 
 /** The member accounts' clusters, by account. */
@@ -83,9 +87,28 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 const WORKLOADS = [
-  'api', 'worker', 'scheduler', 'gateway', 'ingest', 'exporter', 'reconciler', 'notifier', 'reporter',
-  'sync', 'migrator', 'auditor', 'indexer', 'router', 'batch', 'stream-processor', 'backfill', 'cache-warmer',
-  'webhook', 'archiver', 'metrics-agent', 'log-shipper',
+  'api',
+  'worker',
+  'scheduler',
+  'gateway',
+  'ingest',
+  'exporter',
+  'reconciler',
+  'notifier',
+  'reporter',
+  'sync',
+  'migrator',
+  'auditor',
+  'indexer',
+  'router',
+  'batch',
+  'stream-processor',
+  'backfill',
+  'cache-warmer',
+  'webhook',
+  'archiver',
+  'metrics-agent',
+  'log-shipper',
 ];
 
 const DEMO_POLICY = JSON.stringify({
@@ -123,7 +146,13 @@ export function demoSeed(platformAccountId: string = DEMO_ACCOUNTS.platform.acco
           },
         ],
         clusters: [
-          memberCluster(DEMO_MEMBER_CLUSTERS.paymentsProd, '1.31', ['ledger', 'settlement', 'fraud'], 3, 'team-payments'),
+          memberCluster(
+            DEMO_MEMBER_CLUSTERS.paymentsProd,
+            '1.31',
+            ['ledger', 'settlement', 'fraud'],
+            3,
+            'team-payments',
+          ),
           memberCluster(DEMO_MEMBER_CLUSTERS.paymentsEu, '1.30', ['ledger', 'settlement'], 2, 'team-payments'),
         ],
       },
@@ -188,77 +217,102 @@ function memberCluster(
 /** The platform account's clusters: the demo data from before there were accounts, unchanged. */
 function platformClusters(): SeedCluster[] {
   return [
-      {
-        ...DEMO_CLUSTERS.prodPlatform,
-        version: '1.31',
-        platformVersion: 'eks.12',
-        tags: { team: 'platform', environment: 'production' },
-        createdAt: iso(BASE - 400 * DAY),
-        addons: [
-          { name: 'eks-pod-identity-agent', version: 'v1.3.4-eksbuild.1' },
-          { name: 'vpc-cni', version: 'v1.19.0-eksbuild.1' },
-          { name: 'coredns', version: 'v1.11.3-eksbuild.2' },
-          { name: 'kube-proxy', version: 'v1.31.2-eksbuild.3' },
-          { name: DEMO_ADDON_OWNED_ASSOCIATION.addonName, version: 'v1.37.0-eksbuild.1' },
-        ].map((addon) => ({ ...addon, createdAt: iso(BASE - 300 * DAY) })),
-        associations: associations(
-          ['payments', 'checkout', 'search', 'observability', 'kube-system', 'data-pipeline', 'identity', 'notifications', 'inventory', 'ml-serving'],
-          18,
-          'production',
-          0,
-          (association) => {
-            if (association.namespace === DEMO_CROSS_ACCOUNT_ASSOCIATION.namespace && association.serviceAccount === 'exporter') {
-              return {
-                ...association,
-                serviceAccount: DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount,
-                roleArn: role(`payments-${DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount}`),
-                targetRoleArn: DEMO_CROSS_ACCOUNT_ASSOCIATION.targetRoleArn,
-                externalId: DEMO_CROSS_ACCOUNT_EXTERNAL_ID,
-              };
-            }
-            if (association.namespace === DEMO_ADDON_OWNED_ASSOCIATION.namespace && association.serviceAccount === 'api') {
-              return {
-                ...association,
-                serviceAccount: DEMO_ADDON_OWNED_ASSOCIATION.serviceAccount,
-                roleArn: role('AmazonEKS_EBS_CSI_DriverRole'),
-                ownerAddon: DEMO_ADDON_OWNED_ASSOCIATION.addonName,
-              };
-            }
-            if (association.namespace === DEMO_POLICY_ASSOCIATION.namespace && association.serviceAccount === DEMO_POLICY_ASSOCIATION.serviceAccount) {
-              return { ...association, disableSessionTags: true, policy: DEMO_POLICY };
-            }
-            return association;
-          },
-        ),
-      },
-      {
-        ...DEMO_CLUSTERS.stagingApps,
-        version: '1.32',
-        platformVersion: 'eks.6',
-        tags: { team: 'apps', environment: 'staging' },
-        createdAt: iso(BASE - 120 * DAY),
-        addons: [
-          { name: 'eks-pod-identity-agent', version: 'v1.3.4-eksbuild.1' },
-          { name: 'vpc-cni', version: 'v1.19.2-eksbuild.1' },
-          { name: 'coredns', version: 'v1.11.4-eksbuild.2' },
-          { name: 'kube-proxy', version: 'v1.32.0-eksbuild.2' },
-        ].map((addon) => ({ ...addon, createdAt: iso(BASE - 100 * DAY) })),
-        associations: associations(['payments', 'checkout', 'search', 'identity', 'notifications', 'preview'], 15, 'staging', 3),
-      },
-      {
-        ...DEMO_CLUSTERS.euAnalytics,
-        version: '1.30',
-        platformVersion: 'eks.20',
-        tags: { team: 'analytics', environment: 'production', 'data-residency': 'eu' },
-        createdAt: iso(BASE - 600 * DAY),
-        // Deliberately without eks-pod-identity-agent: associations exist but pods cannot use them yet.
-        addons: [
-          { name: 'vpc-cni', version: 'v1.18.3-eksbuild.1' },
-          { name: 'coredns', version: 'v1.11.1-eksbuild.9' },
-          { name: 'kube-proxy', version: 'v1.30.3-eksbuild.2' },
-        ].map((addon) => ({ ...addon, createdAt: iso(BASE - 500 * DAY) })),
-        associations: associations(['analytics', 'data-pipeline', 'reporting', 'ml-training'], 10, 'production', 7),
-      },
+    {
+      ...DEMO_CLUSTERS.prodPlatform,
+      version: '1.31',
+      platformVersion: 'eks.12',
+      tags: { team: 'platform', environment: 'production' },
+      createdAt: iso(BASE - 400 * DAY),
+      addons: [
+        { name: 'eks-pod-identity-agent', version: 'v1.3.4-eksbuild.1' },
+        { name: 'vpc-cni', version: 'v1.19.0-eksbuild.1' },
+        { name: 'coredns', version: 'v1.11.3-eksbuild.2' },
+        { name: 'kube-proxy', version: 'v1.31.2-eksbuild.3' },
+        { name: DEMO_ADDON_OWNED_ASSOCIATION.addonName, version: 'v1.37.0-eksbuild.1' },
+      ].map((addon) => ({ ...addon, createdAt: iso(BASE - 300 * DAY) })),
+      associations: associations(
+        [
+          'payments',
+          'checkout',
+          'search',
+          'observability',
+          'kube-system',
+          'data-pipeline',
+          'identity',
+          'notifications',
+          'inventory',
+          'ml-serving',
+        ],
+        18,
+        'production',
+        0,
+        (association) => {
+          if (
+            association.namespace === DEMO_CROSS_ACCOUNT_ASSOCIATION.namespace &&
+            association.serviceAccount === 'exporter'
+          ) {
+            return {
+              ...association,
+              serviceAccount: DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount,
+              roleArn: role(`payments-${DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount}`),
+              targetRoleArn: DEMO_CROSS_ACCOUNT_ASSOCIATION.targetRoleArn,
+              externalId: DEMO_CROSS_ACCOUNT_EXTERNAL_ID,
+            };
+          }
+          if (
+            association.namespace === DEMO_ADDON_OWNED_ASSOCIATION.namespace &&
+            association.serviceAccount === 'api'
+          ) {
+            return {
+              ...association,
+              serviceAccount: DEMO_ADDON_OWNED_ASSOCIATION.serviceAccount,
+              roleArn: role('AmazonEKS_EBS_CSI_DriverRole'),
+              ownerAddon: DEMO_ADDON_OWNED_ASSOCIATION.addonName,
+            };
+          }
+          if (
+            association.namespace === DEMO_POLICY_ASSOCIATION.namespace &&
+            association.serviceAccount === DEMO_POLICY_ASSOCIATION.serviceAccount
+          ) {
+            return { ...association, disableSessionTags: true, policy: DEMO_POLICY };
+          }
+          return association;
+        },
+      ),
+    },
+    {
+      ...DEMO_CLUSTERS.stagingApps,
+      version: '1.32',
+      platformVersion: 'eks.6',
+      tags: { team: 'apps', environment: 'staging' },
+      createdAt: iso(BASE - 120 * DAY),
+      addons: [
+        { name: 'eks-pod-identity-agent', version: 'v1.3.4-eksbuild.1' },
+        { name: 'vpc-cni', version: 'v1.19.2-eksbuild.1' },
+        { name: 'coredns', version: 'v1.11.4-eksbuild.2' },
+        { name: 'kube-proxy', version: 'v1.32.0-eksbuild.2' },
+      ].map((addon) => ({ ...addon, createdAt: iso(BASE - 100 * DAY) })),
+      associations: associations(
+        ['payments', 'checkout', 'search', 'identity', 'notifications', 'preview'],
+        15,
+        'staging',
+        3,
+      ),
+    },
+    {
+      ...DEMO_CLUSTERS.euAnalytics,
+      version: '1.30',
+      platformVersion: 'eks.20',
+      tags: { team: 'analytics', environment: 'production', 'data-residency': 'eu' },
+      createdAt: iso(BASE - 600 * DAY),
+      // Deliberately without eks-pod-identity-agent: associations exist but pods cannot use them yet.
+      addons: [
+        { name: 'vpc-cni', version: 'v1.18.3-eksbuild.1' },
+        { name: 'coredns', version: 'v1.11.1-eksbuild.9' },
+        { name: 'kube-proxy', version: 'v1.30.3-eksbuild.2' },
+      ].map((addon) => ({ ...addon, createdAt: iso(BASE - 500 * DAY) })),
+      associations: associations(['analytics', 'data-pipeline', 'reporting', 'ml-training'], 10, 'production', 7),
+    },
   ];
 }
 

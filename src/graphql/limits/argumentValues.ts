@@ -4,7 +4,14 @@
  * argument, where coercing every argument (a list of thousands of ids, once per field that
  * uses it) would not be.
  */
-import { Kind, valueFromASTUntyped, type ArgumentNode, type DirectiveNode, type OperationDefinitionNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  valueFromASTUntyped,
+  type ArgumentNode,
+  type DirectiveNode,
+  type OperationDefinitionNode,
+  type ValueNode,
+} from 'graphql';
 import type { EstimateArguments } from '../costModel';
 
 /** Variable values as the operation will see them: the request's, else the definition's default. */
@@ -30,13 +37,21 @@ export class VariableValues {
   }
 }
 
-export function estimateArguments(args: readonly ArgumentNode[] | undefined, variables: VariableValues): EstimateArguments {
+export function estimateArguments(
+  args: readonly ArgumentNode[] | undefined,
+  variables: VariableValues,
+): EstimateArguments {
   const out: EstimateArguments = { region: false, after: false };
   for (const arg of args ?? []) {
     const value = arg.value;
     switch (arg.name.value) {
       case 'first': {
-        const first = value.kind === Kind.VARIABLE ? variables.get(value.name.value) : value.kind === Kind.INT ? Number(value.value) : undefined;
+        const first =
+          value.kind === Kind.VARIABLE
+            ? variables.get(value.name.value)
+            : value.kind === Kind.INT
+              ? Number(value.value)
+              : undefined;
         if (typeof first === 'number') out.first = first;
         break;
       }

@@ -30,11 +30,13 @@ export function parseWithinLimits(query: string, maxDepth: number, maxTokens: nu
   try {
     document = parse(query, { maxTokens, noLocation: true });
   } catch (error) {
-    if (error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message)) return { kind: 'too-many-tokens' };
+    if (error instanceof GraphQLError && /\d+ tokens\. Parsing aborted/.test(error.message))
+      return { kind: 'too-many-tokens' };
     return { kind: 'unparsable' };
   }
   if (query.length <= MAX_CACHED_DOCUMENT_LENGTH) {
-    if (parsedDocuments.size >= MAX_PARSED_DOCUMENTS) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
+    if (parsedDocuments.size >= MAX_PARSED_DOCUMENTS)
+      parsedDocuments.delete(parsedDocuments.keys().next().value as string);
     parsedDocuments.set(key, document);
   }
   return { kind: 'parsed', document };

@@ -67,14 +67,16 @@ export class ResponseNames {
   repeat(): number {
     if (this.byBucket) return this.byBucket.repeat();
     let max = 1;
-    for (const entry of (this.byName as Map<string, NameEntry>).values()) max = Math.max(max, mul(entry.count, entry.subRepeat));
+    for (const entry of (this.byName as Map<string, NameEntry>).values())
+      max = Math.max(max, mul(entry.count, entry.subRepeat));
     return max;
   }
 
   pairs(): number {
     if (this.byBucket) return this.byBucket.pairs();
     let sum = 0;
-    for (const entry of (this.byName as Map<string, NameEntry>).values()) sum = add(sum, pairsOf(entry.count, entry.subPairs));
+    for (const entry of (this.byName as Map<string, NameEntry>).values())
+      sum = add(sum, pairsOf(entry.count, entry.subPairs));
     return sum;
   }
 
@@ -112,7 +114,8 @@ class Buckets {
   }
 
   addAll(other: Buckets): void {
-    for (let i = 0; i < BUCKETS; i += 1) this.add(i, other.count[i] as number, other.subRepeat[i] as number, other.subPairs[i] as number);
+    for (let i = 0; i < BUCKETS; i += 1)
+      this.add(i, other.count[i] as number, other.subRepeat[i] as number, other.subPairs[i] as number);
   }
 
   repeat(): number {

@@ -116,7 +116,13 @@ export class DocumentSummaries {
   }
 
   /** Adds the selections of `set` (and of its inline fragments, which share its level). */
-  private collect(set: SelectionSetNode, type: GraphQLCompositeType | null, mode: Mode, into: SetBuilder, included: boolean): void {
+  private collect(
+    set: SelectionSetNode,
+    type: GraphQLCompositeType | null,
+    mode: Mode,
+    into: SetBuilder,
+    included: boolean,
+  ): void {
     for (const selection of set.selections) {
       this.steps.count += 1 + (selection.directives?.length ?? 0);
       this.directives += selection.directives?.length ?? 0;
@@ -144,7 +150,13 @@ export class DocumentSummaries {
     }
   }
 
-  private field(node: FieldNode, parent: GraphQLCompositeType | null, mode: Mode, into: SetBuilder, runs: boolean): void {
+  private field(
+    node: FieldNode,
+    parent: GraphQLCompositeType | null,
+    mode: Mode,
+    into: SetBuilder,
+    runs: boolean,
+  ): void {
     const name = node.name.value;
     const introspection = mode === 'introspection' || name === '__schema' || name === '__type';
     this.steps.count += node.arguments?.length ?? 0;
@@ -152,9 +164,13 @@ export class DocumentSummaries {
     else into.fields = add(into.fields, 1);
     if (node.alias) into.aliases = add(into.aliases, 1);
     const childType = this.childType(parent, name);
-    const sub = node.selectionSet ? this.summarize(node.selectionSet, childType, introspection ? 'introspection' : 'normal', false) : null;
+    const sub = node.selectionSet
+      ? this.summarize(node.selectionSet, childType, introspection ? 'introspection' : 'normal', false)
+      : null;
     if (!introspection) into.depth = Math.max(into.depth, 1 + (sub?.depth ?? 0));
-    into.ownNames().add(node.alias?.value ?? name, { count: 1, subRepeat: sub?.repeat ?? 1, subPairs: sub?.pairs ?? 0 });
+    into
+      .ownNames()
+      .add(node.alias?.value ?? name, { count: 1, subRepeat: sub?.repeat ?? 1, subPairs: sub?.pairs ?? 0 });
     if (sub) {
       into.fields = add(into.fields, sub.fields);
       into.introspectionFields = add(into.introspectionFields, sub.introspectionFields);
@@ -168,7 +184,12 @@ export class DocumentSummaries {
       into.results.fixed = add(into.results.fixed, add(1, sub ? atPage(sub.results, 1) : 0));
       return;
     }
-    const { calls, items, page } = fieldCost(parent.name, name, estimateArguments(node.arguments, this.variableValues), this.regionCount);
+    const { calls, items, page } = fieldCost(
+      parent.name,
+      name,
+      estimateArguments(node.arguments, this.variableValues),
+      this.regionCount,
+    );
     const subCalls = add(sub.describe ? 1 : 0, atPage(sub.calls, page ?? 1));
     const subResults = atPage(sub.results, page ?? 1);
     into.calls.fixed = add(into.calls.fixed, calls);

@@ -51,7 +51,11 @@ export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
 export const PodIdentityAssociationConnection: PodIdentityAssociationConnectionResolvers = {
   // Long pages complete in a turn of the event loop of their own (see eventLoopTurns.ts).
   edges: (c, _, ctx) => inTurn(ctx, c.edges),
-  nodes: (c, _, ctx) => inTurn(ctx, c.edges.map((e) => e.node)),
+  nodes: (c, _, ctx) =>
+    inTurn(
+      ctx,
+      c.edges.map((e) => e.node),
+    ),
   pageInfo: (c) => c.pageInfo,
 };
 

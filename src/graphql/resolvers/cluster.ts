@@ -1,6 +1,11 @@
 import { GraphQLError } from 'graphql';
 import type { ClusterDetail } from '../../eks/types';
-import type { ClusterConnectionResolvers, ClusterEdgeResolvers, ClusterResolvers, ClusterStatus } from '../../generated/graphql';
+import type {
+  ClusterConnectionResolvers,
+  ClusterEdgeResolvers,
+  ClusterResolvers,
+  ClusterStatus,
+} from '../../generated/graphql';
 import { associationConnection, servedAccount } from '../connections';
 import type { GatewayContext } from '../context';
 import { encodeCursor } from '../cursors';
@@ -14,7 +19,11 @@ const STATUSES: readonly ClusterStatus[] = ['CREATING', 'ACTIVE', 'DELETING', 'F
 /** The DescribeCluster result, from the model or (once per request) through the loader. */
 async function detail(cluster: ClusterModel, ctx: GatewayContext): Promise<ClusterDetail> {
   if (cluster.detail) return cluster.detail;
-  const loaded = await ctx.loaders.cluster.load({ accountId: cluster.accountId, region: cluster.region, name: cluster.name });
+  const loaded = await ctx.loaders.cluster.load({
+    accountId: cluster.accountId,
+    region: cluster.region,
+    name: cluster.name,
+  });
   if (!loaded) {
     throw new GraphQLError(`Cluster ${cluster.name} in ${cluster.region} no longer exists.`, {
       extensions: { code: 'NOT_FOUND' },
@@ -47,7 +56,11 @@ export const Cluster: ClusterResolvers = {
 export const ClusterConnection: ClusterConnectionResolvers = {
   // Long pages complete in a turn of the event loop of their own (see eventLoopTurns.ts).
   edges: (c, _, ctx) => inTurn(ctx, c.edges),
-  nodes: (c, _, ctx) => inTurn(ctx, c.edges.map((e) => e.node)),
+  nodes: (c, _, ctx) =>
+    inTurn(
+      ctx,
+      c.edges.map((e) => e.node),
+    ),
   pageInfo: (c) => c.pageInfo,
   unavailableAccounts: (c) => c.unavailableAccounts,
 };

@@ -15,7 +15,9 @@ import { argumentsOf, selectedFields } from '../selection';
 
 /** The regions served in an account (the default account's when none is named). */
 export function regionsOf(ctx: GatewayContext, accountId?: string): readonly string[] {
-  return (accountId === undefined ? undefined : ctx.accounts.find((a) => a.accountId === accountId)?.regions) ?? ctx.regions;
+  return (
+    (accountId === undefined ? undefined : ctx.accounts.find((a) => a.accountId === accountId)?.regions) ?? ctx.regions
+  );
 }
 
 /** The region argument, defaulted to the account's first served region and checked against its list. */
@@ -29,7 +31,11 @@ export function regionArgument(ctx: GatewayContext, region: string | null | unde
 }
 
 /** An account argument (or an id's account), defaulted to the gateway's own and checked against those served. */
-export function accountArgument(ctx: GatewayContext, accountId: string | null | undefined, argument = 'accountId'): string {
+export function accountArgument(
+  ctx: GatewayContext,
+  accountId: string | null | undefined,
+  argument = 'accountId',
+): string {
   const value = accountId ?? ctx.defaultAccountId;
   const problem = checkAccount(value, ctx.accountIds);
   if (problem) throw badUserInput(`${argument === 'id' ? 'The account of id' : argument} ${problem}.`, argument);
@@ -54,13 +60,21 @@ export async function findCluster(
   const fields = info && isObjectType(clusterType) ? selectedFields(info, clusterType) : [];
   const lists = fields
     .filter((f) => f.name === 'podIdentityAssociations')
-    .map((f) => associationConnection(ctx, { ...location(at), name }, argumentsOf(clusterType as GraphQLObjectType, f, info as GraphQLResolveInfo)));
+    .map((f) =>
+      associationConnection(
+        ctx,
+        { ...location(at), name },
+        argumentsOf(clusterType as GraphQLObjectType, f, info as GraphQLResolveInfo),
+      ),
+    );
   const needsDetail = lists.length === 0 || fields.some((f) => needsDescribe('Cluster', f.name));
   // Settled as soon as it ends, whatever it is awaited after: a DescribeCluster that fails while
   // the lists still wait must not be a rejection nobody handles (Node would exit on it).
   const detail = needsDetail ? settle(ctx.loaders.cluster.load({ ...location(at), name })) : null;
   const settled = await Promise.allSettled(lists);
-  const missing = settled.some((r) => r.status === 'rejected' && r.reason instanceof EksError && r.reason.kind === 'NotFound');
+  const missing = settled.some(
+    (r) => r.status === 'rejected' && r.reason instanceof EksError && r.reason.kind === 'NotFound',
+  );
   if (missing) return null;
   // Lists that all failed otherwise (bad arguments, an EKS fault) tell nothing of the cluster.
   // In one region the cluster is taken as found and the lists' errors answer at their fields;
@@ -93,9 +107,11 @@ export async function findClusterAnywhere(
   name: string,
   info?: GraphQLResolveInfo,
 ): Promise<ClusterModel | null> {
-  const found = (await Promise.all(regionsOf(ctx, accountId).map((region) => findCluster(ctx, { accountId, region }, name, info, 'several regions')))).filter(
-    (c): c is ClusterModel => c !== null,
-  );
+  const found = (
+    await Promise.all(
+      regionsOf(ctx, accountId).map((region) => findCluster(ctx, { accountId, region }, name, info, 'several regions')),
+    )
+  ).filter((c): c is ClusterModel => c !== null);
   if (found.length > 1) {
     throw badUserInput(
       `A cluster named "${name}" exists in several regions (${found.map((c) => c.region).join(', ')}); pass \`region\`.`,

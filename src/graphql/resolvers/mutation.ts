@@ -20,7 +20,9 @@ import {
   checkRoleArn,
   checkServiceAccount,
   checkTags,
-  collect, checkAccount } from '../inputRules';
+  collect,
+  checkAccount,
+} from '../inputRules';
 import { associationFromDetail } from '../models';
 import { regionsOf } from './lookups';
 import { expectedFailure, invalidInput } from './mutationErrors';
@@ -32,88 +34,128 @@ import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from 
  * mutating EKS call goes out, and its outcome after; a refusal before any EKS call, once.
  */
 export const Mutation: MutationResolvers = {
-  createPodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'createPodIdentityAssociation', input, async () => {
-    const clientMutationId = input.clientMutationId ?? null;
-    const checked = validateCreate(input, ctx);
-    if (!checked.ok) {
-      return { clientMutationId, podIdentityAssociation: null, clientRequestToken: null, errors: invalidInput(checked.problems) };
-    }
-    const params = checked.value;
-    try {
-      const created = await ctx.service.createAssociation(params);
-      primeAssociation(ctx.loaders, created);
-      return { clientMutationId, podIdentityAssociation: associationFromDetail(created), clientRequestToken: params.clientRequestToken, errors: [] };
-    } catch (error) {
-      const failure = await expectedFailure(ctx, error, {
-        accountId: params.accountId,
-        region: params.region,
-        clusterName: params.clusterName,
-        identity: { namespace: params.namespace, serviceAccount: params.serviceAccount },
-        roleArn: params.roleArn,
-        clientRequestToken: params.clientRequestToken,
-      });
-      return { clientMutationId, podIdentityAssociation: null, clientRequestToken: params.clientRequestToken, errors: [failure] };
-    }
-  }),
-
-  updatePodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'updatePodIdentityAssociation', input, async () => {
-    const clientMutationId = input.clientMutationId ?? null;
-    const checked = validateUpdate(input, ctx);
-    if (!checked.ok) {
-      return { clientMutationId, podIdentityAssociation: null, clientRequestToken: null, errors: invalidInput(checked.problems) };
-    }
-    const { params, changesSettings, tags } = checked.value;
-    const failed = async (error: unknown) => ({
-      clientMutationId,
-      podIdentityAssociation: null,
-      clientRequestToken: params.clientRequestToken,
-      errors: [await expectedFailure(ctx, error, { ...params, roleArn: params.roleArn ?? params.targetRoleArn ?? null })],
-    });
-    let association: AssociationDetail;
-    try {
-      if (changesSettings) {
-        association = await ctx.service.updateAssociation(params);
-        primeAssociation(ctx.loaders, association);
-      } else {
-        association = await currentAssociation(ctx, params);
+  createPodIdentityAssociation: (_, { input }, ctx) =>
+    audited(ctx, 'createPodIdentityAssociation', input, async () => {
+      const clientMutationId = input.clientMutationId ?? null;
+      const checked = validateCreate(input, ctx);
+      if (!checked.ok) {
+        return {
+          clientMutationId,
+          podIdentityAssociation: null,
+          clientRequestToken: null,
+          errors: invalidInput(checked.problems),
+        };
       }
-    } catch (error) {
-      return failed(error);
-    }
-    if (tags !== null) {
+      const params = checked.value;
       try {
-        association = await applyTagChange(ctx, association, towardsTagSet(association.tags, tags));
+        const created = await ctx.service.createAssociation(params);
+        primeAssociation(ctx.loaders, created);
+        return {
+          clientMutationId,
+          podIdentityAssociation: associationFromDetail(created),
+          clientRequestToken: params.clientRequestToken,
+          errors: [],
+        };
       } catch (error) {
-        // Nothing was changed yet: the failure is the mutation's own.
-        if (!changesSettings) return failed(error);
-        throw await settingsOnly(ctx, error, params);
+        const failure = await expectedFailure(ctx, error, {
+          accountId: params.accountId,
+          region: params.region,
+          clusterName: params.clusterName,
+          identity: { namespace: params.namespace, serviceAccount: params.serviceAccount },
+          roleArn: params.roleArn,
+          clientRequestToken: params.clientRequestToken,
+        });
+        return {
+          clientMutationId,
+          podIdentityAssociation: null,
+          clientRequestToken: params.clientRequestToken,
+          errors: [failure],
+        };
       }
-    }
-    return { clientMutationId, podIdentityAssociation: associationFromDetail(association), clientRequestToken: params.clientRequestToken, errors: [] };
-  }),
+    }),
 
-  deletePodIdentityAssociation: (_, { input }, ctx) => audited(ctx, 'deletePodIdentityAssociation', input, async () => {
-    const clientMutationId = input.clientMutationId ?? null;
-    const target = resolveTarget(input, ctx);
-    if (!target.ok) {
-      return { clientMutationId, deletedPodIdentityAssociationId: null, podIdentityAssociation: null, errors: invalidInput(target.problems) };
-    }
-    const key = target.value;
-    try {
-      const deleted = await ctx.service.deleteAssociation(key);
-      // Later fields of this request must not read the association from the cache as alive.
-      ctx.loaders.association.clear(key).prime(key, null);
+  updatePodIdentityAssociation: (_, { input }, ctx) =>
+    audited(ctx, 'updatePodIdentityAssociation', input, async () => {
+      const clientMutationId = input.clientMutationId ?? null;
+      const checked = validateUpdate(input, ctx);
+      if (!checked.ok) {
+        return {
+          clientMutationId,
+          podIdentityAssociation: null,
+          clientRequestToken: null,
+          errors: invalidInput(checked.problems),
+        };
+      }
+      const { params, changesSettings, tags } = checked.value;
+      const failed = async (error: unknown) => ({
+        clientMutationId,
+        podIdentityAssociation: null,
+        clientRequestToken: params.clientRequestToken,
+        errors: [
+          await expectedFailure(ctx, error, { ...params, roleArn: params.roleArn ?? params.targetRoleArn ?? null }),
+        ],
+      });
+      let association: AssociationDetail;
+      try {
+        if (changesSettings) {
+          association = await ctx.service.updateAssociation(params);
+          primeAssociation(ctx.loaders, association);
+        } else {
+          association = await currentAssociation(ctx, params);
+        }
+      } catch (error) {
+        return failed(error);
+      }
+      if (tags !== null) {
+        try {
+          association = await applyTagChange(ctx, association, towardsTagSet(association.tags, tags));
+        } catch (error) {
+          // Nothing was changed yet: the failure is the mutation's own.
+          if (!changesSettings) return failed(error);
+          throw await settingsOnly(ctx, error, params);
+        }
+      }
       return {
         clientMutationId,
-        deletedPodIdentityAssociationId: nodeIdOf(key),
-        podIdentityAssociation: associationFromDetail(deleted),
+        podIdentityAssociation: associationFromDetail(association),
+        clientRequestToken: params.clientRequestToken,
         errors: [],
       };
-    } catch (error) {
-      const failure = await expectedFailure(ctx, error, key);
-      return { clientMutationId, deletedPodIdentityAssociationId: null, podIdentityAssociation: null, errors: [failure] };
-    }
-  }),
+    }),
+
+  deletePodIdentityAssociation: (_, { input }, ctx) =>
+    audited(ctx, 'deletePodIdentityAssociation', input, async () => {
+      const clientMutationId = input.clientMutationId ?? null;
+      const target = resolveTarget(input, ctx);
+      if (!target.ok) {
+        return {
+          clientMutationId,
+          deletedPodIdentityAssociationId: null,
+          podIdentityAssociation: null,
+          errors: invalidInput(target.problems),
+        };
+      }
+      const key = target.value;
+      try {
+        const deleted = await ctx.service.deleteAssociation(key);
+        // Later fields of this request must not read the association from the cache as alive.
+        ctx.loaders.association.clear(key).prime(key, null);
+        return {
+          clientMutationId,
+          deletedPodIdentityAssociationId: nodeIdOf(key),
+          podIdentityAssociation: associationFromDetail(deleted),
+          errors: [],
+        };
+      } catch (error) {
+        const failure = await expectedFailure(ctx, error, key);
+        return {
+          clientMutationId,
+          deletedPodIdentityAssociationId: null,
+          podIdentityAssociation: null,
+          errors: [failure],
+        };
+      }
+    }),
 
   ...tagMutations,
 };
@@ -122,18 +164,29 @@ export const Mutation: MutationResolvers = {
  * The update's settings were applied, but its tags failed: the client is told so (never a
  * payload error, which says nothing was changed), with the token that makes a retry finish.
  */
-async function settingsOnly(ctx: GatewayContext, error: unknown, params: UpdateAssociationParams): Promise<GraphQLError> {
+async function settingsOnly(
+  ctx: GatewayContext,
+  error: unknown,
+  params: UpdateAssociationParams,
+): Promise<GraphQLError> {
   let cause: GraphQLError;
   try {
     const failure = await expectedFailure(ctx, error, params);
     cause = new GraphQLError(failure.message, { extensions: { code: failure.code } });
   } catch (fault) {
-    cause = clientFacingError(fault) ?? new GraphQLError('Unexpected error; the gateway log has it under this requestId.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    cause =
+      clientFacingError(fault) ??
+      new GraphQLError('Unexpected error; the gateway log has it under this requestId.', {
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
   }
   return partiallyApplied(['UpdatePodIdentityAssociation'], 'the tag change', cause, params.clientRequestToken, error);
 }
 
-function validateCreate(input: CreatePodIdentityAssociationInput, ctx: GatewayContext): Validated<CreateAssociationParams> {
+function validateCreate(
+  input: CreatePodIdentityAssociationInput,
+  ctx: GatewayContext,
+): Validated<CreateAssociationParams> {
   const accountId = input.accountId ?? ctx.defaultAccountId;
   const accountProblem = checkAccount(accountId, ctx.accountIds);
   if (accountProblem) return { ok: false, problems: [{ field: 'accountId', message: `accountId ${accountProblem}` }] };
@@ -192,14 +245,19 @@ function validateUpdate(input: UpdatePodIdentityAssociationInput, ctx: GatewayCo
   if (CHANGEABLE.every((field) => input[field] === undefined)) {
     problems.push({ field: '', message: `Give at least one of ${CHANGEABLE.join(', ')} to change` });
   }
-  if (input.roleArn === null) problems.push({ field: 'roleArn', message: 'roleArn cannot be removed; give a new role ARN or leave it out' });
+  if (input.roleArn === null)
+    problems.push({ field: 'roleArn', message: 'roleArn cannot be removed; give a new role ARN or leave it out' });
   if (input.disableSessionTags === null) {
-    problems.push({ field: 'disableSessionTags', message: 'disableSessionTags cannot be null; give true or false or leave it out' });
+    problems.push({
+      field: 'disableSessionTags',
+      message: 'disableSessionTags cannot be null; give true or false or leave it out',
+    });
   }
   if (input.policy && input.disableSessionTags === false) {
     problems.push({ field: 'policy', message: 'policy is accepted only together with disableSessionTags: true' });
   }
-  if (input.tags === null) problems.push({ field: 'tags', message: 'tags cannot be null; give [] to remove every tag, or leave it out' });
+  if (input.tags === null)
+    problems.push({ field: 'tags', message: 'tags cannot be null; give [] to remove every tag, or leave it out' });
   const tags = input.tags ? checkTags(input.tags) : null;
   if (tags) problems.push(...tags.problems);
   problems.push(
@@ -220,5 +278,8 @@ function validateUpdate(input: UpdatePodIdentityAssociationInput, ctx: GatewayCo
     ...(input.policy !== undefined ? { policy: input.policy ?? '' } : {}),
     clientRequestToken: input.clientRequestToken ?? randomUUID(),
   };
-  return { ok: true, value: { params, changesSettings: SETTINGS.some((field) => input[field] !== undefined), tags: tags?.map ?? null } };
+  return {
+    ok: true,
+    value: { params, changesSettings: SETTINGS.some((field) => input[field] !== undefined), tags: tags?.map ?? null },
+  };
 }

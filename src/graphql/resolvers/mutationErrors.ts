@@ -54,9 +54,19 @@ export async function expectedFailure(
       return { __typename: 'LimitExceededError', code: 'LIMIT_EXCEEDED', message: error.message };
     case 'InvalidParameter':
       if (isRoleRejection(error)) {
-        return { __typename: 'InvalidRoleError', code: 'INVALID_ROLE', message: error.message, roleArn: at.roleArn ?? '' };
+        return {
+          __typename: 'InvalidRoleError',
+          code: 'INVALID_ROLE',
+          message: error.message,
+          roleArn: at.roleArn ?? '',
+        };
       }
-      return { __typename: 'InvalidInputError', code: 'INVALID_INPUT', message: error.message, field: fieldNamedIn(error.message) };
+      return {
+        __typename: 'InvalidInputError',
+        code: 'INVALID_INPUT',
+        message: error.message,
+        field: fieldNamedIn(error.message),
+      };
     case 'InvalidRequest':
       return { __typename: 'InvalidRequestError', code: 'INVALID_REQUEST', message: error.message };
     case 'AccessDenied':
@@ -74,7 +84,8 @@ export async function expectedFailure(
 /** EKS says "not found" for a missing cluster and a missing association alike; ask which. */
 async function notFound(ctx: GatewayContext, at: FailureContext): Promise<MutationErrorModel> {
   const clusterMissing =
-    at.associationId === undefined || (await ctx.loaders.cluster.load({ accountId: at.accountId, region: at.region, name: at.clusterName })) === null;
+    at.associationId === undefined ||
+    (await ctx.loaders.cluster.load({ accountId: at.accountId, region: at.region, name: at.clusterName })) === null;
   if (clusterMissing) {
     return {
       __typename: 'ClusterNotFoundError',
@@ -116,7 +127,18 @@ async function alreadyExists(ctx: GatewayContext, error: EksError, at: FailureCo
   };
 }
 
-const INPUT_FIELDS = ['clusterName', 'namespace', 'serviceAccount', 'targetRoleArn', 'roleArn', 'disableSessionTags', 'policy', 'tags', 'clientRequestToken', 'associationId'];
+const INPUT_FIELDS = [
+  'clusterName',
+  'namespace',
+  'serviceAccount',
+  'targetRoleArn',
+  'roleArn',
+  'disableSessionTags',
+  'policy',
+  'tags',
+  'clientRequestToken',
+  'associationId',
+];
 
 /** EKS names a parameter in most of its messages; report it when it matches an input field. */
 function fieldNamedIn(message: string): string | null {

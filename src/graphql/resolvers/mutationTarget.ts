@@ -6,7 +6,14 @@ import type { AssociationKey } from '../../eks/types';
 import type { DeletePodIdentityAssociationInput } from '../../generated/graphql';
 import type { GatewayContext } from '../context';
 import { decodeNodeId } from '../ids';
-import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collect, type InputProblem } from '../inputRules';
+import {
+  checkAccount,
+  checkAssociationId,
+  checkClusterName,
+  checkRegion,
+  collect,
+  type InputProblem,
+} from '../inputRules';
 import { regionsOf } from './lookups';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
@@ -19,25 +26,47 @@ export function resolveTarget(
   const byName = input.clusterName != null || input.associationId != null;
   if (input.id != null) {
     if (byName || input.region != null || input.accountId != null) {
-      return { ok: false, problems: [{ field: 'id', message: 'Give either id, or clusterName and associationId (with region and accountId), not both' }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            field: 'id',
+            message: 'Give either id, or clusterName and associationId (with region and accountId), not both',
+          },
+        ],
+      };
     }
     try {
       const ref = decodeNodeId(input.id);
       if (ref.type !== 'PodIdentityAssociation') {
-        return { ok: false, problems: [{ field: 'id', message: `id must name a PodIdentityAssociation, but it names a ${ref.type}` }] };
+        return {
+          ok: false,
+          problems: [{ field: 'id', message: `id must name a PodIdentityAssociation, but it names a ${ref.type}` }],
+        };
       }
       const accountId = ref.accountId ?? ctx.defaultAccountId;
       const accountProblem = checkAccount(accountId, ctx.accountIds);
-      if (accountProblem) return { ok: false, problems: [{ field: 'id', message: `The account of id ${accountProblem}` }] };
+      if (accountProblem)
+        return { ok: false, problems: [{ field: 'id', message: `The account of id ${accountProblem}` }] };
       const regionProblem = checkRegion(ref.region, regionsOf(ctx, accountId));
-      if (regionProblem) return { ok: false, problems: [{ field: 'id', message: `The region of id ${regionProblem}` }] };
-      return { ok: true, value: { accountId, region: ref.region, clusterName: ref.clusterName, associationId: ref.associationId } };
+      if (regionProblem)
+        return { ok: false, problems: [{ field: 'id', message: `The region of id ${regionProblem}` }] };
+      return {
+        ok: true,
+        value: { accountId, region: ref.region, clusterName: ref.clusterName, associationId: ref.associationId },
+      };
     } catch (error) {
-      return { ok: false, problems: [{ field: 'id', message: error instanceof Error ? error.message : 'id is not valid' }] };
+      return {
+        ok: false,
+        problems: [{ field: 'id', message: error instanceof Error ? error.message : 'id is not valid' }],
+      };
     }
   }
   if (input.clusterName == null || input.associationId == null) {
-    return { ok: false, problems: [{ field: 'id', message: 'Give id, or clusterName and associationId, to name the association' }] };
+    return {
+      ok: false,
+      problems: [{ field: 'id', message: 'Give id, or clusterName and associationId, to name the association' }],
+    };
   }
   const accountId = input.accountId ?? ctx.defaultAccountId;
   const accountProblem = checkAccount(accountId, ctx.accountIds);

@@ -9,7 +9,8 @@ import { resolveNode } from './node';
 export const Query: QueryResolvers = {
   node: (_, { id }, ctx, info) => resolveNode(ctx, decodeNodeId(id), info),
   nodes: (_, { ids }, ctx, info) => {
-    if (ids.length > MAX_NODE_IDS) throw badUserInput(`\`ids\` holds at most ${MAX_NODE_IDS} ids, received ${ids.length}.`, 'ids');
+    if (ids.length > MAX_NODE_IDS)
+      throw badUserInput(`\`ids\` holds at most ${MAX_NODE_IDS} ids, received ${ids.length}.`, 'ids');
     // Each id fails on its own: a bad one nulls its entry with an error at its index. graphql-js
     // awaits promises inside lists; the generated types do not model that, hence the cast.
     const entries = ids.map(async (id, i) => resolveNode(ctx, decodeNodeId(id, `ids.${i}`), info));
@@ -26,6 +27,11 @@ export const Query: QueryResolvers = {
   },
   podIdentityAssociation: (_, { clusterName, associationId, region, accountId }, ctx) => {
     const account = accountArgument(ctx, accountId);
-    return findAssociation(ctx, { accountId: account, region: regionArgument(ctx, region, account) }, clusterName, associationId);
+    return findAssociation(
+      ctx,
+      { accountId: account, region: regionArgument(ctx, region, account) },
+      clusterName,
+      associationId,
+    );
   },
 };

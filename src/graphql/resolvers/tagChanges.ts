@@ -48,7 +48,11 @@ function changedTags(current: Tags, added: Tags): Tags {
  * Sends `change` for `current` and returns the association with the tags EKS then holds;
  * `current` unchanged when there is nothing to send. Later fields of the request see the result.
  */
-export async function applyTagChange(ctx: GatewayContext, current: AssociationDetail, change: TagChange): Promise<AssociationDetail> {
+export async function applyTagChange(
+  ctx: GatewayContext,
+  current: AssociationDetail,
+  change: TagChange,
+): Promise<AssociationDetail> {
   if (isEmptyChange(change)) return current;
   const target = {
     accountId: current.accountId,
@@ -69,7 +73,15 @@ export async function applyTagChange(ctx: GatewayContext, current: AssociationDe
 export async function currentAssociation(ctx: GatewayContext, key: AssociationKey): Promise<AssociationDetail> {
   const current = await ctx.loaders.association.load(key);
   if (current) return current;
-  throw new EksError('NotFound', `No association found for id: ${key.associationId}.`, 'ResourceNotFoundException', 'DescribePodIdentityAssociation', null, 404, false);
+  throw new EksError(
+    'NotFound',
+    `No association found for id: ${key.associationId}.`,
+    'ResourceNotFoundException',
+    'DescribePodIdentityAssociation',
+    null,
+    404,
+    false,
+  );
 }
 
 /** EKS allows 50 tags on a resource, counted after a merge. */
@@ -88,7 +100,8 @@ export const tagMutations: Pick<MutationResolvers, 'tagPodIdentityAssociation' |
       const tags = checkTags(input.tags);
       const problems = [...(target.ok ? [] : target.problems), ...tags.problems];
       if (input.tags.length === 0) problems.push({ field: 'tags', message: 'Give at least one tag to add or change' });
-      if (!target.ok || problems.length > 0) return { clientMutationId, podIdentityAssociation: null, errors: invalidInput(problems) };
+      if (!target.ok || problems.length > 0)
+        return { clientMutationId, podIdentityAssociation: null, errors: invalidInput(problems) };
       const key = target.value;
       try {
         const current = await currentAssociation(ctx, key);
@@ -107,11 +120,14 @@ export const tagMutations: Pick<MutationResolvers, 'tagPodIdentityAssociation' |
       const clientMutationId = input.clientMutationId ?? null;
       const target = resolveTarget(input, ctx);
       const problems = [...(target.ok ? [] : target.problems), ...checkTagKeys(input.tagKeys)];
-      if (!target.ok || problems.length > 0) return { clientMutationId, podIdentityAssociation: null, errors: invalidInput(problems) };
+      if (!target.ok || problems.length > 0)
+        return { clientMutationId, podIdentityAssociation: null, errors: invalidInput(problems) };
       const key = target.value;
       try {
         const current = await currentAssociation(ctx, key);
-        const held = new Set(input.tagKeys.filter((tagKey) => Object.prototype.hasOwnProperty.call(current.tags, tagKey)));
+        const held = new Set(
+          input.tagKeys.filter((tagKey) => Object.prototype.hasOwnProperty.call(current.tags, tagKey)),
+        );
         const changed = await applyTagChange(ctx, current, { remove: [...held], set: {} });
         return { clientMutationId, podIdentityAssociation: associationFromDetail(changed), errors: [] };
       } catch (error) {

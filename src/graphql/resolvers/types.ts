@@ -1,4 +1,10 @@
-import type { AlreadyExistsErrorResolvers, MutationErrorResolvers, NodeResolvers, PageInfoResolvers, TagResolvers } from '../../generated/graphql';
+import type {
+  AlreadyExistsErrorResolvers,
+  MutationErrorResolvers,
+  NodeResolvers,
+  PageInfoResolvers,
+  TagResolvers,
+} from '../../generated/graphql';
 import { encodeCursor } from '../cursors';
 import { associationModel } from '../models';
 

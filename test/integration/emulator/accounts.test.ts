@@ -15,7 +15,15 @@ import {
   type EKSClient,
 } from '@aws-sdk/client-eks';
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
-import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_MEMBER_CLUSTERS, DEMO_REGIONS, type MultiAccountSeedFile, type RunningEmulator, type SeedFile } from '../../../src/emulator';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CLUSTERS,
+  DEMO_MEMBER_CLUSTERS,
+  DEMO_REGIONS,
+  type MultiAccountSeedFile,
+  type RunningEmulator,
+  type SeedFile,
+} from '../../../src/emulator';
 import { assume, control, eks, expectError, role, start, staticKey, sts, type Credentials } from './helpers';
 
 const HOME = '111111111111';
@@ -29,12 +37,21 @@ const seed: MultiAccountSeedFile = {
       accountId: MEMBER,
       name: 'member',
       accessKeys: ['member-key'],
-      roles: [{ roleName: 'gateway', trustPolicy: { Statement: { Effect: 'Allow', Principal: { AWS: HOME }, Action: 'sts:AssumeRole' } } }],
+      roles: [
+        {
+          roleName: 'gateway',
+          trustPolicy: { Statement: { Effect: 'Allow', Principal: { AWS: HOME }, Action: 'sts:AssumeRole' } },
+        },
+      ],
       clusters: [
         {
           name: 'shared-name',
           addons: [{ name: 'eks-pod-identity-agent' }],
-          associations: Array.from({ length: 3 }, (_, i) => ({ namespace: 'member', serviceAccount: `sa-${i}`, roleArn: role(`member-${i}`, MEMBER) })),
+          associations: Array.from({ length: 3 }, (_, i) => ({
+            namespace: 'member',
+            serviceAccount: `sa-${i}`,
+            roleArn: role(`member-${i}`, MEMBER),
+          })),
         },
         { name: 'member-west', region: 'eu-west-1' },
       ],
@@ -66,7 +83,10 @@ describe('one emulator, several accounts', () => {
   });
 
   test('temporary credentials of an assumed role see only that account, in every region', async () => {
-    const credentials = await assume(emulator.url, { RoleArn: `arn:aws:iam::${MEMBER}:role/gateway`, RoleSessionName: 'gw' });
+    const credentials = await assume(emulator.url, {
+      RoleArn: `arn:aws:iam::${MEMBER}:role/gateway`,
+      RoleSessionName: 'gw',
+    });
     const east = eksAs(emulator.url, credentials);
     const west = eksAs(emulator.url, credentials, 'eu-west-1');
     expect(await clusterNames(east)).toEqual(['shared-name']);
@@ -78,12 +98,21 @@ describe('one emulator, several accounts', () => {
       associations?.map((a) => `arn:aws:eks:us-east-1:${MEMBER}:podidentityassociation/shared-name/${a.associationId}`),
     );
     expect(associations).toHaveLength(3);
-    await expectError(west.send(new DescribeClusterCommand({ name: 'home-only' })), 'ResourceNotFoundException', 404, 'No cluster found for name: home-only.');
+    await expectError(
+      west.send(new DescribeClusterCommand({ name: 'home-only' })),
+      'ResourceNotFoundException',
+      404,
+      'No cluster found for name: home-only.',
+    );
 
     // The default account's cluster of the same name is another cluster.
     const home = eksAs(emulator.url, staticKey());
-    expect((await home.send(new DescribeClusterCommand({ name: 'shared-name' }))).cluster?.arn).toBe(`arn:aws:eks:us-east-1:${HOME}:cluster/shared-name`);
-    expect((await home.send(new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name' }))).associations).toEqual([]);
+    expect((await home.send(new DescribeClusterCommand({ name: 'shared-name' }))).cluster?.arn).toBe(
+      `arn:aws:eks:us-east-1:${HOME}:cluster/shared-name`,
+    );
+    expect(
+      (await home.send(new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name' }))).associations,
+    ).toEqual([]);
   });
 
   test('an access key of 12 digits is that account; a key the seed lists is its account; others are the default account', async () => {
@@ -96,7 +125,11 @@ describe('one emulator, several accounts', () => {
   test('an account with no state has no clusters: empty lists, not errors', async () => {
     const empty = eksAs(emulator.url, staticKey(EMPTY));
     expect(await clusterNames(empty)).toEqual([]);
-    await expectError(empty.send(new DescribeClusterCommand({ name: 'shared-name' })), 'ResourceNotFoundException', 404);
+    await expectError(
+      empty.send(new DescribeClusterCommand({ name: 'shared-name' })),
+      'ResourceNotFoundException',
+      404,
+    );
     const state = await control<SeedFile>(emulator.url, `state?account=${EMPTY}`);
     expect(state).toEqual({ accountId: EMPTY, clusters: [] });
     // Reading it keeps nothing: it is not listed among the accounts.
@@ -108,17 +141,34 @@ describe('one emulator, several accounts', () => {
     const member = eksAs(emulator.url, staticKey(MEMBER));
     const home = eksAs(emulator.url, staticKey());
     const created = await member.send(
-      new CreatePodIdentityAssociationCommand({ clusterName: 'shared-name', namespace: 'new', serviceAccount: 'made-here', roleArn: role('made-here', MEMBER) }),
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'shared-name',
+        namespace: 'new',
+        serviceAccount: 'made-here',
+        roleArn: role('made-here', MEMBER),
+      }),
     );
-    expect(created.association?.associationArn).toMatch(new RegExp(`^arn:aws:eks:us-east-1:${MEMBER}:podidentityassociation/shared-name/a-`));
-    expect((await home.send(new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name' }))).associations).toEqual([]);
+    expect(created.association?.associationArn).toMatch(
+      new RegExp(`^arn:aws:eks:us-east-1:${MEMBER}:podidentityassociation/shared-name/a-`),
+    );
+    expect(
+      (await home.send(new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name' }))).associations,
+    ).toEqual([]);
     const memberState = await control<SeedFile>(emulator.url, `state?account=${MEMBER}&cluster=shared-name`);
     expect(memberState.clusters[0]?.associations?.map((a) => a.serviceAccount)).toContain('made-here');
 
-    const page = await member.send(new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name', maxResults: 1 }));
+    const page = await member.send(
+      new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name', maxResults: 1 }),
+    );
     expect(page.nextToken).toBeDefined();
     await expectError(
-      home.send(new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name', maxResults: 1, nextToken: page.nextToken })),
+      home.send(
+        new ListPodIdentityAssociationsCommand({
+          clusterName: 'shared-name',
+          maxResults: 1,
+          nextToken: page.nextToken,
+        }),
+      ),
       'InvalidParameterException',
       400,
       /The nextToken provided is invalid: it was issued for a different request; keep the operation, account, region/,
@@ -129,11 +179,16 @@ describe('one emulator, several accounts', () => {
       'NotFoundException',
       404,
     );
-    await expect(member.send(new TagResourceCommand({ resourceArn: created.association?.associationArn, tags: { a: 'b' } }))).resolves.toBeDefined();
+    await expect(
+      member.send(new TagResourceCommand({ resourceArn: created.association?.associationArn, tags: { a: 'b' } })),
+    ).resolves.toBeDefined();
   });
 
   test('POST /_emulator/clusters adds to the default account, or to the account it names', async () => {
-    const added = await control<SeedFile>(emulator.url, 'clusters', 'POST', { accountId: EMPTY, clusters: [{ name: 'late', region: 'us-west-2' }] });
+    const added = await control<SeedFile>(emulator.url, 'clusters', 'POST', {
+      accountId: EMPTY,
+      clusters: [{ name: 'late', region: 'us-west-2' }],
+    });
     expect(added).toMatchObject({ accountId: EMPTY, clusters: [{ name: 'late', region: 'us-west-2' }] });
     expect(await clusterNames(eksAs(emulator.url, staticKey(EMPTY), 'us-west-2'))).toEqual(['late']);
     expect(await clusterNames(eksAs(emulator.url, staticKey(), 'us-west-2'))).toEqual([]);
@@ -148,7 +203,9 @@ describe('one emulator, several accounts', () => {
 
   test('GET /_emulator/state?account=all answers the multi-account seed format, which loads back', async () => {
     const all = await control<MultiAccountSeedFile>(emulator.url, 'state?account=all');
-    expect(all.accounts.map((a) => ({ accountId: a.accountId, name: a.name, clusters: a.clusters?.map((c) => c.name) }))).toEqual([
+    expect(
+      all.accounts.map((a) => ({ accountId: a.accountId, name: a.name, clusters: a.clusters?.map((c) => c.name) })),
+    ).toEqual([
       { accountId: HOME, name: 'home', clusters: ['home-only', 'shared-name'] },
       { accountId: MEMBER, name: 'member', clusters: ['member-west', 'shared-name'] },
       { accountId: EMPTY, name: undefined, clusters: ['late'] },
@@ -162,7 +219,10 @@ describe('one emulator, several accounts', () => {
   });
 
   test('GET /_emulator/accounts lists the accounts, their keys and the roles STS can assume', async () => {
-    const report = await control<{ defaultAccountId: string; accounts: Array<Record<string, unknown>> }>(emulator.url, 'accounts');
+    const report = await control<{ defaultAccountId: string; accounts: Array<Record<string, unknown>> }>(
+      emulator.url,
+      'accounts',
+    );
     expect(report.defaultAccountId).toBe(HOME);
     expect(report.accounts.find((a) => a.accountId === MEMBER)).toEqual({
       accountId: MEMBER,
@@ -192,28 +252,164 @@ describe('one emulator, several accounts', () => {
 
 describe('the seed', () => {
   test.each<[string, unknown, string | RegExp]>([
-    ['a role of another account under an account', { accounts: [{ accountId: HOME, roles: [`arn:aws:iam::${MEMBER}:role/x`] }] }, `seed object (accounts[0].roles[0]): the role arn:aws:iam::${MEMBER}:role/x is of account ${MEMBER}; list it under that account.`],
-    ['a trust policy that is not a policy', { accounts: [{ accountId: HOME }, { accountId: MEMBER, roles: [{ roleName: 'r', trustPolicy: '{oops' }] }] }, /^seed object \(accounts\[1\]\.roles\[0\]\.trustPolicy\): must be a JSON policy document; the text does not parse/],
-    ['a statement without Effect', { accounts: [{ accountId: HOME, roles: [{ roleName: 'r', trustPolicy: { Statement: [{ Principal: '*', Action: 'sts:AssumeRole' }] } }] }] }, 'seed object (accounts[0].roles[0].trustPolicy.Statement[0].Effect): must be Allow or Deny; received none.'],
-    ['a condition the emulator does not evaluate', { accounts: [{ accountId: HOME, roles: [{ roleName: 'r', trustPolicy: { Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole', Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } } } }] }] }, 'seed object (accounts[0].roles[0].trustPolicy.Statement.Condition.IpAddress): the condition operator is not supported by the emulator; supported: StringEquals, StringNotEquals, StringLike, StringNotLike.'],
-    ['a role object without its trust policy', { accounts: [{ accountId: HOME, roles: [{ roleName: 'r' }] }] }, /^seed object \(accounts\[0\]\.roles\[0\]\.trustPolicy\): a role object needs its trust policy/],
-    ['roleName and arn both', { accounts: [{ accountId: HOME, roles: [{ roleName: 'r', arn: `arn:aws:iam::${HOME}:role/r`, trustPolicy: {} }] }] }, "seed object (accounts[0].roles[0]): give the role's roleName or its arn (one of them)."],
-    ['a session longer than IAM allows', { accounts: [{ accountId: HOME, roles: [{ roleName: 'r', maxSessionDuration: 50000, trustPolicy: { Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' } } }] }] }, 'seed object (accounts[0].roles[0].maxSessionDuration): must be a whole number of seconds from 3600 to 43200, received number 50000.'],
-    ['a role listed twice', { accounts: [{ accountId: HOME, roles: [{ roleName: 'r', trustPolicy: { Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' } } }, `arn:aws:iam::${HOME}:role/R`] }] }, `seed object (accounts[0].roles[1]): names the role R of account ${HOME}, which accounts[0].roles[0] lists already; a role is listed once.`],
-    ['an account listed twice', { accounts: [{ accountId: HOME }, { accountId: HOME }] }, `seed object (accounts[1].accountId): account ${HOME} is already accounts[0]; an account is listed once.`],
-    ['an account id that is not one', { accounts: [{ accountId: 'acct' }] }, 'seed object (accounts[0].accountId): must be a string of 12 digits, received "acct".'],
-    ['no account at all', { accounts: [] }, 'seed object (accounts): must list at least one account; the first is the default account.'],
-    ['a key in two accounts', { accounts: [{ accountId: HOME, accessKeys: ['k'] }, { accountId: MEMBER, accessKeys: ['k'] }] }, `seed object (accounts[1].accessKeys[0]): the access key k already belongs to account ${HOME}; a key belongs to one account.`],
-    ['a temporary key', { accounts: [{ accountId: HOME, accessKeys: ['ASIAEXAMPLE'] }] }, 'seed object (accounts[0].accessKeys[0]): access key ids starting ASIA are temporary credentials, issued by STS, received "ASIAEXAMPLE".'],
-    ['accounts beside clusters', { accounts: [{ accountId: HOME }], clusters: [] }, 'seed object (clusters): unknown key "clusters"; the keys allowed here are accounts.'],
-    ['a bad cluster in an account', { accounts: [{ accountId: HOME }, { accountId: MEMBER, clusters: [{ name: 'ok' }, { name: '-bad' }] }] }, /^seed object \(accounts\[1\]\.clusters\[1\]\.name\): The parameter name must start with a letter or digit/],
+    [
+      'a role of another account under an account',
+      { accounts: [{ accountId: HOME, roles: [`arn:aws:iam::${MEMBER}:role/x`] }] },
+      `seed object (accounts[0].roles[0]): the role arn:aws:iam::${MEMBER}:role/x is of account ${MEMBER}; list it under that account.`,
+    ],
+    [
+      'a trust policy that is not a policy',
+      { accounts: [{ accountId: HOME }, { accountId: MEMBER, roles: [{ roleName: 'r', trustPolicy: '{oops' }] }] },
+      /^seed object \(accounts\[1\]\.roles\[0\]\.trustPolicy\): must be a JSON policy document; the text does not parse/,
+    ],
+    [
+      'a statement without Effect',
+      {
+        accounts: [
+          {
+            accountId: HOME,
+            roles: [{ roleName: 'r', trustPolicy: { Statement: [{ Principal: '*', Action: 'sts:AssumeRole' }] } }],
+          },
+        ],
+      },
+      'seed object (accounts[0].roles[0].trustPolicy.Statement[0].Effect): must be Allow or Deny; received none.',
+    ],
+    [
+      'a condition the emulator does not evaluate',
+      {
+        accounts: [
+          {
+            accountId: HOME,
+            roles: [
+              {
+                roleName: 'r',
+                trustPolicy: {
+                  Statement: {
+                    Effect: 'Allow',
+                    Principal: '*',
+                    Action: 'sts:AssumeRole',
+                    Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } },
+                  },
+                },
+              },
+            ],
+          },
+        ],
+      },
+      'seed object (accounts[0].roles[0].trustPolicy.Statement.Condition.IpAddress): the condition operator is not supported by the emulator; supported: StringEquals, StringNotEquals, StringLike, StringNotLike.',
+    ],
+    [
+      'a role object without its trust policy',
+      { accounts: [{ accountId: HOME, roles: [{ roleName: 'r' }] }] },
+      /^seed object \(accounts\[0\]\.roles\[0\]\.trustPolicy\): a role object needs its trust policy/,
+    ],
+    [
+      'roleName and arn both',
+      {
+        accounts: [
+          { accountId: HOME, roles: [{ roleName: 'r', arn: `arn:aws:iam::${HOME}:role/r`, trustPolicy: {} }] },
+        ],
+      },
+      "seed object (accounts[0].roles[0]): give the role's roleName or its arn (one of them).",
+    ],
+    [
+      'a session longer than IAM allows',
+      {
+        accounts: [
+          {
+            accountId: HOME,
+            roles: [
+              {
+                roleName: 'r',
+                maxSessionDuration: 50000,
+                trustPolicy: { Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' } },
+              },
+            ],
+          },
+        ],
+      },
+      'seed object (accounts[0].roles[0].maxSessionDuration): must be a whole number of seconds from 3600 to 43200, received number 50000.',
+    ],
+    [
+      'a role listed twice',
+      {
+        accounts: [
+          {
+            accountId: HOME,
+            roles: [
+              {
+                roleName: 'r',
+                trustPolicy: { Statement: { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' } },
+              },
+              `arn:aws:iam::${HOME}:role/R`,
+            ],
+          },
+        ],
+      },
+      `seed object (accounts[0].roles[1]): names the role R of account ${HOME}, which accounts[0].roles[0] lists already; a role is listed once.`,
+    ],
+    [
+      'an account listed twice',
+      { accounts: [{ accountId: HOME }, { accountId: HOME }] },
+      `seed object (accounts[1].accountId): account ${HOME} is already accounts[0]; an account is listed once.`,
+    ],
+    [
+      'an account id that is not one',
+      { accounts: [{ accountId: 'acct' }] },
+      'seed object (accounts[0].accountId): must be a string of 12 digits, received "acct".',
+    ],
+    [
+      'no account at all',
+      { accounts: [] },
+      'seed object (accounts): must list at least one account; the first is the default account.',
+    ],
+    [
+      'a key in two accounts',
+      {
+        accounts: [
+          { accountId: HOME, accessKeys: ['k'] },
+          { accountId: MEMBER, accessKeys: ['k'] },
+        ],
+      },
+      `seed object (accounts[1].accessKeys[0]): the access key k already belongs to account ${HOME}; a key belongs to one account.`,
+    ],
+    [
+      'a temporary key',
+      { accounts: [{ accountId: HOME, accessKeys: ['ASIAEXAMPLE'] }] },
+      'seed object (accounts[0].accessKeys[0]): access key ids starting ASIA are temporary credentials, issued by STS, received "ASIAEXAMPLE".',
+    ],
+    [
+      'accounts beside clusters',
+      { accounts: [{ accountId: HOME }], clusters: [] },
+      'seed object (clusters): unknown key "clusters"; the keys allowed here are accounts.',
+    ],
+    [
+      'a bad cluster in an account',
+      { accounts: [{ accountId: HOME }, { accountId: MEMBER, clusters: [{ name: 'ok' }, { name: '-bad' }] }] },
+      /^seed object \(accounts\[1\]\.clusters\[1\]\.name\): The parameter name must start with a letter or digit/,
+    ],
   ])('%s: the error names the place', async (_label, value, message) => {
     await expect(start({ seed: value as MultiAccountSeedFile })).rejects.toThrow(message);
   });
 
   test('in a seed file, a problem names its line too', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'emulator-seed-')), 'accounts.json');
-    const bad = { accounts: [{ accountId: HOME }, { accountId: MEMBER, roles: [{ roleName: 'r', trustPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: HOME }, Action: 'sts:AssumeRole', NotPrincipal: '*' }] } }] }] };
+    const bad = {
+      accounts: [
+        { accountId: HOME },
+        {
+          accountId: MEMBER,
+          roles: [
+            {
+              roleName: 'r',
+              trustPolicy: {
+                Statement: [{ Effect: 'Allow', Principal: { AWS: HOME }, Action: 'sts:AssumeRole', NotPrincipal: '*' }],
+              },
+            },
+          ],
+        },
+      ],
+    };
     writeFileSync(file, JSON.stringify(bad, null, 2));
     await expect(start({ seed: file })).rejects.toThrow(
       `seed file ${file} line 19 (accounts[1].roles[0].trustPolicy.Statement[0].NotPrincipal): unsupported member 'NotPrincipal': the emulator evaluates Sid, Effect, Principal, Action and Condition only.`,
@@ -224,12 +420,21 @@ describe('the seed', () => {
     const emulator = await start({
       seed: {
         accountId: HOME,
-        roles: [{ roleName: 'by-name', trustPolicy: { Statement: { Effect: 'Allow', Principal: { AWS: MEMBER }, Action: 'sts:AssumeRole' } } }],
+        roles: [
+          {
+            roleName: 'by-name',
+            trustPolicy: { Statement: { Effect: 'Allow', Principal: { AWS: MEMBER }, Action: 'sts:AssumeRole' } },
+          },
+        ],
         clusters: [{ name: 'solo' }],
       },
     });
     try {
-      const credentials = await assume(emulator.url, { RoleArn: `arn:aws:iam::${HOME}:role/by-name`, RoleSessionName: 'in' }, staticKey(MEMBER));
+      const credentials = await assume(
+        emulator.url,
+        { RoleArn: `arn:aws:iam::${HOME}:role/by-name`, RoleSessionName: 'in' },
+        staticKey(MEMBER),
+      );
       expect(await clusterNames(eksAs(emulator.url, credentials))).toEqual(['solo']);
     } finally {
       await emulator.close();
@@ -260,22 +465,40 @@ describe('the state file', () => {
     const first = await start({ seed, stateFile: file });
     let credentials: Credentials;
     try {
-      credentials = await assume(first.url, { RoleArn: `arn:aws:iam::${MEMBER}:role/gateway`, RoleSessionName: 'durable' });
+      credentials = await assume(first.url, {
+        RoleArn: `arn:aws:iam::${MEMBER}:role/gateway`,
+        RoleSessionName: 'durable',
+      });
       await eksAs(first.url, credentials).send(
-        new CreatePodIdentityAssociationCommand({ clusterName: 'shared-name', namespace: 'kept', serviceAccount: 'kept', roleArn: role('kept', MEMBER) }),
+        new CreatePodIdentityAssociationCommand({
+          clusterName: 'shared-name',
+          namespace: 'kept',
+          serviceAccount: 'kept',
+          roleArn: role('kept', MEMBER),
+        }),
       );
     } finally {
       await first.close();
     }
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { version: number; defaultAccountId: string; accounts: Array<{ accountId: string }> };
-    expect({ version: snapshot.version, defaultAccountId: snapshot.defaultAccountId, accounts: snapshot.accounts.map((a) => a.accountId) }).toEqual({
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: number;
+      defaultAccountId: string;
+      accounts: Array<{ accountId: string }>;
+    };
+    expect({
+      version: snapshot.version,
+      defaultAccountId: snapshot.defaultAccountId,
+      accounts: snapshot.accounts.map((a) => a.accountId),
+    }).toEqual({
       version: 2,
       defaultAccountId: HOME,
       accounts: [HOME, MEMBER],
     });
     const second = await start({ seed: 'none', stateFile: file });
     try {
-      const { associations } = await eksAs(second.url, credentials).send(new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name', namespace: 'kept' }));
+      const { associations } = await eksAs(second.url, credentials).send(
+        new ListPodIdentityAssociationsCommand({ clusterName: 'shared-name', namespace: 'kept' }),
+      );
       expect(associations?.map((a) => a.serviceAccount)).toEqual(['kept']);
       expect(await clusterNames(eksAs(second.url, staticKey(), 'eu-west-1'))).toEqual(['home-only']);
     } finally {
@@ -285,26 +508,72 @@ describe('the state file', () => {
 
   test('a state file from before accounts (version 1) loads into the default account, and its journal too', async () => {
     const file = stateFile();
-    const cluster = { region: 'us-east-1', name: 'legacy', version: '1.31', status: 'ACTIVE', platformVersion: 'eks.1', tags: {}, createdAt: 0, nextSeq: 1, addons: [], associations: [] };
-    writeFileSync(file, JSON.stringify({ format: 'eks-emulator-state', version: 1, lsn: 1, savedAt: '2026-01-01T00:00:00Z', accountId: '123456789012', paginationKey: Buffer.alloc(32, 1).toString('base64'), clusters: [cluster], idempotency: [] }));
-    const association = {
-      seq: 1, associationId: 'a-00000000000000001', namespace: 'old', serviceAccount: 'journaled', roleArn: role('old'),
-      targetRoleArn: null, externalId: null, disableSessionTags: false, policy: null, tags: {}, ownerAddon: null, createdAt: 0, modifiedAt: 0,
+    const cluster = {
+      region: 'us-east-1',
+      name: 'legacy',
+      version: '1.31',
+      status: 'ACTIVE',
+      platformVersion: 'eks.1',
+      tags: {},
+      createdAt: 0,
+      nextSeq: 1,
+      addons: [],
+      associations: [],
     };
-    writeFileSync(`${file}.journal`, `${JSON.stringify({ lsn: 2, change: { type: 'putAssociation', region: 'us-east-1', cluster: 'legacy', association, idempotency: null } })}\n`);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'eks-emulator-state',
+        version: 1,
+        lsn: 1,
+        savedAt: '2026-01-01T00:00:00Z',
+        accountId: '123456789012',
+        paginationKey: Buffer.alloc(32, 1).toString('base64'),
+        clusters: [cluster],
+        idempotency: [],
+      }),
+    );
+    const association = {
+      seq: 1,
+      associationId: 'a-00000000000000001',
+      namespace: 'old',
+      serviceAccount: 'journaled',
+      roleArn: role('old'),
+      targetRoleArn: null,
+      externalId: null,
+      disableSessionTags: false,
+      policy: null,
+      tags: {},
+      ownerAddon: null,
+      createdAt: 0,
+      modifiedAt: 0,
+    };
+    writeFileSync(
+      `${file}.journal`,
+      `${JSON.stringify({ lsn: 2, change: { type: 'putAssociation', region: 'us-east-1', cluster: 'legacy', association, idempotency: null } })}\n`,
+    );
     const emulator = await start({ seed: 'demo', stateFile: file });
     try {
       const client = eksAs(emulator.url, staticKey());
       expect(await clusterNames(client)).toEqual(['legacy']);
       const { cluster: described } = await client.send(new DescribeClusterCommand({ name: 'legacy' }));
       expect(described?.arn).toBe('arn:aws:eks:us-east-1:123456789012:cluster/legacy');
-      expect((await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'legacy' }))).associations?.map((a) => a.serviceAccount)).toEqual(['journaled']);
+      expect(
+        (await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'legacy' }))).associations?.map(
+          (a) => a.serviceAccount,
+        ),
+      ).toEqual(['journaled']);
     } finally {
       await emulator.close();
     }
-    const rewritten = JSON.parse(readFileSync(file, 'utf8')) as { version: number; accounts: Array<{ accountId: string; clusters: Array<{ associations: unknown[] }> }> };
+    const rewritten = JSON.parse(readFileSync(file, 'utf8')) as {
+      version: number;
+      accounts: Array<{ accountId: string; clusters: Array<{ associations: unknown[] }> }>;
+    };
     expect(rewritten.version).toBe(2);
-    expect(rewritten.accounts.map((a) => [a.accountId, a.clusters[0]?.associations.length])).toEqual([['123456789012', 1]]);
+    expect(rewritten.accounts.map((a) => [a.accountId, a.clusters[0]?.associations.length])).toEqual([
+      ['123456789012', 1],
+    ]);
   });
 });
 
@@ -328,9 +597,15 @@ describe('the demo accounts', () => {
   });
 
   test('payments trusts the platform account with its external id; data does not trust it', async () => {
-    const payments = await assume(emulator.url, { RoleArn: DEMO_ACCOUNTS.payments.roleArn, RoleSessionName: 'gateway', ExternalId: DEMO_ACCOUNTS.payments.externalId });
+    const payments = await assume(emulator.url, {
+      RoleArn: DEMO_ACCOUNTS.payments.roleArn,
+      RoleSessionName: 'gateway',
+      ExternalId: DEMO_ACCOUNTS.payments.externalId,
+    });
     for (const region of DEMO_REGIONS) {
-      const expected = Object.values(DEMO_MEMBER_CLUSTERS).filter((c) => c.accountId === DEMO_ACCOUNTS.payments.accountId && c.region === region).map((c) => c.name);
+      const expected = Object.values(DEMO_MEMBER_CLUSTERS)
+        .filter((c) => c.accountId === DEMO_ACCOUNTS.payments.accountId && c.region === region)
+        .map((c) => c.name);
       expect(await clusterNames(eksAs(emulator.url, payments, region))).toEqual(expected);
     }
     const client = sts(emulator.url);
@@ -352,7 +627,9 @@ describe('the demo accounts', () => {
     }
     // The data account's clusters are there, for whoever its role trusts.
     for (const region of DEMO_REGIONS) {
-      const expected = Object.values(DEMO_MEMBER_CLUSTERS).filter((c) => c.accountId === DEMO_ACCOUNTS.data.accountId && c.region === region).map((c) => c.name);
+      const expected = Object.values(DEMO_MEMBER_CLUSTERS)
+        .filter((c) => c.accountId === DEMO_ACCOUNTS.data.accountId && c.region === region)
+        .map((c) => c.name);
       const names = await clusterNames(eksAs(emulator.url, staticKey(DEMO_ACCOUNTS.data.accountId), region));
       expect(names).toEqual(expected);
       expect(names.length).toBeGreaterThan(0);
@@ -360,11 +637,19 @@ describe('the demo accounts', () => {
   });
 
   test('examples/accounts/demo.json describes the demo accounts', () => {
-    const file = JSON.parse(readFileSync(path.join(__dirname, '../../../examples/accounts/demo.json'), 'utf8')) as { accounts: Array<Record<string, unknown>> };
+    const file = JSON.parse(readFileSync(path.join(__dirname, '../../../examples/accounts/demo.json'), 'utf8')) as {
+      accounts: Array<Record<string, unknown>>;
+    };
     const regions = [...DEMO_REGIONS];
     expect(file.accounts).toEqual([
       { accountId: DEMO_ACCOUNTS.platform.accountId, name: 'platform', regions },
-      { accountId: DEMO_ACCOUNTS.payments.accountId, name: 'payments', roleArn: DEMO_ACCOUNTS.payments.roleArn, externalId: DEMO_ACCOUNTS.payments.externalId, regions },
+      {
+        accountId: DEMO_ACCOUNTS.payments.accountId,
+        name: 'payments',
+        roleArn: DEMO_ACCOUNTS.payments.roleArn,
+        externalId: DEMO_ACCOUNTS.payments.externalId,
+        regions,
+      },
       { accountId: DEMO_ACCOUNTS.data.accountId, name: 'data', roleArn: DEMO_ACCOUNTS.data.roleArn, regions },
     ]);
   });

@@ -54,7 +54,18 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('npm run emulator prints one line with the URL and serves EKS', async () => {
-  const emulator = run('npm', ['run', '--silent', 'emulator', '--', '--port', '0', '--seed', 'demo', '--account', '123456789012']);
+  const emulator = run('npm', [
+    'run',
+    '--silent',
+    'emulator',
+    '--',
+    '--port',
+    '0',
+    '--seed',
+    'demo',
+    '--account',
+    '123456789012',
+  ]);
   try {
     const url = await waitForUrl(emulator);
     expect(emulator.stdout.join('').trim().split('\n')).toEqual([`EKS emulator listening on ${url}`]);
@@ -68,21 +79,32 @@ test('npm run emulator prints one line with the URL and serves EKS', async () =>
   }
 });
 
-test.each(['SIGTERM', 'SIGINT'] as const)('%s shuts down cleanly: exit code 0 and everything in the snapshot', async (signal) => {
-  const stateFile = path.join(dir, `cli-state-${signal}.json`);
-  const emulator = run(TSX, ['src/emulator/cli.ts', '--seed', 'none', '--state-file', stateFile]);
-  try {
-    const url = await waitForUrl(emulator);
-    expect((await fetch(`${url}/_emulator/clusters`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"clusters":[{"name":"x"}]}' })).status).toBe(200);
-    expect(readFileSync(`${stateFile}.journal`, 'utf8')).not.toBe('');
-    emulator.child.kill(signal);
-    expect(await emulator.exit).toBe(0);
-    expect(readFileSync(`${stateFile}.journal`, 'utf8')).toBe('');
-    expect(readFileSync(stateFile, 'utf8')).toContain('"name":"x"');
-  } finally {
-    kill(emulator);
-  }
-});
+test.each(['SIGTERM', 'SIGINT'] as const)(
+  '%s shuts down cleanly: exit code 0 and everything in the snapshot',
+  async (signal) => {
+    const stateFile = path.join(dir, `cli-state-${signal}.json`);
+    const emulator = run(TSX, ['src/emulator/cli.ts', '--seed', 'none', '--state-file', stateFile]);
+    try {
+      const url = await waitForUrl(emulator);
+      expect(
+        (
+          await fetch(`${url}/_emulator/clusters`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"clusters":[{"name":"x"}]}',
+          })
+        ).status,
+      ).toBe(200);
+      expect(readFileSync(`${stateFile}.journal`, 'utf8')).not.toBe('');
+      emulator.child.kill(signal);
+      expect(await emulator.exit).toBe(0);
+      expect(readFileSync(`${stateFile}.journal`, 'utf8')).toBe('');
+      expect(readFileSync(stateFile, 'utf8')).toContain('"name":"x"');
+    } finally {
+      kill(emulator);
+    }
+  },
+);
 
 test.each([
   [['--port', 'abc'], /--port must be an integer from 0 to 65535; received 'abc'/],
@@ -103,8 +125,32 @@ test.each([
 
 test('the parser reads every flag, in both --flag value and --flag=value forms', () => {
   expect(
-    parseArgs(['--host', '0.0.0.0', '--port=4566', '--seed', 'none', '--state-file', 's.json', '--account=111122223333', '--latency-ms', '20', '--jitter-ms', '5', '--association-limit', '10']),
-  ).toEqual({ host: '0.0.0.0', port: 4566, seed: 'none', stateFile: 's.json', accountId: '111122223333', latencyMs: 20, jitterMs: 5, associationLimit: 10 });
+    parseArgs([
+      '--host',
+      '0.0.0.0',
+      '--port=4566',
+      '--seed',
+      'none',
+      '--state-file',
+      's.json',
+      '--account=111122223333',
+      '--latency-ms',
+      '20',
+      '--jitter-ms',
+      '5',
+      '--association-limit',
+      '10',
+    ]),
+  ).toEqual({
+    host: '0.0.0.0',
+    port: 4566,
+    seed: 'none',
+    stateFile: 's.json',
+    accountId: '111122223333',
+    latencyMs: 20,
+    jitterMs: 5,
+    associationLimit: 10,
+  });
   expect(parseArgs(['--port', '1', '--help'])).toBe('help');
 });
 
@@ -124,7 +170,17 @@ test('--help prints the flags', async () => {
   const cli = run(TSX, ['src/emulator/cli.ts', '--help']);
   expect(await cli.exit).toBe(0);
   const help = cli.stdout.join('');
-  for (const flag of ['--host', '--port', '--seed', '--state-file', '--account', '--latency-ms', '--jitter-ms', '--association-limit']) expect(help).toContain(flag);
+  for (const flag of [
+    '--host',
+    '--port',
+    '--seed',
+    '--state-file',
+    '--account',
+    '--latency-ms',
+    '--jitter-ms',
+    '--association-limit',
+  ])
+    expect(help).toContain(flag);
 });
 
 test('a seed file that does not validate fails the start with exit code 1 and a message naming the line and path of the value', async () => {
@@ -133,7 +189,9 @@ test('a seed file that does not validate fails the start with exit code 1 and a 
   const cli = run(TSX, ['src/emulator/cli.ts', '--seed', seedFile]);
   try {
     expect(await cli.exit).toBe(1);
-    expect(cli.stderr.join('')).toMatch(/failed to start: seed file .*bad-seed\.json line 7 \(clusters\[1\]\.name\): The parameter name must start with a letter or digit/);
+    expect(cli.stderr.join('')).toMatch(
+      /failed to start: seed file .*bad-seed\.json line 7 \(clusters\[1\]\.name\): The parameter name must start with a letter or digit/,
+    );
   } finally {
     kill(cli);
   }

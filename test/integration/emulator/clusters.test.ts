@@ -37,7 +37,8 @@ afterAll(async () => {
 
 async function allAssociations(client: EKSClient, clusterName: string) {
   const out = [];
-  for await (const page of paginateListPodIdentityAssociations({ client, pageSize: 100 }, { clusterName })) out.push(...(page.associations ?? []));
+  for await (const page of paginateListPodIdentityAssociations({ client, pageSize: 100 }, { clusterName }))
+    out.push(...(page.associations ?? []));
   return out;
 }
 
@@ -57,9 +58,19 @@ describe('ListClusters and DescribeCluster', () => {
     const second = await east.send(new ListClustersCommand({ maxResults: 1, nextToken: first.nextToken }));
     expect(second.clusters).toEqual(['staging-apps']);
     expect(second.nextToken).toBeUndefined();
-    await expectError(east.send(new ListClustersCommand({ maxResults: 0 })), 'InvalidParameterException', 400, /maxResults must be an integer between 1 and 100; received '0'/);
+    await expectError(
+      east.send(new ListClustersCommand({ maxResults: 0 })),
+      'InvalidParameterException',
+      400,
+      /maxResults must be an integer between 1 and 100; received '0'/,
+    );
     // A token of one region is foreign in another.
-    await expectError(west.send(new ListClustersCommand({ nextToken: first.nextToken })), 'InvalidParameterException', 400, /The nextToken provided is invalid/);
+    await expectError(
+      west.send(new ListClustersCommand({ nextToken: first.nextToken })),
+      'InvalidParameterException',
+      400,
+      /The nextToken provided is invalid/,
+    );
   });
 
   test('DescribeCluster answers a plausible cluster with Dates and region-specific ARNs', async () => {
@@ -74,7 +85,9 @@ describe('ListClusters and DescribeCluster', () => {
       accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' },
       endpoint: expect.stringMatching(/^https:\/\/[0-9A-F]{32}\.gr7\.us-east-1\.eks\.amazonaws\.com$/),
       roleArn: expect.stringMatching(/^arn:aws:iam::000000000000:role\//),
-      identity: { oidc: { issuer: expect.stringMatching(/^https:\/\/oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/) } },
+      identity: {
+        oidc: { issuer: expect.stringMatching(/^https:\/\/oidc\.eks\.us-east-1\.amazonaws\.com\/id\/[0-9A-F]{32}$/) },
+      },
     });
     expect(cluster?.createdAt).toBeInstanceOf(Date);
     expect(cluster?.createdAt?.getTime()).toBeLessThan(Date.parse('2026-01-15T09:00:00Z'));
@@ -83,9 +96,19 @@ describe('ListClusters and DescribeCluster', () => {
   });
 
   test('a cluster of another region is not found', async () => {
-    const error = await expectError(west.send(new DescribeClusterCommand({ name: 'prod-platform' })), 'ResourceNotFoundException', 404, 'No cluster found for name: prod-platform.');
+    const error = await expectError(
+      west.send(new DescribeClusterCommand({ name: 'prod-platform' })),
+      'ResourceNotFoundException',
+      404,
+      'No cluster found for name: prod-platform.',
+    );
     expect(error.clusterName).toBe('prod-platform');
-    await expectError(east.send(new ListPodIdentityAssociationsCommand({ clusterName: 'eu-analytics' })), 'ResourceNotFoundException', 404, 'No cluster found for name: eu-analytics.');
+    await expectError(
+      east.send(new ListPodIdentityAssociationsCommand({ clusterName: 'eu-analytics' })),
+      'ResourceNotFoundException',
+      404,
+      'No cluster found for name: eu-analytics.',
+    );
   });
 
   test('regions are isolated: the same cluster name in two regions holds different associations', async () => {
@@ -95,15 +118,34 @@ describe('ListClusters and DescribeCluster', () => {
         { name: 'twin', region: 'eu-west-1' },
       ],
     });
-    const created = await east.send(new CreatePodIdentityAssociationCommand({ clusterName: 'twin', namespace: 'ns', serviceAccount: 'sa', roleArn: role('r') }));
+    const created = await east.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'twin',
+        namespace: 'ns',
+        serviceAccount: 'sa',
+        roleArn: role('r'),
+      }),
+    );
     expect((await west.send(new ListPodIdentityAssociationsCommand({ clusterName: 'twin' }))).associations).toEqual([]);
     await expectError(
-      west.send(new DescribePodIdentityAssociationCommand({ clusterName: 'twin', associationId: created.association?.associationId })),
+      west.send(
+        new DescribePodIdentityAssociationCommand({
+          clusterName: 'twin',
+          associationId: created.association?.associationId,
+        }),
+      ),
       'ResourceNotFoundException',
       404,
     );
     // Creating the same pair in the other region is not a conflict.
-    const other = await west.send(new CreatePodIdentityAssociationCommand({ clusterName: 'twin', namespace: 'ns', serviceAccount: 'sa', roleArn: role('r') }));
+    const other = await west.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'twin',
+        namespace: 'ns',
+        serviceAccount: 'sa',
+        roleArn: role('r'),
+      }),
+    );
     expect(other.association?.associationArn).toMatch(/^arn:aws:eks:eu-west-1:/);
   });
 });
@@ -114,7 +156,9 @@ describe('ListAddons and DescribeAddon', () => {
     expect(addons).toEqual(['aws-ebs-csi-driver', 'coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
     const first = await east.send(new ListAddonsCommand({ clusterName: 'prod-platform', maxResults: 3 }));
     expect(first.addons).toEqual(['aws-ebs-csi-driver', 'coredns', 'eks-pod-identity-agent']);
-    const rest = await east.send(new ListAddonsCommand({ clusterName: 'prod-platform', maxResults: 3, nextToken: first.nextToken }));
+    const rest = await east.send(
+      new ListAddonsCommand({ clusterName: 'prod-platform', maxResults: 3, nextToken: first.nextToken }),
+    );
     expect(rest).toMatchObject({ addons: ['kube-proxy', 'vpc-cni'] });
     expect(rest.nextToken).toBeUndefined();
     await expectError(
@@ -123,23 +167,34 @@ describe('ListAddons and DescribeAddon', () => {
       400,
       /nextToken provided is invalid/,
     );
-    await expectError(east.send(new ListAddonsCommand({ clusterName: 'nope' })), 'ResourceNotFoundException', 404, 'No cluster found for name: nope.');
+    await expectError(
+      east.send(new ListAddonsCommand({ clusterName: 'nope' })),
+      'ResourceNotFoundException',
+      404,
+      'No cluster found for name: nope.',
+    );
   });
 
   test('DescribeAddon answers the add-on; the eu cluster has no Pod Identity agent', async () => {
-    const { addon } = await east.send(new DescribeAddonCommand({ clusterName: 'prod-platform', addonName: 'eks-pod-identity-agent' }));
+    const { addon } = await east.send(
+      new DescribeAddonCommand({ clusterName: 'prod-platform', addonName: 'eks-pod-identity-agent' }),
+    );
     expect(addon).toMatchObject({
       addonName: 'eks-pod-identity-agent',
       clusterName: 'prod-platform',
       status: 'ACTIVE',
       addonVersion: 'v1.3.4-eksbuild.1',
       health: { issues: [] },
-      addonArn: expect.stringMatching(/^arn:aws:eks:us-east-1:000000000000:addon\/prod-platform\/eks-pod-identity-agent\/[0-9a-f-]{36}$/),
+      addonArn: expect.stringMatching(
+        /^arn:aws:eks:us-east-1:000000000000:addon\/prod-platform\/eks-pod-identity-agent\/[0-9a-f-]{36}$/,
+      ),
       podIdentityAssociations: [],
     });
     expect(addon?.createdAt).toBeInstanceOf(Date);
     expect(addon?.modifiedAt).toBeInstanceOf(Date);
-    expect((await west.send(new ListAddonsCommand({ clusterName: 'eu-analytics' }))).addons).not.toContain('eks-pod-identity-agent');
+    expect((await west.send(new ListAddonsCommand({ clusterName: 'eu-analytics' }))).addons).not.toContain(
+      'eks-pod-identity-agent',
+    );
     const error = await expectError(
       west.send(new DescribeAddonCommand({ clusterName: 'eu-analytics', addonName: 'eks-pod-identity-agent' })),
       'ResourceNotFoundException',
@@ -157,16 +212,36 @@ describe('the demo seed', () => {
     const eu = await allAssociations(west, DEMO_CLUSTERS.euAnalytics.name);
     expect([prod.length, staging.length, eu.length]).toEqual([180, 90, 40]);
     expect(new Set(prod.map((a) => a.namespace))).toEqual(
-      new Set(['payments', 'checkout', 'search', 'observability', 'kube-system', 'data-pipeline', 'identity', 'notifications', 'inventory', 'ml-serving']),
+      new Set([
+        'payments',
+        'checkout',
+        'search',
+        'observability',
+        'kube-system',
+        'data-pipeline',
+        'identity',
+        'notifications',
+        'inventory',
+        'ml-serving',
+      ]),
     );
 
     const owned = prod.filter((a) => a.ownerArn);
-    expect(owned).toEqual([expect.objectContaining({ namespace: 'kube-system', serviceAccount: DEMO_ADDON_OWNED_ASSOCIATION.serviceAccount })]);
-    const { addon } = await east.send(new DescribeAddonCommand({ clusterName: 'prod-platform', addonName: DEMO_ADDON_OWNED_ASSOCIATION.addonName }));
+    expect(owned).toEqual([
+      expect.objectContaining({
+        namespace: 'kube-system',
+        serviceAccount: DEMO_ADDON_OWNED_ASSOCIATION.serviceAccount,
+      }),
+    ]);
+    const { addon } = await east.send(
+      new DescribeAddonCommand({ clusterName: 'prod-platform', addonName: DEMO_ADDON_OWNED_ASSOCIATION.addonName }),
+    );
     expect(addon?.podIdentityAssociations).toEqual([owned[0]?.associationArn]);
 
     const cross = prod.find((a) => a.serviceAccount === DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount);
-    const { association } = await east.send(new DescribePodIdentityAssociationCommand({ clusterName: 'prod-platform', associationId: cross?.associationId }));
+    const { association } = await east.send(
+      new DescribePodIdentityAssociationCommand({ clusterName: 'prod-platform', associationId: cross?.associationId }),
+    );
     expect(association).toMatchObject({
       namespace: 'payments',
       roleArn: 'arn:aws:iam::111122223333:role/payments-settlement-exporter',
@@ -179,10 +254,19 @@ describe('the demo seed', () => {
     const again = await startEmulator({ seed: 'demo' });
     try {
       const strip = (state: SeedFile) => state.clusters.filter((c) => c.name !== 'twin');
-      const [mine, theirs] = await Promise.all([control<SeedFile>(emulator.url, 'state'), control<SeedFile>(again.url, 'state')]);
-      const original = strip(mine).map((c) => ({ ...c, associations: c.associations?.filter((a) => a.namespace !== 'ns') }));
+      const [mine, theirs] = await Promise.all([
+        control<SeedFile>(emulator.url, 'state'),
+        control<SeedFile>(again.url, 'state'),
+      ]);
+      const original = strip(mine).map((c) => ({
+        ...c,
+        associations: c.associations?.filter((a) => a.namespace !== 'ns'),
+      }));
       expect(strip(theirs)).toEqual(original);
-      expect(strip(theirs)[0]?.associations?.[0]).toMatchObject({ associationId: expect.stringMatching(/^a-[a-z0-9]{17}$/), createdAt: expect.stringMatching(/^2025-/) });
+      expect(strip(theirs)[0]?.associations?.[0]).toMatchObject({
+        associationId: expect.stringMatching(/^a-[a-z0-9]{17}$/),
+        createdAt: expect.stringMatching(/^2025-/),
+      });
     } finally {
       await again.close();
     }

@@ -80,7 +80,11 @@ test('GET /_emulator/health', async () => {
 test('stats count every EKS operation, errors and faults included; reset zeroes them', async () => {
   await control(emulator.url, 'reset', 'POST');
   const zero = await control<Stats>(emulator.url, 'stats');
-  expect(zero).toEqual({ calls: Object.fromEntries(OPERATIONS.map((name) => [name, 0])), total: 0, byService: { eks: 0, sts: 0 } });
+  expect(zero).toEqual({
+    calls: Object.fromEntries(OPERATIONS.map((name) => [name, 0])),
+    total: 0,
+    byService: { eks: 0, sts: 0 },
+  });
 
   await client.send(new ListClustersCommand({}));
   await client.send(new ListClustersCommand({}));
@@ -88,7 +92,9 @@ test('stats count every EKS operation, errors and faults included; reset zeroes 
   await outcome(client.send(new DescribeClusterCommand({ name: 'missing' })));
   await outcome(client.send(new DescribePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: 'bad' })));
   await control(emulator.url, 'faults', 'POST', { rates: { ListPodIdentityAssociations: { throttle: 1 } } });
-  expect(await outcome(client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'alpha' })))).toBe('ThrottlingException');
+  expect(await outcome(client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'alpha' })))).toBe(
+    'ThrottlingException',
+  );
   await fetch(`${emulator.url}/nothing`);
 
   const stats = await control<Stats>(emulator.url, 'stats');
@@ -107,10 +113,20 @@ test('stats count every EKS operation, errors and faults included; reset zeroes 
 
 test('reset?state=true restores the seed state and forgets idempotency tokens', async () => {
   const token = 'reset-token';
-  const created = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'temp', serviceAccount: 'x', roleArn: role('x'), clientRequestToken: token }));
+  const created = await client.send(
+    new CreatePodIdentityAssociationCommand({
+      clusterName: 'alpha',
+      namespace: 'temp',
+      serviceAccount: 'x',
+      roleArn: role('x'),
+      clientRequestToken: token,
+    }),
+  );
   const before = await control<SeedFile>(emulator.url, 'state?cluster=alpha');
   const seeded = before.clusters[0]?.associations?.find((a) => a.serviceAccount === 'one');
-  await client.send(new DeletePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: seeded?.associationId ?? '' }));
+  await client.send(
+    new DeletePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: seeded?.associationId ?? '' }),
+  );
   await control(emulator.url, 'clusters', 'POST', { clusters: [{ name: 'added', region: 'us-east-1' }] });
 
   expect(await control(emulator.url, 'reset?state=true', 'POST')).toEqual({ status: 'ok', stateRestored: true });
@@ -122,12 +138,25 @@ test('reset?state=true restores the seed state and forgets idempotency tokens', 
   ]);
   expect(after.clusters[0]?.associations?.[0]).toEqual(seeded);
   await expectError(
-    client.send(new DescribePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: created.association?.associationId })),
+    client.send(
+      new DescribePodIdentityAssociationCommand({
+        clusterName: 'alpha',
+        associationId: created.association?.associationId,
+      }),
+    ),
     'ResourceNotFoundException',
     404,
   );
   // The token is forgotten: reusing it with other parameters is a fresh request.
-  const again = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'temp', serviceAccount: 'y', roleArn: role('y'), clientRequestToken: token }));
+  const again = await client.send(
+    new CreatePodIdentityAssociationCommand({
+      clusterName: 'alpha',
+      namespace: 'temp',
+      serviceAccount: 'y',
+      roleArn: role('y'),
+      clientRequestToken: token,
+    }),
+  );
   expect(again.association?.serviceAccount).toBe('y');
   await control(emulator.url, 'reset?state=true', 'POST');
 });
@@ -135,7 +164,12 @@ test('reset?state=true restores the seed state and forgets idempotency tokens', 
 describe('faults', () => {
   test('GET shows the configuration; POST validates it', async () => {
     expect(await control(emulator.url, 'faults')).toEqual({ latencyMs: 0, jitterMs: 0, seed: 1, rates: {} });
-    const config = { latencyMs: 2, jitterMs: 1, seed: 42, rates: { '*': { throttle: 0.1, drop: 0.05 }, CreatePodIdentityAssociation: { drop: 0.2 } } };
+    const config = {
+      latencyMs: 2,
+      jitterMs: 1,
+      seed: 42,
+      rates: { '*': { throttle: 0.1, drop: 0.05 }, CreatePodIdentityAssociation: { drop: 0.2 } },
+    };
     expect(await control(emulator.url, 'faults', 'POST', config)).toEqual(config);
     expect(await control(emulator.url, 'faults')).toEqual(config);
 
@@ -151,7 +185,11 @@ describe('faults', () => {
       [[1], /must be a JSON object; received a JSON array/],
     ];
     for (const [body, message] of refusals) {
-      const res = await fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${emulator.url}/_emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('x-amzn-ErrorType')).toMatch(/InvalidParameterException|SerializationException/);
       expect(((await res.json()) as { message: string }).message).toMatch(message);
@@ -183,21 +221,28 @@ describe('faults', () => {
   });
 
   test("an operation's own rates override '*' kind by kind", async () => {
-    await control(emulator.url, 'faults', 'POST', { rates: { '*': { throttle: 1 }, DescribeCluster: { throttle: 0 } } });
+    await control(emulator.url, 'faults', 'POST', {
+      rates: { '*': { throttle: 1 }, DescribeCluster: { throttle: 0 } },
+    });
     expect(await outcome(client.send(new DescribeClusterCommand({ name: 'alpha' })))).toBe('ok');
     expect(await outcome(client.send(new ListClustersCommand({})))).toBe('ThrottlingException');
   });
 
   test('the PRNG is seeded: the same seed gives the same sequence of decisions, another seed another', async () => {
     const run = async (faultSeed: number) => {
-      await control(emulator.url, 'faults', 'POST', { seed: faultSeed, rates: { '*': { throttle: 0.3, server: 0.2, unavailable: 0.2 } } });
+      await control(emulator.url, 'faults', 'POST', {
+        seed: faultSeed,
+        rates: { '*': { throttle: 0.3, server: 0.2, unavailable: 0.2 } },
+      });
       const outcomes: string[] = [];
       for (let i = 0; i < 30; i++) outcomes.push(await outcome(client.send(new ListClustersCommand({}))));
       return outcomes;
     };
     const first = await run(42);
     expect(await run(42)).toEqual(first);
-    expect(new Set(first)).toEqual(new Set(['ok', 'ThrottlingException', 'ServerException', 'ServiceUnavailableException']));
+    expect(new Set(first)).toEqual(
+      new Set(['ok', 'ThrottlingException', 'ServerException', 'ServiceUnavailableException']),
+    );
     expect(await run(43)).not.toEqual(first);
   });
 
@@ -205,7 +250,18 @@ describe('faults', () => {
     await control(emulator.url, 'faults', 'POST', { seed: 7, rates: { CreatePodIdentityAssociation: { drop: 1 } } });
     const names = Array.from({ length: 20 }, (_, i) => `dropped-${i}`);
     for (const serviceAccount of names) {
-      expect(await outcome(client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'drops', serviceAccount, roleArn: role('d') })))).toBe('dropped');
+      expect(
+        await outcome(
+          client.send(
+            new CreatePodIdentityAssociationCommand({
+              clusterName: 'alpha',
+              namespace: 'drops',
+              serviceAccount,
+              roleArn: role('d'),
+            }),
+          ),
+        ),
+      ).toBe('dropped');
     }
     await control(emulator.url, 'faults', 'DELETE');
     const state = await control<SeedFile>(emulator.url, 'state?cluster=alpha');
@@ -221,7 +277,12 @@ describe('faults', () => {
     const results = [];
     for (let i = 0; i < 12; i++) {
       const { association } = await retrying.send(
-        new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'retries', serviceAccount: `sa-${i}`, roleArn: role('r') }),
+        new CreatePodIdentityAssociationCommand({
+          clusterName: 'alpha',
+          namespace: 'retries',
+          serviceAccount: `sa-${i}`,
+          roleArn: role('r'),
+        }),
       );
       results.push(association);
     }
@@ -253,24 +314,48 @@ describe('clusters and state', () => {
     const added = await control<SeedFile>(emulator.url, 'clusters', 'POST', body);
     expect(added.clusters).toHaveLength(1);
     expect(added.clusters[0]).toMatchObject({ name: 'runtime', region: 'ap-south-1', version: '1.33' });
-    expect(added.clusters[0]?.associations?.[0]).toMatchObject({ namespace: 'a', serviceAccount: 'b', associationId: expect.stringMatching(/^a-[a-z0-9]{17}$/), tags: { k: 'v' } });
+    expect(added.clusters[0]?.associations?.[0]).toMatchObject({
+      namespace: 'a',
+      serviceAccount: 'b',
+      associationId: expect.stringMatching(/^a-[a-z0-9]{17}$/),
+      tags: { k: 'v' },
+    });
 
     const south = eks(emulator.url, 'ap-south-1');
     const { associations } = await south.send(new ListPodIdentityAssociationsCommand({ clusterName: 'runtime' }));
-    expect(associations?.map((a) => [a.serviceAccount, Boolean(a.ownerArn)])).toEqual([['b', false], ['c', true]]);
+    expect(associations?.map((a) => [a.serviceAccount, Boolean(a.ownerArn)])).toEqual([
+      ['b', false],
+      ['c', true],
+    ]);
     south.destroy();
 
-    const again = await fetch(`${emulator.url}/_emulator/clusters`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const again = await fetch(`${emulator.url}/_emulator/clusters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(again.status).toBe(409);
     expect(again.headers.get('x-amzn-ErrorType')).toBe('ResourceInUseException');
 
     const invalid = await fetch(`${emulator.url}/_emulator/clusters`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ clusters: [{ name: 'ok', associations: [{ namespace: 'a', serviceAccount: 'b', roleArn: role('x') }, { namespace: 'BAD', serviceAccount: 'b', roleArn: role('y') }] }] }),
+      body: JSON.stringify({
+        clusters: [
+          {
+            name: 'ok',
+            associations: [
+              { namespace: 'a', serviceAccount: 'b', roleArn: role('x') },
+              { namespace: 'BAD', serviceAccount: 'b', roleArn: role('y') },
+            ],
+          },
+        ],
+      }),
     });
     expect(invalid.status).toBe(400);
-    expect(((await invalid.json()) as { message: string }).message).toMatch(/^request body \(clusters\[0\]\.associations\[1\]\.namespace\): The parameter namespace must be a DNS-1123 label/);
+    expect(((await invalid.json()) as { message: string }).message).toMatch(
+      /^request body \(clusters\[0\]\.associations\[1\]\.namespace\): The parameter namespace must be a DNS-1123 label/,
+    );
     // All or nothing: the valid cluster of a refused request was not added.
     const state = await control<SeedFile>(emulator.url, 'state?cluster=ok');
     expect(state.clusters).toEqual([]);
@@ -282,7 +367,11 @@ describe('clusters and state', () => {
     expect(all.clusters.length).toBeGreaterThanOrEqual(1);
     const alpha = await control<SeedFile>(emulator.url, 'state?region=us-east-1&cluster=alpha');
     expect(alpha.clusters.map((c) => c.name)).toEqual(['alpha']);
-    expect(alpha.clusters[0]).toMatchObject({ region: 'us-east-1', status: 'ACTIVE', addons: [expect.objectContaining({ name: 'eks-pod-identity-agent', status: 'ACTIVE' })] });
+    expect(alpha.clusters[0]).toMatchObject({
+      region: 'us-east-1',
+      status: 'ACTIVE',
+      addons: [expect.objectContaining({ name: 'eks-pod-identity-agent', status: 'ACTIVE' })],
+    });
     expect(alpha.clusters[0]?.associations?.[0]).toEqual({
       associationId: expect.stringMatching(/^a-/),
       namespace: expect.any(String),

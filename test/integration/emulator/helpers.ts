@@ -36,17 +36,31 @@ export function staticKey(accessKeyId = 'test'): Credentials {
 }
 
 /** An STS client against the emulator; retries are off unless a test asks for them. */
-export function sts(url: string, credentials: Credentials = staticKey(), config: Partial<STSClientConfig> = {}): STSClient {
+export function sts(
+  url: string,
+  credentials: Credentials = staticKey(),
+  config: Partial<STSClientConfig> = {},
+): STSClient {
   return new STSClient({ region: 'us-east-1', endpoint: url, credentials, maxAttempts: 1, ...config });
 }
 
 /** Assumes a role and gives its temporary credentials, ready for another client. */
-export async function assume(url: string, input: AssumeRoleCommandInput, as: Credentials = staticKey()): Promise<Credentials & { expiration: Date }> {
+export async function assume(
+  url: string,
+  input: AssumeRoleCommandInput,
+  as: Credentials = staticKey(),
+): Promise<Credentials & { expiration: Date }> {
   const client = sts(url, as);
   try {
     const { Credentials: issued } = await client.send(new AssumeRoleCommand(input));
-    if (!issued?.AccessKeyId || !issued.SecretAccessKey || !issued.SessionToken || !issued.Expiration) throw new Error('AssumeRole answered no credentials');
-    return { accessKeyId: issued.AccessKeyId, secretAccessKey: issued.SecretAccessKey, sessionToken: issued.SessionToken, expiration: issued.Expiration };
+    if (!issued?.AccessKeyId || !issued.SecretAccessKey || !issued.SessionToken || !issued.Expiration)
+      throw new Error('AssumeRole answered no credentials');
+    return {
+      accessKeyId: issued.AccessKeyId,
+      secretAccessKey: issued.SecretAccessKey,
+      sessionToken: issued.SessionToken,
+      expiration: issued.Expiration,
+    };
   } finally {
     client.destroy();
   }
@@ -70,7 +84,12 @@ export async function raw(
 }
 
 /** A control endpoint call (no Authorization needed). */
-export async function control<T = Record<string, unknown>>(url: string, path: string, method = 'GET', body?: unknown): Promise<T> {
+export async function control<T = Record<string, unknown>>(
+  url: string,
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${url}/_emulator/${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json' },

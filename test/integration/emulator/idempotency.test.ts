@@ -12,7 +12,14 @@ let emulator: RunningEmulator;
 let client: EKSClient;
 
 beforeAll(async () => {
-  emulator = await start({ seed: { clusters: [{ name: 'alpha', region: 'us-east-1' }, { name: 'beta', region: 'us-east-1' }] } });
+  emulator = await start({
+    seed: {
+      clusters: [
+        { name: 'alpha', region: 'us-east-1' },
+        { name: 'beta', region: 'us-east-1' },
+      ],
+    },
+  });
   client = eks(emulator.url);
 });
 afterAll(async () => {
@@ -27,18 +34,33 @@ async function associationsIn(cluster: string) {
 
 describe('CreatePodIdentityAssociation', () => {
   test('the same token with the same parameters answers the original response and creates nothing more', async () => {
-    const input = { clusterName: 'alpha', namespace: 'idem', serviceAccount: 'create', roleArn: role('r'), tags: { a: '1' }, clientRequestToken: 'token-create-1' };
+    const input = {
+      clusterName: 'alpha',
+      namespace: 'idem',
+      serviceAccount: 'create',
+      roleArn: role('r'),
+      tags: { a: '1' },
+      clientRequestToken: 'token-create-1',
+    };
     const first = await client.send(new CreatePodIdentityAssociationCommand(input));
     const second = await client.send(new CreatePodIdentityAssociationCommand({ ...input, tags: { a: '1' } }));
     expect(second.$metadata.httpStatusCode).toBe(200);
     expect(second.association).toEqual(first.association);
-    const matching = (await associationsIn('alpha')).filter((a) => a.namespace === 'idem' && a.serviceAccount === 'create');
+    const matching = (await associationsIn('alpha')).filter(
+      (a) => a.namespace === 'idem' && a.serviceAccount === 'create',
+    );
     expect(matching).toHaveLength(1);
     expect(matching[0]?.associationId).toBe(first.association?.associationId);
   });
 
   test('the same token with different parameters is an InvalidRequestException', async () => {
-    const input = { clusterName: 'alpha', namespace: 'idem', serviceAccount: 'conflict', roleArn: role('r'), clientRequestToken: 'token-create-2' };
+    const input = {
+      clusterName: 'alpha',
+      namespace: 'idem',
+      serviceAccount: 'conflict',
+      roleArn: role('r'),
+      clientRequestToken: 'token-create-2',
+    };
     await client.send(new CreatePodIdentityAssociationCommand(input));
     await expectError(
       client.send(new CreatePodIdentityAssociationCommand({ ...input, roleArn: role('other') })),
@@ -54,7 +76,12 @@ describe('CreatePodIdentityAssociation', () => {
   });
 
   test('a token is scoped to its cluster', async () => {
-    const input = { namespace: 'idem', serviceAccount: 'scoped', roleArn: role('r'), clientRequestToken: 'token-create-3' };
+    const input = {
+      namespace: 'idem',
+      serviceAccount: 'scoped',
+      roleArn: role('r'),
+      clientRequestToken: 'token-create-3',
+    };
     const a = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', ...input }));
     const b = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'beta', ...input }));
     expect(b.association?.associationId).not.toBe(a.association?.associationId);
@@ -62,9 +89,20 @@ describe('CreatePodIdentityAssociation', () => {
   });
 
   test('a repeat after the association was deleted still answers the original result', async () => {
-    const input = { clusterName: 'alpha', namespace: 'idem', serviceAccount: 'deleted', roleArn: role('r'), clientRequestToken: 'token-create-4' };
+    const input = {
+      clusterName: 'alpha',
+      namespace: 'idem',
+      serviceAccount: 'deleted',
+      roleArn: role('r'),
+      clientRequestToken: 'token-create-4',
+    };
     const first = await client.send(new CreatePodIdentityAssociationCommand(input));
-    await client.send(new DeletePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: first.association?.associationId }));
+    await client.send(
+      new DeletePodIdentityAssociationCommand({
+        clusterName: 'alpha',
+        associationId: first.association?.associationId,
+      }),
+    );
     const again = await client.send(new CreatePodIdentityAssociationCommand(input));
     expect(again.association).toEqual(first.association);
     expect((await associationsIn('alpha')).filter((a) => a.serviceAccount === 'deleted')).toHaveLength(0);
@@ -87,12 +125,21 @@ describe('CreatePodIdentityAssociation', () => {
 
 describe('UpdatePodIdentityAssociation', () => {
   test('a repeat answers the original response and changes nothing further; different parameters are refused', async () => {
-    const created = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'idem', serviceAccount: 'update', roleArn: role('r0') }));
+    const created = await client.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'alpha',
+        namespace: 'idem',
+        serviceAccount: 'update',
+        roleArn: role('r0'),
+      }),
+    );
     const associationId = created.association?.associationId;
     const input = { clusterName: 'alpha', associationId, roleArn: role('r1'), clientRequestToken: 'token-update-1' };
     const first = await client.send(new UpdatePodIdentityAssociationCommand(input));
     // Another change in between: the repeat must neither undo it nor bump modifiedAt.
-    const between = await client.send(new UpdatePodIdentityAssociationCommand({ clusterName: 'alpha', associationId, roleArn: role('r2') }));
+    const between = await client.send(
+      new UpdatePodIdentityAssociationCommand({ clusterName: 'alpha', associationId, roleArn: role('r2') }),
+    );
     const repeat = await client.send(new UpdatePodIdentityAssociationCommand(input));
     expect(repeat.association).toEqual(first.association);
     const [stored] = (await associationsIn('alpha')).filter((a) => a.associationId === associationId);
@@ -108,12 +155,31 @@ describe('UpdatePodIdentityAssociation', () => {
 
   test('a token is scoped to its association', async () => {
     const make = (serviceAccount: string) =>
-      client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'idem', serviceAccount, roleArn: role('r0') }));
+      client.send(
+        new CreatePodIdentityAssociationCommand({
+          clusterName: 'alpha',
+          namespace: 'idem',
+          serviceAccount,
+          roleArn: role('r0'),
+        }),
+      );
     const [a, b] = await Promise.all([make('update-a'), make('update-b')]);
     const token = 'token-update-2';
-    await client.send(new UpdatePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: a.association?.associationId, roleArn: role('x'), clientRequestToken: token }));
+    await client.send(
+      new UpdatePodIdentityAssociationCommand({
+        clusterName: 'alpha',
+        associationId: a.association?.associationId,
+        roleArn: role('x'),
+        clientRequestToken: token,
+      }),
+    );
     const other = await client.send(
-      new UpdatePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: b.association?.associationId, roleArn: role('x'), clientRequestToken: token }),
+      new UpdatePodIdentityAssociationCommand({
+        clusterName: 'alpha',
+        associationId: b.association?.associationId,
+        roleArn: role('x'),
+        clientRequestToken: token,
+      }),
     );
     expect(other.association?.associationId).toBe(b.association?.associationId);
     expect(other.association?.roleArn).toBe(role('x'));

@@ -22,14 +22,26 @@ const seed: SeedFile = {
     {
       name: 'paged',
       region: 'us-east-1',
-      associations: numbered(250, (i) => ({ namespace: NAMESPACES[i % 3] as string, serviceAccount: `sa-${i % 50}-${Math.floor(i / 150)}`, roleArn: role(`r${i}`) })),
+      associations: numbered(250, (i) => ({
+        namespace: NAMESPACES[i % 3] as string,
+        serviceAccount: `sa-${i % 50}-${Math.floor(i / 150)}`,
+        roleArn: role(`r${i}`),
+      })),
     },
-    { name: 'other', region: 'us-east-1', associations: numbered(10, (i) => ({ namespace: 'red', serviceAccount: `sa-${i}`, roleArn: role(`o${i}`) })) },
+    {
+      name: 'other',
+      region: 'us-east-1',
+      associations: numbered(10, (i) => ({ namespace: 'red', serviceAccount: `sa-${i}`, roleArn: role(`o${i}`) })),
+    },
     {
       name: 'busy',
       region: 'us-east-1',
       // Survivors and victims interleaved: deleting victims ahead of the cursor would shift an offset-based page.
-      associations: numbered(400, (i) => ({ namespace: i % 2 === 0 ? 'stable' : 'doomed', serviceAccount: `sa-${i}`, roleArn: role(`b${i}`) })),
+      associations: numbered(400, (i) => ({
+        namespace: i % 2 === 0 ? 'stable' : 'doomed',
+        serviceAccount: `sa-${i}`,
+        roleArn: role(`b${i}`),
+      })),
     },
   ],
 };
@@ -70,7 +82,13 @@ test('pages hold maxResults summaries in creation order, default 100, and the la
   const { items, sizes } = await traverse({ clusterName: 'paged', maxResults: 7 });
   expect(items.map((a) => a.associationId)).toEqual(expected);
   expect(sizes).toEqual([...Array(35).fill(7), 5]);
-  expect(Object.keys(items[0] ?? {}).sort()).toEqual(['associationArn', 'associationId', 'clusterName', 'namespace', 'serviceAccount']);
+  expect(Object.keys(items[0] ?? {}).sort()).toEqual([
+    'associationArn',
+    'associationId',
+    'clusterName',
+    'namespace',
+    'serviceAccount',
+  ]);
   const byDefault = await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged' }));
   expect(byDefault.associations).toHaveLength(100);
   const exact = await traverse({ clusterName: 'other', maxResults: 10 });
@@ -80,15 +98,24 @@ test('pages hold maxResults summaries in creation order, default 100, and the la
 test('namespace and serviceAccount filters are exact and combine', async () => {
   const all = await stateOf('paged');
   const red = await traverse({ clusterName: 'paged', namespace: 'red', maxResults: 9 });
-  expect(red.items.map((a) => a.associationId)).toEqual(all.filter((a) => a.namespace === 'red').map((a) => a.associationId));
+  expect(red.items.map((a) => a.associationId)).toEqual(
+    all.filter((a) => a.namespace === 'red').map((a) => a.associationId),
+  );
   const sa = await traverse({ clusterName: 'paged', serviceAccount: 'sa-3-0', maxResults: 1 });
-  expect(sa.items.map((a) => a.associationId)).toEqual(all.filter((a) => a.serviceAccount === 'sa-3-0').map((a) => a.associationId));
+  expect(sa.items.map((a) => a.associationId)).toEqual(
+    all.filter((a) => a.serviceAccount === 'sa-3-0').map((a) => a.associationId),
+  );
   expect(sa.items.map((a) => a.namespace)).toEqual(['red', 'blue', 'green']);
   const both = await traverse({ clusterName: 'paged', namespace: 'red', serviceAccount: 'sa-3-1' });
   expect(both.items.map((a) => [a.namespace, a.serviceAccount])).toEqual([['red', 'sa-3-1']]);
   expect((await traverse({ clusterName: 'paged', namespace: 'green', serviceAccount: 'sa-3-1' })).items).toEqual([]);
   expect((await traverse({ clusterName: 'paged', namespace: 're' })).items).toEqual([]);
-  await expectError(client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged', namespace: 'Red' })), 'InvalidParameterException', 400, /namespace must be a DNS-1123 label/);
+  await expectError(
+    client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged', namespace: 'Red' })),
+    'InvalidParameterException',
+    400,
+    /namespace must be a DNS-1123 label/,
+  );
 });
 
 test('maxResults outside 1-100 is an InvalidParameterException', async () => {
@@ -106,12 +133,22 @@ describe('tokens that are not ours for this request are refused, never a crash o
   let token: string;
   let redToken: string;
   beforeAll(async () => {
-    token = (await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged', maxResults: 5 }))).nextToken ?? '';
-    redToken = (await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged', namespace: 'red', maxResults: 5 }))).nextToken ?? '';
+    token =
+      (await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged', maxResults: 5 }))).nextToken ??
+      '';
+    redToken =
+      (
+        await client.send(
+          new ListPodIdentityAssociationsCommand({ clusterName: 'paged', namespace: 'red', maxResults: 5 }),
+        )
+      ).nextToken ?? '';
     expect(token).not.toBe('');
   });
 
-  const invalid = (input: Omit<ListPodIdentityAssociationsCommandInput, 'clusterName'> & { clusterName?: string }, other = client) =>
+  const invalid = (
+    input: Omit<ListPodIdentityAssociationsCommandInput, 'clusterName'> & { clusterName?: string },
+    other = client,
+  ) =>
     expectError(
       other.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged', ...input })),
       'InvalidParameterException',
@@ -122,7 +159,9 @@ describe('tokens that are not ours for this request are refused, never a crash o
   test('forged', async () => {
     await invalid({ nextToken: 'eyJrIjoxMDB9' });
     await invalid({ nextToken: 'not a token at all' });
-    await invalid({ nextToken: `${Buffer.from(JSON.stringify({ v: 1, o: 'ListPodIdentityAssociations', r: 'us-east-1', c: 'paged', n: null, s: null, k: 100 })).toString('base64url')}.AAAAAAAAAAAAAAAAAAAAAA` });
+    await invalid({
+      nextToken: `${Buffer.from(JSON.stringify({ v: 1, o: 'ListPodIdentityAssociations', r: 'us-east-1', c: 'paged', n: null, s: null, k: 100 })).toString('base64url')}.AAAAAAAAAAAAAAAAAAAAAA`,
+    });
   });
 
   test('truncated or altered', async () => {
@@ -161,7 +200,14 @@ describe('tokens that are not ours for this request are refused, never a crash o
   });
 
   test('a valid token with its own filters still works', async () => {
-    const page = await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'paged', namespace: 'red', maxResults: 5, nextToken: redToken }));
+    const page = await client.send(
+      new ListPodIdentityAssociationsCommand({
+        clusterName: 'paged',
+        namespace: 'red',
+        maxResults: 5,
+        nextToken: redToken,
+      }),
+    );
     expect(page.associations).toHaveLength(5);
     expect(page.associations?.every((a) => a.namespace === 'red')).toBe(true);
   });
@@ -179,7 +225,14 @@ test('a traversal during concurrent creates and deletes returns every associatio
       const victim = victims.shift() as string;
       await client.send(new DeletePodIdentityAssociationCommand({ clusterName: 'busy', associationId: victim }));
       deleted++;
-      await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'busy', namespace: 'fresh', serviceAccount: `new-${created}`, roleArn: role('n') }));
+      await client.send(
+        new CreatePodIdentityAssociationCommand({
+          clusterName: 'busy',
+          namespace: 'fresh',
+          serviceAccount: `new-${created}`,
+          roleArn: role('n'),
+        }),
+      );
       created++;
     }
   })();
@@ -187,7 +240,9 @@ test('a traversal during concurrent creates and deletes returns every associatio
   let pages = 0;
   let nextToken: string | undefined;
   do {
-    const page = await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'busy', maxResults: 5, nextToken }));
+    const page = await client.send(
+      new ListPodIdentityAssociationsCommand({ clusterName: 'busy', maxResults: 5, nextToken }),
+    );
     seen.push(...(page.associations ?? []).map((a) => a.associationId as string));
     nextToken = page.nextToken;
     pages++;

@@ -16,7 +16,15 @@ import { Persistence } from '../../../src/emulator/persistence';
 import { Store } from '../../../src/emulator/store';
 import { control, eks, role, start } from './helpers';
 
-const seed: SeedFile = { clusters: [{ name: 'alpha', region: 'us-east-1', associations: [{ namespace: 'seeded', serviceAccount: 'one', roleArn: role('one') }] }] };
+const seed: SeedFile = {
+  clusters: [
+    {
+      name: 'alpha',
+      region: 'us-east-1',
+      associations: [{ namespace: 'seeded', serviceAccount: 'one', roleArn: role('one') }],
+    },
+  ],
+};
 const ROOT = path.resolve(__dirname, '../../..');
 
 let dir: string;
@@ -45,11 +53,44 @@ async function stateOf(url: string): Promise<SeedFile> {
 
 async function mutate(url: string) {
   const client = eks(url);
-  const a = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'kept', serviceAccount: 'a', roleArn: role('a'), tags: { t: '1' }, clientRequestToken: 'tok-a' }));
-  const b = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'kept', serviceAccount: 'b', roleArn: role('b'), targetRoleArn: role('t', '444455556666') }));
-  await client.send(new UpdatePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: a.association?.associationId, roleArn: role('a2') }));
-  await client.send(new DeletePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: b.association?.associationId }));
-  await control(url, 'clusters', 'POST', { clusters: [{ name: 'later', region: 'eu-west-1', associations: [{ namespace: 'x', serviceAccount: 'y', roleArn: role('xy') }] }] });
+  const a = await client.send(
+    new CreatePodIdentityAssociationCommand({
+      clusterName: 'alpha',
+      namespace: 'kept',
+      serviceAccount: 'a',
+      roleArn: role('a'),
+      tags: { t: '1' },
+      clientRequestToken: 'tok-a',
+    }),
+  );
+  const b = await client.send(
+    new CreatePodIdentityAssociationCommand({
+      clusterName: 'alpha',
+      namespace: 'kept',
+      serviceAccount: 'b',
+      roleArn: role('b'),
+      targetRoleArn: role('t', '444455556666'),
+    }),
+  );
+  await client.send(
+    new UpdatePodIdentityAssociationCommand({
+      clusterName: 'alpha',
+      associationId: a.association?.associationId,
+      roleArn: role('a2'),
+    }),
+  );
+  await client.send(
+    new DeletePodIdentityAssociationCommand({ clusterName: 'alpha', associationId: b.association?.associationId }),
+  );
+  await control(url, 'clusters', 'POST', {
+    clusters: [
+      {
+        name: 'later',
+        region: 'eu-west-1',
+        associations: [{ namespace: 'x', serviceAccount: 'y', roleArn: role('xy') }],
+      },
+    ],
+  });
   client.destroy();
   return a.association;
 }
@@ -70,10 +111,21 @@ test('state survives a clean restart, and the state file wins over the seed', as
     expect(await stateOf(second.url)).toEqual(before);
     const client = eks(second.url);
     // Page tokens stay valid: their HMAC key is part of the state.
-    const next = await client.send(new ListPodIdentityAssociationsCommand({ clusterName: 'alpha', maxResults: 1, nextToken: page.nextToken }));
+    const next = await client.send(
+      new ListPodIdentityAssociationsCommand({ clusterName: 'alpha', maxResults: 1, nextToken: page.nextToken }),
+    );
     expect(next.associations?.[0]?.associationId).toBe(created?.associationId);
     // Idempotency records survive too.
-    const repeat = await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'kept', serviceAccount: 'a', roleArn: role('a'), tags: { t: '1' }, clientRequestToken: 'tok-a' }));
+    const repeat = await client.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName: 'alpha',
+        namespace: 'kept',
+        serviceAccount: 'a',
+        roleArn: role('a'),
+        tags: { t: '1' },
+        clientRequestToken: 'tok-a',
+      }),
+    );
     expect(repeat.association).toEqual(created);
     client.destroy();
   } finally {
@@ -85,9 +137,14 @@ test('a fresh state file starts from the seed and gets its first snapshot at onc
   const file = stateFile();
   const emulator = await start({ seed, stateFile: file });
   try {
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as { format: string; accounts: Array<{ accountId: string; clusters: Array<{ name: string }> }> };
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as {
+      format: string;
+      accounts: Array<{ accountId: string; clusters: Array<{ name: string }> }>;
+    };
     expect(snapshot.format).toBe('eks-emulator-state');
-    expect(snapshot.accounts.map((a) => ({ accountId: a.accountId, clusters: a.clusters.map((c) => c.name) }))).toEqual([{ accountId: '000000000000', clusters: ['alpha'] }]);
+    expect(snapshot.accounts.map((a) => ({ accountId: a.accountId, clusters: a.clusters.map((c) => c.name) }))).toEqual(
+      [{ accountId: '000000000000', clusters: ['alpha'] }],
+    );
   } finally {
     await emulator.close();
   }
@@ -130,7 +187,14 @@ test('a torn last journal line is ignored, and later writes are not harmed by it
   expect(await stateOf(recovered.url)).toEqual(expected);
   expect(logs.join('\n')).toMatch(/ignoring a torn last line/);
   const client = eks(recovered.url);
-  await client.send(new CreatePodIdentityAssociationCommand({ clusterName: 'alpha', namespace: 'after', serviceAccount: 'torn', roleArn: role('t') }));
+  await client.send(
+    new CreatePodIdentityAssociationCommand({
+      clusterName: 'alpha',
+      namespace: 'after',
+      serviceAccount: 'torn',
+      roleArn: role('t'),
+    }),
+  );
   client.destroy();
   const withMore = await stateOf(recovered.url);
   const again = crashCopy(copy);
@@ -164,12 +228,25 @@ test('journal appends racing with compactions lose nothing and apply nothing twi
   const { persistence } = await Persistence.open(file, () => undefined);
   const store = new Store('000000000000');
   const account = store.ensureAccount('000000000000');
-  account.addCluster({ region: 'us-east-1', name: 'race', version: '1.31', status: 'ACTIVE', platformVersion: 'eks.1', tags: {}, createdAt: 0, nextSeq: 1, addons: [], associations: [] });
+  account.addCluster({
+    region: 'us-east-1',
+    name: 'race',
+    version: '1.31',
+    status: 'ACTIVE',
+    platformVersion: 'eks.1',
+    tags: {},
+    createdAt: 0,
+    nextSeq: 1,
+    addons: [],
+    associations: [],
+  });
   const key = Buffer.alloc(32, 7);
   persistence.attach(() => ({
     defaultAccountId: store.defaultAccountId,
     paginationKey: key.toString('base64'),
-    accounts: [{ accountId: account.accountId, clusters: account.clusters().map((c) => c.snapshot()), idempotency: [] }],
+    accounts: [
+      { accountId: account.accountId, clusters: account.clusters().map((c) => c.snapshot()), idempotency: [] },
+    ],
   }));
   const writes: Array<Promise<void>> = [];
   for (let i = 0; i < 300; i++) {
@@ -181,8 +258,19 @@ test('journal appends racing with compactions lose nothing and apply nothing twi
       region: 'us-east-1',
       cluster: 'race',
       association: {
-        seq: cluster.takeSeq(), associationId: `a-${String(i).padStart(17, '0')}`, namespace: 'ns', serviceAccount: `sa-${i}`, roleArn: role('r'),
-        targetRoleArn: null, externalId: null, disableSessionTags: false, policy: null, tags: {}, ownerAddon: null, createdAt: i, modifiedAt: i,
+        seq: cluster.takeSeq(),
+        associationId: `a-${String(i).padStart(17, '0')}`,
+        namespace: 'ns',
+        serviceAccount: `sa-${i}`,
+        roleArn: role('r'),
+        targetRoleArn: null,
+        externalId: null,
+        disableSessionTags: false,
+        policy: null,
+        tags: {},
+        ownerAddon: null,
+        createdAt: i,
+        modifiedAt: i,
       },
       idempotency: null,
     };
@@ -202,7 +290,11 @@ test('journal appends racing with compactions lose nothing and apply nothing twi
   }
   for (const entry of reopened.loaded.entries) applyChange(restored, entry.change);
   await reopened.persistence.abandon();
-  const ids = restored.account('000000000000').cluster('us-east-1', 'race')?.associations().map((a) => a.associationId);
+  const ids = restored
+    .account('000000000000')
+    .cluster('us-east-1', 'race')
+    ?.associations()
+    .map((a) => a.associationId);
   expect(ids).toEqual(Array.from({ length: 300 }, (_, i) => `a-${String(i).padStart(17, '0')}`));
 });
 
@@ -210,14 +302,29 @@ describe('refusing to start rather than dropping data', () => {
   test('a corrupt snapshot fails the start with an error naming the file', async () => {
     const file = stateFile();
     writeFileSync(file, '{"format": "eks-emulator-state", "version": 1, "clusters": [');
-    await expect(start({ stateFile: file })).rejects.toThrow(new RegExp(`state file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} end of file: not valid JSON .* The file is corrupt`));
+    await expect(start({ stateFile: file })).rejects.toThrow(
+      new RegExp(
+        `state file ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} end of file: not valid JSON .* The file is corrupt`,
+      ),
+    );
     writeFileSync(file, '{"something": "else"}');
-    await expect(start({ stateFile: file })).rejects.toThrow(/state file .* line 1: is not an EKS emulator state file .* The file is corrupt/);
+    await expect(start({ stateFile: file })).rejects.toThrow(
+      /state file .* line 1: is not an EKS emulator state file .* The file is corrupt/,
+    );
     expect(readFileSync(file, 'utf8')).toBe('{"something": "else"}');
-    const malformed = { format: 'eks-emulator-state', version: 1, lsn: 0, accountId: '000000000000', paginationKey: 'a2V5', idempotency: [],
-      clusters: [{ name: 'alpha', region: 'us-east-1', nextSeq: '1', addons: [], associations: [] }] };
+    const malformed = {
+      format: 'eks-emulator-state',
+      version: 1,
+      lsn: 0,
+      accountId: '000000000000',
+      paginationKey: 'a2V5',
+      idempotency: [],
+      clusters: [{ name: 'alpha', region: 'us-east-1', nextSeq: '1', addons: [], associations: [] }],
+    };
     writeFileSync(file, JSON.stringify(malformed, null, 2));
-    await expect(start({ stateFile: file })).rejects.toThrow(/state file .* line 12 \(clusters\[0\]\.nextSeq\): must be a number, received "1"\. The file is corrupt/);
+    await expect(start({ stateFile: file })).rejects.toThrow(
+      /state file .* line 12 \(clusters\[0\]\.nextSeq\): must be a number, received "1"\. The file is corrupt/,
+    );
   });
 
   test('a corrupt journal line that is not the last fails the start naming the journal and line', async () => {
@@ -229,23 +336,32 @@ describe('refusing to start rather than dropping data', () => {
     const lines = readFileSync(`${copy}.journal`, 'utf8').split('\n');
     lines[1] = '{garbage';
     writeFileSync(`${copy}.journal`, lines.join('\n'));
-    await expect(start({ stateFile: copy })).rejects.toThrow(/journal .*state-\d+\.json\.journal is corrupt: line 2 is not valid JSON/);
+    await expect(start({ stateFile: copy })).rejects.toThrow(
+      /journal .*state-\d+\.json\.journal is corrupt: line 2 is not valid JSON/,
+    );
   });
 
   test('a journal whose state file is missing fails the start', async () => {
     const file = stateFile();
-    writeFileSync(`${file}.journal`, '{"lsn":1,"change":{"type":"deleteAssociation","region":"us-east-1","cluster":"alpha","associationId":"a-00000000000000000"}}\n');
+    writeFileSync(
+      `${file}.journal`,
+      '{"lsn":1,"change":{"type":"deleteAssociation","region":"us-east-1","cluster":"alpha","associationId":"a-00000000000000000"}}\n',
+    );
     await expect(start({ stateFile: file })).rejects.toThrow(/exists but its state file .* does not/);
   });
 });
 
 test('a hard kill during a burst of acknowledged creates loses none of them', async () => {
   const file = stateFile();
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/emulator/cli.ts', '--port', '0', '--seed', 'demo', '--state-file', file], {
-    cwd: ROOT,
-    detached: true, // its own process group, so the kill reaches tsx's node child too
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    path.join(ROOT, 'node_modules/.bin/tsx'),
+    ['src/emulator/cli.ts', '--port', '0', '--seed', 'demo', '--state-file', file],
+    {
+      cwd: ROOT,
+      detached: true, // its own process group, so the kill reaches tsx's node child too
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -265,7 +381,12 @@ test('a hard kill during a burst of acknowledged creates loses none of them', as
         const i = next++;
         try {
           const { association } = await client.send(
-            new CreatePodIdentityAssociationCommand({ clusterName: 'prod-platform', namespace: 'burst', serviceAccount: `sa-${i}`, roleArn: role('burst') }),
+            new CreatePodIdentityAssociationCommand({
+              clusterName: 'prod-platform',
+              namespace: 'burst',
+              serviceAccount: `sa-${i}`,
+              roleArn: role('burst'),
+            }),
           );
           if (association?.associationId) acknowledged.push(association.associationId);
           if (acknowledged.length >= 150 && !killed) {
@@ -285,7 +406,9 @@ test('a hard kill during a burst of acknowledged creates loses none of them', as
     try {
       const state = await stateOf(restarted.url);
       const prod = state.clusters.find((c) => c.name === 'prod-platform');
-      const ids = new Set((prod?.associations ?? []).filter((a) => a.namespace === 'burst').map((a) => a.associationId));
+      const ids = new Set(
+        (prod?.associations ?? []).filter((a) => a.namespace === 'burst').map((a) => a.associationId),
+      );
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
       expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
       expect(prod?.associations?.length).toBeGreaterThan(180);

@@ -4,7 +4,12 @@
  * protocol, expiry on the emulator's clock, stats and faults.
  */
 import { ListClustersCommand } from '@aws-sdk/client-eks';
-import { AssumeRoleCommand, GetCallerIdentityCommand, type AssumeRoleCommandInput, type STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  GetCallerIdentityCommand,
+  type AssumeRoleCommandInput,
+  type STSClient,
+} from '@aws-sdk/client-sts';
 import type { MultiAccountSeedFile, RunningEmulator } from '../../../src/emulator';
 import { assume, authorization, control, eks, expectError, start, staticKey, sts, type Credentials } from './helpers';
 
@@ -23,7 +28,13 @@ const seed: MultiAccountSeedFile = {
       accountId: HOME,
       name: 'home',
       accessKeys: ['home-key', { accessKeyId: 'alice-key', userName: 'alice' }],
-      roles: [{ roleName: 'chain-target', maxSessionDuration: 7200, trustPolicy: allow({ AWS: `arn:aws:iam::${MEMBER}:role/reader` }) }],
+      roles: [
+        {
+          roleName: 'chain-target',
+          maxSessionDuration: 7200,
+          trustPolicy: allow({ AWS: `arn:aws:iam::${MEMBER}:role/reader` }),
+        },
+      ],
       clusters: [{ name: 'home-cluster' }],
     },
     {
@@ -33,17 +44,28 @@ const seed: MultiAccountSeedFile = {
         { roleName: 'reader', trustPolicy: allow({ AWS: HOME }) },
         {
           roleName: 'with-external-id',
-          trustPolicy: allow({ AWS: `arn:aws:iam::${HOME}:root` }, { Condition: { StringEquals: { 'sts:ExternalId': 'expected-id' } } }),
+          trustPolicy: allow(
+            { AWS: `arn:aws:iam::${HOME}:root` },
+            { Condition: { StringEquals: { 'sts:ExternalId': 'expected-id' } } },
+          ),
         },
         { roleName: 'long', path: '/ops/', maxSessionDuration: 7200, trustPolicy: JSON.stringify(allow('*')) },
-        { arn: `arn:aws:iam::${MEMBER}:role/alice-only`, trustPolicy: allow({ AWS: [`arn:aws:iam::${HOME}:user/alice`] }) },
+        {
+          arn: `arn:aws:iam::${MEMBER}:role/alice-only`,
+          trustPolicy: allow({ AWS: [`arn:aws:iam::${HOME}:user/alice`] }),
+        },
         {
           roleName: 'guarded',
           trustPolicy: {
             Version: '2012-10-17',
             Statement: [
               { Effect: 'Allow', Principal: { AWS: HOME }, Action: 'sts:*' },
-              { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { StringLike: { 'sts:RoleSessionName': 'blocked-*' } } },
+              {
+                Effect: 'Deny',
+                Principal: '*',
+                Action: 'sts:AssumeRole',
+                Condition: { StringLike: { 'sts:RoleSessionName': 'blocked-*' } },
+              },
             ],
           },
         },
@@ -84,17 +106,36 @@ function whoAmI(credentials: Credentials) {
 }
 
 function assumeRole(input: Partial<AssumeRoleCommandInput>, as: Credentials = staticKey()) {
-  return withSts(as, (client) => client.send(new AssumeRoleCommand({ RoleArn: role('reader'), RoleSessionName: 'test-session', ...input })));
+  return withSts(as, (client) =>
+    client.send(new AssumeRoleCommand({ RoleArn: role('reader'), RoleSessionName: 'test-session', ...input })),
+  );
 }
 
-const denied = (caller: string, roleArn: string) => `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`;
+const denied = (caller: string, roleArn: string) =>
+  `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`;
 
 describe('GetCallerIdentity', () => {
   test.each([
-    ['a key the seed does not list: the default account root', 'test', { Account: HOME, Arn: `arn:aws:iam::${HOME}:root`, UserId: HOME }],
-    ['a key listed under the default account', 'home-key', { Account: HOME, Arn: `arn:aws:iam::${HOME}:root`, UserId: HOME }],
-    ['a 12-digit key: that account root', MEMBER, { Account: MEMBER, Arn: `arn:aws:iam::${MEMBER}:root`, UserId: MEMBER }],
-    ['a key of an IAM user', 'alice-key', { Account: HOME, Arn: `arn:aws:iam::${HOME}:user/alice`, UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/) }],
+    [
+      'a key the seed does not list: the default account root',
+      'test',
+      { Account: HOME, Arn: `arn:aws:iam::${HOME}:root`, UserId: HOME },
+    ],
+    [
+      'a key listed under the default account',
+      'home-key',
+      { Account: HOME, Arn: `arn:aws:iam::${HOME}:root`, UserId: HOME },
+    ],
+    [
+      'a 12-digit key: that account root',
+      MEMBER,
+      { Account: MEMBER, Arn: `arn:aws:iam::${MEMBER}:root`, UserId: MEMBER },
+    ],
+    [
+      'a key of an IAM user',
+      'alice-key',
+      { Account: HOME, Arn: `arn:aws:iam::${HOME}:user/alice`, UserId: expect.stringMatching(/^AIDA[A-Z2-7]{17}$/) },
+    ],
   ])('%s', async (_label, key, expected) => {
     const answer = await whoAmI(staticKey(key));
     expect({ Account: answer.Account, Arn: answer.Arn, UserId: answer.UserId }).toEqual(expected);
@@ -153,7 +194,12 @@ describe('AssumeRole', () => {
     await expect(assumeRole({ RoleArn: role('reader') })).resolves.toBeDefined();
     await expect(assumeRole({ RoleArn: role('ops/long') }, staticKey(MEMBER))).resolves.toBeDefined();
     await expect(assumeRole({ RoleArn: role('alice-only') }, staticKey('alice-key'))).resolves.toBeDefined();
-    await expectError(assumeRole({ RoleArn: role('reader') }, staticKey(MEMBER)), 'AccessDenied', 403, denied(`arn:aws:iam::${MEMBER}:root`, role('reader')));
+    await expectError(
+      assumeRole({ RoleArn: role('reader') }, staticKey(MEMBER)),
+      'AccessDenied',
+      403,
+      denied(`arn:aws:iam::${MEMBER}:root`, role('reader')),
+    );
     await expect(assumeRole({ RoleArn: role('guarded'), RoleSessionName: 'allowed-session' })).resolves.toBeDefined();
     await expectError(
       assumeRole({ RoleArn: role('guarded'), RoleSessionName: 'blocked-session' }),
@@ -192,7 +238,12 @@ describe('AssumeRole', () => {
       400,
       "1 validation error detected: Value '43201' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to 43200",
     );
-    await expectError(assumeRole({ DurationSeconds: 3601 }), 'ValidationError', 400, 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    await expectError(
+      assumeRole({ DurationSeconds: 3601 }),
+      'ValidationError',
+      400,
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+    );
     await expectError(
       assumeRole({ RoleArn: role('ops/long'), DurationSeconds: 7201 }),
       'ValidationError',
@@ -214,7 +265,12 @@ describe('AssumeRole', () => {
       400,
       "1 validation error detected: Value 'has space' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
     );
-    await expectError(assumeRole({ RoleSessionName: 's'.repeat(65) }), 'ValidationError', 400, /at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64$/);
+    await expectError(
+      assumeRole({ RoleSessionName: 's'.repeat(65) }),
+      'ValidationError',
+      400,
+      /at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64$/,
+    );
     await expect(assumeRole({ RoleSessionName: `a+=,.@-_${'z'.repeat(56)}` })).resolves.toBeDefined();
     await expectError(
       assumeRole({ RoleArn: 'short', RoleSessionName: 'x', ExternalId: 'e' }),
@@ -222,7 +278,12 @@ describe('AssumeRole', () => {
       400,
       "3 validation errors detected: Value 'short' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20; Value 'x' at 'roleSessionName' failed to satisfy constraint: Member must have length greater than or equal to 2; Value 'e' at 'externalId' failed to satisfy constraint: Member must have length greater than or equal to 2",
     );
-    await expectError(assumeRole({ RoleArn: 'arn:aws:s3:::a-bucket-of-mine' }), 'ValidationError', 400, /^arn:aws:s3:::a-bucket-of-mine is invalid: RoleArn must be the ARN of an IAM role/);
+    await expectError(
+      assumeRole({ RoleArn: 'arn:aws:s3:::a-bucket-of-mine' }),
+      'ValidationError',
+      400,
+      /^arn:aws:s3:::a-bucket-of-mine is invalid: RoleArn must be the ARN of an IAM role/,
+    );
   });
 
   test('role chaining: a role that trusts another role lets its sessions in, for at most an hour', async () => {
@@ -247,7 +308,11 @@ describe('AssumeRole', () => {
 
 describe('temporary credentials', () => {
   test('expire on the emulator clock: EKS answers ExpiredTokenException, STS ExpiredToken', async () => {
-    const credentials = await assume(emulator.url, { RoleArn: role('reader'), RoleSessionName: 'short-lived', DurationSeconds: 900 });
+    const credentials = await assume(emulator.url, {
+      RoleArn: role('reader'),
+      RoleSessionName: 'short-lived',
+      DurationSeconds: 900,
+    });
     const client = eks(emulator.url, 'us-east-1', { credentials });
     try {
       await expect(client.send(new ListClustersCommand({}))).resolves.toMatchObject({ clusters: ['member-cluster'] });
@@ -257,8 +322,18 @@ describe('temporary credentials', () => {
       await expect(client.send(new ListClustersCommand({}))).resolves.toMatchObject({ clusters: ['member-cluster'] });
       // ...and expired once 900 seconds have passed on the emulator's clock since they were issued.
       await control(emulator.url, 'clock', 'POST', { advanceSeconds: 100 });
-      await expectError(client.send(new ListClustersCommand({})), 'ExpiredTokenException', 403, 'The security token included in the request is expired');
-      await expectError(whoAmI(credentials), 'ExpiredToken', 403, 'The security token included in the request is expired');
+      await expectError(
+        client.send(new ListClustersCommand({})),
+        'ExpiredTokenException',
+        403,
+        'The security token included in the request is expired',
+      );
+      await expectError(
+        whoAmI(credentials),
+        'ExpiredToken',
+        403,
+        'The security token included in the request is expired',
+      );
       // Static credentials do not expire.
       await expect(whoAmI(staticKey())).resolves.toMatchObject({ Account: HOME });
     } finally {
@@ -279,11 +354,21 @@ describe('temporary credentials', () => {
     for (const credentials of forged) {
       const client = eks(emulator.url, 'us-east-1', { credentials });
       try {
-        await expectError(client.send(new ListClustersCommand({})), 'UnrecognizedClientException', 403, 'The security token included in the request is invalid.');
+        await expectError(
+          client.send(new ListClustersCommand({})),
+          'UnrecognizedClientException',
+          403,
+          'The security token included in the request is invalid.',
+        );
       } finally {
         client.destroy();
       }
-      await expectError(whoAmI(credentials), 'InvalidClientTokenId', 403, 'The security token included in the request is invalid.');
+      await expectError(
+        whoAmI(credentials),
+        'InvalidClientTokenId',
+        403,
+        'The security token included in the request is invalid.',
+      );
     }
   });
 });
@@ -292,10 +377,19 @@ describe('the wire', () => {
   async function post(body: string, headers: Record<string, string> = {}) {
     const res = await fetch(`${emulator.url}/`, {
       method: 'POST',
-      headers: { authorization: authorization('us-east-1', 'sts'), 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
+      headers: {
+        authorization: authorization('us-east-1', 'sts'),
+        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+        ...headers,
+      },
       body,
     });
-    return { status: res.status, contentType: res.headers.get('content-type'), requestId: res.headers.get('x-amzn-requestid'), text: await res.text() };
+    return {
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      requestId: res.headers.get('x-amzn-requestid'),
+      text: await res.text(),
+    };
   }
 
   test('answers are STS XML; errors an ErrorResponse with Type, Code, Message and the RequestId', async () => {
@@ -304,7 +398,9 @@ describe('the wire', () => {
     expect(ok.text).toBe(
       `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::${HOME}:root</Arn><UserId>${HOME}</UserId><Account>${HOME}</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>${ok.requestId}</RequestId></ResponseMetadata></GetCallerIdentityResponse>\n`,
     );
-    const refused = await post(`Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(role('pods-only'))}&RoleSessionName=s1`);
+    const refused = await post(
+      `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(role('pods-only'))}&RoleSessionName=s1`,
+    );
     expect(refused.status).toBe(403);
     expect(refused.text).toBe(
       `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>${denied(`arn:aws:iam::${HOME}:root`, role('pods-only'))}</Message></Error><RequestId>${refused.requestId}</RequestId></ErrorResponse>\n`,
@@ -313,10 +409,41 @@ describe('the wire', () => {
 
   test.each([
     ['no Action', 'Version=2011-06-15', {}, 400, 'MissingAction', 'Missing Action'],
-    ['a JSON body', '{"Action":"GetCallerIdentity"}', { 'content-type': 'application/json' }, 400, 'MissingAction', /content-type application\/x-www-form-urlencoded; received 'application\/json'/],
-    ['an action STS has not here', 'Action=AssumeRoleWithSAML&Version=2011-06-15', {}, 400, 'InvalidAction', 'Could not find operation AssumeRoleWithSAML for version 2011-06-15'],
-    ['another version', 'Action=GetCallerIdentity&Version=2010-05-08', {}, 400, 'InvalidAction', 'Could not find operation GetCallerIdentity for version 2010-05-08'],
-    ['a scope of another shape', 'Action=GetCallerIdentity&Version=2011-06-15', { authorization: 'AWS4-HMAC-SHA256 Credential=test/2026/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0' }, 400, 'IncompleteSignature', /scope date must be yyyymmdd/],
+    [
+      'a JSON body',
+      '{"Action":"GetCallerIdentity"}',
+      { 'content-type': 'application/json' },
+      400,
+      'MissingAction',
+      /content-type application\/x-www-form-urlencoded; received 'application\/json'/,
+    ],
+    [
+      'an action STS has not here',
+      'Action=AssumeRoleWithSAML&Version=2011-06-15',
+      {},
+      400,
+      'InvalidAction',
+      'Could not find operation AssumeRoleWithSAML for version 2011-06-15',
+    ],
+    [
+      'another version',
+      'Action=GetCallerIdentity&Version=2010-05-08',
+      {},
+      400,
+      'InvalidAction',
+      'Could not find operation GetCallerIdentity for version 2010-05-08',
+    ],
+    [
+      'a scope of another shape',
+      'Action=GetCallerIdentity&Version=2011-06-15',
+      {
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=test/2026/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0',
+      },
+      400,
+      'IncompleteSignature',
+      /scope date must be yyyymmdd/,
+    ],
   ])('%s', async (_label, body, headers, status, code, message) => {
     const answer = await post(body, headers);
     expect(answer.status).toBe(status);
@@ -327,7 +454,9 @@ describe('the wire', () => {
   });
 
   test('the parameters may come in the query string, as the query protocol allows', async () => {
-    const res = await fetch(`${emulator.url}/?Action=GetCallerIdentity&Version=2011-06-15`, { headers: { authorization: authorization('eu-west-1', 'sts', MEMBER) } });
+    const res = await fetch(`${emulator.url}/?Action=GetCallerIdentity&Version=2011-06-15`, {
+      headers: { authorization: authorization('eu-west-1', 'sts', MEMBER) },
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(`<Account>${MEMBER}</Account>`);
   });
@@ -342,7 +471,10 @@ describe('stats and faults', () => {
     const client = eks(emulator.url);
     await client.send(new ListClustersCommand({}));
     client.destroy();
-    const stats = await control<{ calls: Record<string, number>; total: number; byService: Record<string, number> }>(emulator.url, 'stats');
+    const stats = await control<{ calls: Record<string, number>; total: number; byService: Record<string, number> }>(
+      emulator.url,
+      'stats',
+    );
     expect(stats.calls).toMatchObject({ AssumeRole: 2, GetCallerIdentity: 1, ListClusters: 1 });
     expect({ total: stats.total, byService: stats.byService }).toEqual({ total: 4, byService: { eks: 1, sts: 3 } });
   });
@@ -363,7 +495,11 @@ describe('stats and faults', () => {
     await control(emulator.url, 'faults', 'POST', { rates: { '*': { throttle: 1 } } });
     const retrying = sts(emulator.url, staticKey(), { maxAttempts: 2 });
     try {
-      await expectError(retrying.send(new AssumeRoleCommand({ RoleArn: role('reader'), RoleSessionName: 'retried' })), 'Throttling', 400);
+      await expectError(
+        retrying.send(new AssumeRoleCommand({ RoleArn: role('reader'), RoleSessionName: 'retried' })),
+        'Throttling',
+        400,
+      );
     } finally {
       retrying.destroy();
     }
@@ -380,6 +516,9 @@ describe('stats and faults', () => {
     await control(emulator.url, 'faults', 'POST', { rates: { AssumeRole: { malformed: 1 } } });
     // The members are text where structures belong: the SDK reads empty structures, no credentials.
     const malformed = await assumeRole({});
-    expect({ Credentials: malformed.Credentials, AssumedRoleUser: malformed.AssumedRoleUser }).toEqual({ Credentials: {}, AssumedRoleUser: {} });
+    expect({ Credentials: malformed.Credentials, AssumedRoleUser: malformed.AssumedRoleUser }).toEqual({
+      Credentials: {},
+      AssumedRoleUser: {},
+    });
   });
 });

@@ -27,7 +27,13 @@ beforeAll(async () => {
   emulator = await start({ seed: { clusters: [{ name: 'tagged', region: 'us-east-1', tags: { team: 'platform' } }] } });
   client = eks(emulator.url);
   const created = await client.send(
-    new CreatePodIdentityAssociationCommand({ clusterName: 'tagged', namespace: 'apps', serviceAccount: 'web', roleArn: role('web'), tags: { owner: 'web' } }),
+    new CreatePodIdentityAssociationCommand({
+      clusterName: 'tagged',
+      namespace: 'apps',
+      serviceAccount: 'web',
+      roleArn: role('web'),
+      tags: { owner: 'web' },
+    }),
   );
   associationArn = created.association?.associationArn ?? '';
   associationId = created.association?.associationId ?? '';
@@ -36,9 +42,11 @@ afterAll(() => emulator.close());
 
 const tagsOf = async (resourceArn: string) => (await client.send(new ListTagsForResourceCommand({ resourceArn }))).tags;
 
-test('TagResource merges into an association\'s tags, and Describe shows them; modifiedAt stays', async () => {
+test("TagResource merges into an association's tags, and Describe shows them; modifiedAt stays", async () => {
   const before = await client.send(new DescribePodIdentityAssociationCommand({ clusterName: 'tagged', associationId }));
-  await client.send(new TagResourceCommand({ resourceArn: associationArn, tags: { owner: 'web-team', stage: 'prod' } }));
+  await client.send(
+    new TagResourceCommand({ resourceArn: associationArn, tags: { owner: 'web-team', stage: 'prod' } }),
+  );
   expect(await tagsOf(associationArn)).toEqual({ owner: 'web-team', stage: 'prod' });
   const after = await client.send(new DescribePodIdentityAssociationCommand({ clusterName: 'tagged', associationId }));
   expect(after.association?.tags).toEqual({ owner: 'web-team', stage: 'prod' });
@@ -53,37 +61,55 @@ test('UntagResource removes the keys named; a key that is not there is no error,
   expect(Object.keys((await tagsOf(associationArn)) ?? {})).not.toContain('a');
 });
 
-test('a cluster\'s tags change the same way, and DescribeCluster shows them', async () => {
+test("a cluster's tags change the same way, and DescribeCluster shows them", async () => {
   await client.send(new TagResourceCommand({ resourceArn: clusterArn, tags: { cost: 'shared' } }));
   expect(await tagsOf(clusterArn)).toEqual({ team: 'platform', cost: 'shared' });
   await client.send(new UntagResourceCommand({ resourceArn: clusterArn, tagKeys: ['team'] }));
   expect((await client.send(new DescribeClusterCommand({ name: 'tagged' }))).cluster?.tags).toEqual({ cost: 'shared' });
 });
 
-describe('EKS\'s rules, answered with these operations\' own errors', () => {
+describe("EKS's rules, answered with these operations' own errors", () => {
   test.each([
     ['a reserved aws: key, in any case', { 'AWS:team': 'x' }, /reserved/],
     ['a key longer than 128 characters', { ['k'.repeat(129)]: 'x' }, /1-128/],
     ['a value longer than 256 characters', { key: 'v'.repeat(257) }, /256/],
     ['no tags at all', {}, /at least one/],
   ])('TagResource with %s is BadRequestException', async (_, tags, message) => {
-    await expectError(client.send(new TagResourceCommand({ resourceArn: associationArn, tags })), 'BadRequestException', 400, message);
+    await expectError(
+      client.send(new TagResourceCommand({ resourceArn: associationArn, tags })),
+      'BadRequestException',
+      400,
+      message,
+    );
   });
 
   test('more than 50 tags after the merge is BadRequestException and changes nothing', async () => {
     const before = await tagsOf(clusterArn);
     const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
-    await expectError(client.send(new TagResourceCommand({ resourceArn: clusterArn, tags: many })), 'BadRequestException', 400, /at most 50 tags/);
+    await expectError(
+      client.send(new TagResourceCommand({ resourceArn: clusterArn, tags: many })),
+      'BadRequestException',
+      400,
+      /at most 50 tags/,
+    );
     expect(await tagsOf(clusterArn)).toEqual(before);
   });
 
   test('UntagResource of a reserved key is BadRequestException', async () => {
-    await expectError(client.send(new UntagResourceCommand({ resourceArn: clusterArn, tagKeys: ['aws:x'] })), 'BadRequestException', 400, /reserved/);
+    await expectError(
+      client.send(new UntagResourceCommand({ resourceArn: clusterArn, tagKeys: ['aws:x'] })),
+      'BadRequestException',
+      400,
+      /reserved/,
+    );
   });
 
   test('UntagResource without tagKeys is BadRequestException', async () => {
     const res = await raw(emulator.url, `/tags/${encodeURIComponent(clusterArn)}`, { method: 'DELETE' });
-    expect({ status: res.status, type: res.headers.get('x-amzn-errortype') }).toEqual({ status: 400, type: 'BadRequestException' });
+    expect({ status: res.status, type: res.headers.get('x-amzn-errortype') }).toEqual({
+      status: 400,
+      type: 'BadRequestException',
+    });
   });
 
   test.each([
@@ -91,7 +117,12 @@ describe('EKS\'s rules, answered with these operations\' own errors', () => {
     ['an ARN of another service', 'BadRequestException', 400, 'arn:aws:iam::111122223333:role/web'],
     ['a cluster ARN with a path', 'BadRequestException', 400, `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/tagged/extra`],
     ['a cluster that does not exist', 'NotFoundException', 404, `arn:aws:eks:us-east-1:${ACCOUNT}:cluster/nowhere`],
-    ['an association that does not exist', 'NotFoundException', 404, `arn:aws:eks:us-east-1:${ACCOUNT}:podidentityassociation/tagged/a-00000000000000000`],
+    [
+      'an association that does not exist',
+      'NotFoundException',
+      404,
+      `arn:aws:eks:us-east-1:${ACCOUNT}:podidentityassociation/tagged/a-00000000000000000`,
+    ],
     ['a cluster of another region', 'NotFoundException', 404, `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/tagged`],
     ['a cluster of another account', 'NotFoundException', 404, 'arn:aws:eks:us-east-1:999999999999:cluster/tagged'],
   ])('%s is %s', async (_, name, status, resourceArn) => {
@@ -103,7 +134,9 @@ describe('EKS\'s rules, answered with these operations\' own errors', () => {
 test('a TagResource whose connection dropped (applied or not) converges when sent again', async () => {
   await control(emulator.url, 'faults', 'POST', { seed: 5, rates: { TagResource: { drop: 1 } } });
   try {
-    await expect(client.send(new TagResourceCommand({ resourceArn: associationArn, tags: { dropped: 'once' } }))).rejects.toThrow();
+    await expect(
+      client.send(new TagResourceCommand({ resourceArn: associationArn, tags: { dropped: 'once' } })),
+    ).rejects.toThrow();
   } finally {
     await control(emulator.url, 'faults', 'DELETE');
   }
@@ -123,7 +156,9 @@ test('tags are journaled: a restart from the state file keeps them', async () =>
     await first.close();
     const second = await start({ stateFile });
     try {
-      expect((await eks(second.url).send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({ kept: 'yes' });
+      expect((await eks(second.url).send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual({
+        kept: 'yes',
+      });
     } finally {
       await second.close();
     }

@@ -19,7 +19,9 @@ async function curlExample(script: string, ...args: string[]): Promise<any> {
 test('list-clusters.sh answers every demo cluster', async () => {
   const body = await curlExample('list-clusters.sh');
   expect(body.errors).toBeUndefined();
-  expect(body.data.clusters.nodes.map((c: { name: string }) => c.name)).toEqual(Object.values(DEMO_CLUSTERS).map((c) => c.name));
+  expect(body.data.clusters.nodes.map((c: { name: string }) => c.name)).toEqual(
+    Object.values(DEMO_CLUSTERS).map((c) => c.name),
+  );
 });
 
 test('get-query.sh passes CSRF prevention with its preflight header', async () => {

@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 function operationName(tab: ExampleTab): string {
-  const operations = parse(tab.query).definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+  const operations = parse(tab.query).definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+  );
   expect(operations).toHaveLength(1);
   return operations[0]?.name?.value ?? '';
 }
@@ -60,7 +62,9 @@ test('the tabs cover listing, paging, both lookups, create, update, tag, untag a
 
 test('every tab, run in order against the demo data, succeeds and does what it says', async () => {
   const clusters = await runTab('ListClusters');
-  expect(clusters.clusters.nodes.map((c: { name: string }) => c.name)).toEqual(Object.values(DEMO_CLUSTERS).map((c) => c.name));
+  expect(clusters.clusters.nodes.map((c: { name: string }) => c.name)).toEqual(
+    Object.values(DEMO_CLUSTERS).map((c) => c.name),
+  );
 
   const page = await runTab('AssociationsPage');
   const { variables: pageVariables } = tab('AssociationsPage');
@@ -76,7 +80,11 @@ test('every tab, run in order against the demo data, succeeds and does what it s
 
   const createInput = tab('CreateAssociation').variables.input;
   const created = (await runTab('CreateAssociation')).createPodIdentityAssociation;
-  expect(created.podIdentityAssociation).toMatchObject({ namespace: createInput.namespace, serviceAccount: createInput.serviceAccount, roleArn: createInput.roleArn });
+  expect(created.podIdentityAssociation).toMatchObject({
+    namespace: createInput.namespace,
+    serviceAccount: createInput.serviceAccount,
+    roleArn: createInput.roleArn,
+  });
   expect(created.clientRequestToken).toBe(createInput.clientRequestToken);
   // "Safe to retry": the same token answers the same association.
   const again = (await runTab('CreateAssociation')).createPodIdentityAssociation;
@@ -84,7 +92,11 @@ test('every tab, run in order against the demo data, succeeds and does what it s
 
   const updateInput = tab('UpdateAssociation').variables.input;
   const updated = (await runTab('UpdateAssociation')).updatePodIdentityAssociation;
-  expect(updated.podIdentityAssociation).toMatchObject({ id: updateInput.id, roleArn: updateInput.roleArn, tags: expect.arrayContaining(updateInput.tags) });
+  expect(updated.podIdentityAssociation).toMatchObject({
+    id: updateInput.id,
+    roleArn: updateInput.roleArn,
+    tags: expect.arrayContaining(updateInput.tags),
+  });
   expect(updated.podIdentityAssociation.tags).toHaveLength(updateInput.tags.length);
 
   const tagInput = tab('TagAssociation').variables.input;
@@ -105,6 +117,10 @@ test('every tab, run in order against the demo data, succeeds and does what it s
   const { query, variables } = tab('DeleteAssociation');
   const repeat = await stack.gql<any>(query, variables);
   expect(repeat.data.deletePodIdentityAssociation.errors).toEqual([
-    expect.objectContaining({ __typename: 'AssociationNotFoundError', code: 'ASSOCIATION_NOT_FOUND', associationId: deleteInput.associationId }),
+    expect.objectContaining({
+      __typename: 'AssociationNotFoundError',
+      code: 'ASSOCIATION_NOT_FOUND',
+      associationId: deleteInput.associationId,
+    }),
   ]);
 });

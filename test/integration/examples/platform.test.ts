@@ -32,9 +32,19 @@ function ensure(namespace: string, serviceAccount: string, roleArn: string, extr
   return runExample(
     'platform/ensure-association.ts',
     [
-      '--cluster', prodPlatform.name, '--region', prodPlatform.region,
-      '--namespace', namespace, '--service-account', serviceAccount, '--role-arn', roleArn,
-      '--backoff-ms', '5', ...extra,
+      '--cluster',
+      prodPlatform.name,
+      '--region',
+      prodPlatform.region,
+      '--namespace',
+      namespace,
+      '--service-account',
+      serviceAccount,
+      '--role-arn',
+      roleArn,
+      '--backoff-ms',
+      '5',
+      ...extra,
     ],
     stack.gateway.graphqlUrl,
   );
@@ -42,7 +52,9 @@ function ensure(namespace: string, serviceAccount: string, roleArn: string, extr
 
 async function associationsOf(namespace: string, serviceAccount: string) {
   const state = await stack.state(`?region=${prodPlatform.region}&cluster=${prodPlatform.name}`);
-  return (state.clusters[0]?.associations ?? []).filter((a) => a.namespace === namespace && a.serviceAccount === serviceAccount);
+  return (state.clusters[0]?.associations ?? []).filter(
+    (a) => a.namespace === namespace && a.serviceAccount === serviceAccount,
+  );
 }
 
 test('a create whose connection drops after EKS applied it is retried with the same token: one association, the same one', async () => {
@@ -89,33 +101,59 @@ test('an existing association converges: unchanged with the same role, updated t
 
   const same = await ensure('payments', 'worker', existing?.roleArn as string);
   expect(same.code).toBe(0);
-  expect(lastJsonLine<Outcome>(same.stdout)).toMatchObject({ outcome: 'unchanged', associationId: existing?.associationId });
+  expect(lastJsonLine<Outcome>(same.stdout)).toMatchObject({
+    outcome: 'unchanged',
+    associationId: existing?.associationId,
+  });
 
   const changed = await ensure('payments', 'worker', role('payments-worker-v2'));
   expect(changed.code).toBe(0);
-  expect(lastJsonLine<Outcome>(changed.stdout)).toMatchObject({ outcome: 'updated', associationId: existing?.associationId, roleArn: role('payments-worker-v2') });
+  expect(lastJsonLine<Outcome>(changed.stdout)).toMatchObject({
+    outcome: 'updated',
+    associationId: existing?.associationId,
+    roleArn: role('payments-worker-v2'),
+  });
   expect((await associationsOf('payments', 'worker')).map((a) => a.roleArn)).toEqual([role('payments-worker-v2')]);
 });
 
 test.each([
   ['an invalid namespace', ['Payments', 'refunds', role('x')], 'INVALID_INPUT', { field: 'namespace' }],
-  ['a role that does not exist', ['payments', 'audit', role('missing-audit')], 'INVALID_ROLE', { roleArn: role('missing-audit') }],
+  [
+    'a role that does not exist',
+    ['payments', 'audit', role('missing-audit')],
+    'INVALID_ROLE',
+    { roleArn: role('missing-audit') },
+  ],
   [
     'a change to an association an add-on manages',
     [DEMO_ADDON_OWNED_ASSOCIATION.namespace, DEMO_ADDON_OWNED_ASSOCIATION.serviceAccount, role('other')],
     'INVALID_REQUEST',
     {},
   ],
-] as const)('%s is reported as a typed error with exit status 2', async (_, [namespace, serviceAccount, roleArn], code, detail) => {
-  const run = await ensure(namespace, serviceAccount, roleArn);
-  expect(run.code).toBe(2);
-  expect(lastJsonLine<Outcome>(run.stdout)).toMatchObject({ outcome: 'rejected', code, detail });
-});
+] as const)(
+  '%s is reported as a typed error with exit status 2',
+  async (_, [namespace, serviceAccount, roleArn], code, detail) => {
+    const run = await ensure(namespace, serviceAccount, roleArn);
+    expect(run.code).toBe(2);
+    expect(lastJsonLine<Outcome>(run.stdout)).toMatchObject({ outcome: 'rejected', code, detail });
+  },
+);
 
 test('a cluster that does not exist is reported with its name and region', async () => {
   const run = await runExample(
     'platform/ensure-association.ts',
-    ['--cluster', 'no-such-cluster', '--region', 'eu-west-1', '--namespace', 'a', '--service-account', 'b', '--role-arn', role('b')],
+    [
+      '--cluster',
+      'no-such-cluster',
+      '--region',
+      'eu-west-1',
+      '--namespace',
+      'a',
+      '--service-account',
+      'b',
+      '--role-arn',
+      role('b'),
+    ],
     stack.gateway.graphqlUrl,
   );
   expect(run.code).toBe(2);

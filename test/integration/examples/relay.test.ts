@@ -15,7 +15,10 @@ const EXAMPLE = join(ROOT, 'examples', 'relay');
 test('the Relay compiler validates examples/relay against schema.graphql, and its artifacts are current', async () => {
   const result = await run(RELAY, ['--validate'], {}, 60_000, EXAMPLE);
   // Non-zero with "pending changes": run `npm run relay` (npm run codegen does).
-  expect({ code: result.code, output: result.code === 0 ? '' : result.stdout + result.stderr }).toEqual({ code: 0, output: '' });
+  expect({ code: result.code, output: result.code === 0 ? '' : result.stdout + result.stderr }).toEqual({
+    code: 0,
+    output: '',
+  });
   expect(existsSync(join(EXAMPLE, 'src', '__generated__', 'ClusterAssociationsPaginationQuery.graphql.ts'))).toBe(true);
 });
 
@@ -23,9 +26,15 @@ describe('on a copy of the fragments', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'relay-check-'));
-    cpSync(join(EXAMPLE, 'src'), join(dir, 'src'), { recursive: true, filter: (path) => !path.includes('__generated__') });
+    cpSync(join(EXAMPLE, 'src'), join(dir, 'src'), {
+      recursive: true,
+      filter: (path) => !path.includes('__generated__'),
+    });
     const config = JSON.parse(readFileSync(join(EXAMPLE, 'relay.config.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'relay.config.json'), JSON.stringify({ ...config, $schema: undefined, schema: './schema.graphql' }));
+    writeFileSync(
+      join(dir, 'relay.config.json'),
+      JSON.stringify({ ...config, $schema: undefined, schema: './schema.graphql' }),
+    );
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -10,7 +10,13 @@ export interface Run {
   stderr: string;
 }
 
-export function run(command: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, cwd = ROOT): Promise<Run> {
+export function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+  cwd = ROOT,
+): Promise<Run> {
   return new Promise((resolve) => {
     execFile(command, args, { cwd, env: { ...process.env, ...env }, timeout: timeoutMs }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -10,7 +10,13 @@ import { ROOT, run } from './run';
 
 // Codegen says why it failed only with --verbose (no terminal here) and when NODE_ENV is not `test` (as jest sets it).
 const codegen = (cwd: string) =>
-  run(join(ROOT, 'node_modules', '.bin', 'graphql-codegen'), ['--config', 'codegen.yml', '--verbose'], { NODE_ENV: 'development' }, 60_000, cwd);
+  run(
+    join(ROOT, 'node_modules', '.bin', 'graphql-codegen'),
+    ['--config', 'codegen.yml', '--verbose'],
+    { NODE_ENV: 'development' },
+    60_000,
+    cwd,
+  );
 
 test('schema.graphql is the printed, sorted schema of schema/ (npm run schema:print)', () => {
   expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printedSchema());
@@ -34,15 +40,23 @@ test('examples/generated is current, and a schema change that breaks an operatio
     for (const file of files) {
       const committed = readFileSync(join(ROOT, 'examples', 'generated', file), 'utf8');
       // Stale: run `npm run codegen`.
-      expect({ file, current: committed === readFileSync(join(copy, 'examples', 'generated', file), 'utf8') }).toEqual({ file, current: true });
+      expect({ file, current: committed === readFileSync(join(copy, 'examples', 'generated', file), 'utf8') }).toEqual({
+        file,
+        current: true,
+      });
     }
 
     // Renaming a field the operations select is the kind of change that must not slip through.
     const association = join(copy, 'schema', 'association.graphql');
-    writeFileSync(association, readFileSync(association, 'utf8').replace('serviceAccount: String!', 'serviceAccountName: String!'));
+    writeFileSync(
+      association,
+      readFileSync(association, 'utf8').replace('serviceAccount: String!', 'serviceAccountName: String!'),
+    );
     const broken = await codegen(copy);
     expect(broken.code).not.toBe(0);
-    expect(broken.stdout + broken.stderr).toContain('Cannot query field "serviceAccount" on type "PodIdentityAssociation"');
+    expect(broken.stdout + broken.stderr).toContain(
+      'Cannot query field "serviceAccount" on type "PodIdentityAssociation"',
+    );
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

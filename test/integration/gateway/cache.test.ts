@@ -12,7 +12,13 @@ import { nonZero, role, seedCluster, startStack, type Stack } from '../../helper
 const DASHBOARD = `{ clusters { nodes { name status version
   podIdentityAssociations(first: 20) { nodes { id namespace serviceAccount roleArn tags { key value } createdAt } } } } }`;
 
-const seed = { clusters: [seedCluster('apps', 'us-east-1', 30), seedCluster('web', 'us-east-1', 25), seedCluster('eu', 'eu-west-1', 10)] };
+const seed = {
+  clusters: [
+    seedCluster('apps', 'us-east-1', 30),
+    seedCluster('web', 'us-east-1', 25),
+    seedCluster('eu', 'eu-west-1', 10),
+  ],
+};
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -38,7 +44,12 @@ describe.each([
   test('a repeated dashboard within the TTL costs no EKS call and answers the same', async () => {
     const first = await stack.gql(DASHBOARD);
     expect(first.errors).toBeUndefined();
-    expect(nonZero(await stack.calls())).toEqual({ ListClusters: 2, DescribeCluster: 3, ListPodIdentityAssociations: 3, DescribePodIdentityAssociation: 50 });
+    expect(nonZero(await stack.calls())).toEqual({
+      ListClusters: 2,
+      DescribeCluster: 3,
+      ListPodIdentityAssociations: 3,
+      DescribePodIdentityAssociation: 50,
+    });
     await stack.resetCalls();
     const repeat = await stack.gql(DASHBOARD);
     expect(repeat).toEqual(first);
@@ -50,15 +61,23 @@ describe.each([
     await stack.resetCalls();
     const fresh = await stack.gql(DASHBOARD, undefined, { 'cache-control': 'no-cache' });
     expect(fresh.errors).toBeUndefined();
-    expect(nonZero(await stack.calls())).toEqual({ ListClusters: 2, DescribeCluster: 3, ListPodIdentityAssociations: 3, DescribePodIdentityAssociation: 50 });
+    expect(nonZero(await stack.calls())).toEqual({
+      ListClusters: 2,
+      DescribeCluster: 3,
+      ListPodIdentityAssociations: 3,
+      DescribePodIdentityAssociation: 50,
+    });
     await stack.resetCalls();
     await stack.gql(DASHBOARD);
     expect(nonZero(await stack.calls())).toEqual({});
   });
 
   test('create, update and delete through the gateway are seen at once', async () => {
-    const page = '{ cluster(name: "eu", region: "eu-west-1") { podIdentityAssociations(first: 50) { nodes { id serviceAccount roleArn } } } }';
-    type Page = { cluster: { podIdentityAssociations: { nodes: Array<{ id: string; serviceAccount: string; roleArn: string }> } } };
+    const page =
+      '{ cluster(name: "eu", region: "eu-west-1") { podIdentityAssociations(first: 50) { nodes { id serviceAccount roleArn } } } }';
+    type Page = {
+      cluster: { podIdentityAssociations: { nodes: Array<{ id: string; serviceAccount: string; roleArn: string }> } };
+    };
     const before = await stack.gql<Page>(page);
     await stack.gql<Page>(page);
 
@@ -67,12 +86,18 @@ describe.each([
     );
     const id = created.data?.createPodIdentityAssociation.podIdentityAssociation.id as string;
     const afterCreate = await stack.gql<Page>(page);
-    expect(afterCreate.data?.cluster.podIdentityAssociations.nodes).toHaveLength((before.data?.cluster.podIdentityAssociations.nodes.length ?? 0) + 1);
+    expect(afterCreate.data?.cluster.podIdentityAssociations.nodes).toHaveLength(
+      (before.data?.cluster.podIdentityAssociations.nodes.length ?? 0) + 1,
+    );
 
-    await stack.gql(`mutation { updatePodIdentityAssociation(input: { id: "${id}", roleArn: "${role('v2')}" }) { errors { code } } }`);
+    await stack.gql(
+      `mutation { updatePodIdentityAssociation(input: { id: "${id}", roleArn: "${role('v2')}" }) { errors { code } } }`,
+    );
     const afterUpdate = await stack.gql<Page>(page);
     expect(afterUpdate.data?.cluster.podIdentityAssociations.nodes.find((n) => n.id === id)?.roleArn).toBe(role('v2'));
-    const byId = await stack.gql<{ node: { roleArn: string } }>(`{ node(id: "${id}") { ... on PodIdentityAssociation { roleArn } } }`);
+    const byId = await stack.gql<{ node: { roleArn: string } }>(
+      `{ node(id: "${id}") { ... on PodIdentityAssociation { roleArn } } }`,
+    );
     expect(byId.data?.node.roleArn).toBe(role('v2'));
 
     await stack.gql(`mutation { deletePodIdentityAssociation(input: { id: "${id}" }) { errors { code } } }`);
@@ -109,21 +134,35 @@ describe('the Redis cache shared by replicas', () => {
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       logger: pino({ level: 'silent' }),
     });
-    const viaB = async <T,>(query: string) =>
-      (await (await fetch(b.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json()) as { data: T };
+    const viaB = async <T>(query: string) =>
+      (await (
+        await fetch(b.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        })
+      ).json()) as { data: T };
     try {
-      const query = '{ cluster(name: "web", region: "us-east-1") { podIdentityAssociations(first: 3) { nodes { associationId roleArn } } } }';
-      type Page = { cluster: { podIdentityAssociations: { nodes: Array<{ associationId: string; roleArn: string }> } } };
+      const query =
+        '{ cluster(name: "web", region: "us-east-1") { podIdentityAssociations(first: 3) { nodes { associationId roleArn } } } }';
+      type Page = {
+        cluster: { podIdentityAssociations: { nodes: Array<{ associationId: string; roleArn: string }> } };
+      };
       const seen = await viaB<Page>(query);
       const target = seen.data.cluster.podIdentityAssociations.nodes[0]?.associationId as string;
       await a.resetCalls();
       await a.gql(query);
       expect(nonZero(await a.calls())).toEqual({}); // a reads what b cached
 
-      await a.gql(`mutation { updatePodIdentityAssociation(input: { clusterName: "web", region: "us-east-1", associationId: "${target}", roleArn: "${role('from-a')}" }) { errors { code } } }`);
+      await a.gql(
+        `mutation { updatePodIdentityAssociation(input: { clusterName: "web", region: "us-east-1", associationId: "${target}", roleArn: "${role('from-a')}" }) { errors { code } } }`,
+      );
       await a.resetCalls();
       const after = await viaB<Page>(query);
-      expect(after.data.cluster.podIdentityAssociations.nodes[0]).toEqual({ associationId: target, roleArn: role('from-a') });
+      expect(after.data.cluster.podIdentityAssociations.nodes[0]).toEqual({
+        associationId: target,
+        roleArn: role('from-a'),
+      });
       // b read the list again; the updated association came from the cache a filled.
       expect(nonZero(await a.calls())).toEqual({ ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 2 });
     } finally {
@@ -146,6 +185,8 @@ describe('the Redis cache shared by replicas', () => {
     } finally {
       await stack.close();
     }
-    await expect(startStack({ seed }, { CACHE_TTL_MS: '60000', REDIS_URL: server.url })).rejects.toThrow(/Cannot connect to Redis/);
+    await expect(startStack({ seed }, { CACHE_TTL_MS: '60000', REDIS_URL: server.url })).rejects.toThrow(
+      /Cannot connect to Redis/,
+    );
   });
 });

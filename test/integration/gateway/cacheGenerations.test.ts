@@ -20,25 +20,65 @@ const GENERATION_TTL_MS = GENERATION_LIFETIMES * TTL_MS;
 
 /** EKS for clusters that do not exist, except `real`, which has one association. */
 function eksWithOneCluster(): PodIdentityBackend & { calls: number } {
-  const missing = (name: string, operation: string) => new EksError('NotFound', `No cluster found for name: ${name}.`, 'ResourceNotFoundException', operation, null, 404, false);
+  const missing = (name: string, operation: string) =>
+    new EksError(
+      'NotFound',
+      `No cluster found for name: ${name}.`,
+      'ResourceNotFoundException',
+      operation,
+      null,
+      404,
+      false,
+    );
   const detail: AssociationDetail = {
-    accountId: '000000000000', region: 'us-east-1', associationId: 'a-00000000000000001', associationArn: 'arn:aws:eks:us-east-1:111122223333:podidentityassociation/real/a-00000000000000001',
-    clusterName: 'real', namespace: 'ns', serviceAccount: 'sa', roleArn: role('r'), targetRoleArn: null, externalId: null,
-    disableSessionTags: false, policy: null, ownerArn: null, tags: {}, createdAt: new Date(0), modifiedAt: new Date(0),
+    accountId: '000000000000',
+    region: 'us-east-1',
+    associationId: 'a-00000000000000001',
+    associationArn: 'arn:aws:eks:us-east-1:111122223333:podidentityassociation/real/a-00000000000000001',
+    clusterName: 'real',
+    namespace: 'ns',
+    serviceAccount: 'sa',
+    roleArn: role('r'),
+    targetRoleArn: null,
+    externalId: null,
+    disableSessionTags: false,
+    policy: null,
+    ownerArn: null,
+    tags: {},
+    createdAt: new Date(0),
+    modifiedAt: new Date(0),
   };
   const backend = {
     calls: 0,
-    async listClusters() { backend.calls += 1; return { items: ['real'], nextToken: null }; },
-    async describeCluster() { backend.calls += 1; return null; },
+    async listClusters() {
+      backend.calls += 1;
+      return { items: ['real'], nextToken: null };
+    },
+    async describeCluster() {
+      backend.calls += 1;
+      return null;
+    },
     async listAssociations(_region: string, clusterName: string) {
       backend.calls += 1;
       if (clusterName !== 'real') throw missing(clusterName, 'ListPodIdentityAssociations');
       return { items: [], nextToken: null };
     },
-    async describeAssociation(key: { clusterName: string }) { backend.calls += 1; return key.clusterName === 'real' ? detail : null; },
-    async createAssociation(params: { clusterName: string }) { backend.calls += 1; throw missing(params.clusterName, 'CreatePodIdentityAssociation'); },
-    async updateAssociation(params: { clusterName: string }) { backend.calls += 1; throw missing(params.clusterName, 'UpdatePodIdentityAssociation'); },
-    async deleteAssociation(key: { clusterName: string }) { backend.calls += 1; throw missing(key.clusterName, 'DeletePodIdentityAssociation'); },
+    async describeAssociation(key: { clusterName: string }) {
+      backend.calls += 1;
+      return key.clusterName === 'real' ? detail : null;
+    },
+    async createAssociation(params: { clusterName: string }) {
+      backend.calls += 1;
+      throw missing(params.clusterName, 'CreatePodIdentityAssociation');
+    },
+    async updateAssociation(params: { clusterName: string }) {
+      backend.calls += 1;
+      throw missing(params.clusterName, 'UpdatePodIdentityAssociation');
+    },
+    async deleteAssociation(key: { clusterName: string }) {
+      backend.calls += 1;
+      throw missing(key.clusterName, 'DeletePodIdentityAssociation');
+    },
   };
   return backend as unknown as PodIdentityBackend & { calls: number };
 }
@@ -58,8 +98,23 @@ async function touchMadeUpNames(layer: CachingLayer, eks: PodIdentityBackend, co
       Array.from({ length: Math.min(500, count - start) }, async (_, i) => {
         const view = layer.forRequest(eks, { fresh: false });
         const clusterName = `made-up-${start + i}`;
-        await failsNotFound(view.listAssociations({ accountId: '000000000000', region: 'us-east-1' }, clusterName, { maxResults: 10, nextToken: null }));
-        await failsNotFound(view.createAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName, namespace: 'x', serviceAccount: 'y', roleArn: role('r'), clientRequestToken: 't' }));
+        await failsNotFound(
+          view.listAssociations({ accountId: '000000000000', region: 'us-east-1' }, clusterName, {
+            maxResults: 10,
+            nextToken: null,
+          }),
+        );
+        await failsNotFound(
+          view.createAssociation({
+            accountId: '000000000000',
+            region: 'us-east-1',
+            clusterName,
+            namespace: 'x',
+            serviceAccount: 'y',
+            roleArn: role('r'),
+            clientRequestToken: 't',
+          }),
+        );
       }),
     );
   }
@@ -82,7 +137,14 @@ test(`in memory: ${NAMES} made-up cluster names leave no generation once their t
   now += GENERATION_TTL_MS;
   // The next use of the cache drops every expired generation.
   const view = layer.forRequest(eks, { fresh: false });
-  expect(await view.describeAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'real', associationId: 'a-00000000000000001' })).not.toBeNull();
+  expect(
+    await view.describeAssociation({
+      accountId: '000000000000',
+      region: 'us-east-1',
+      clusterName: 'real',
+      associationId: 'a-00000000000000001',
+    }),
+  ).not.toBeNull();
   expect(cache.generationCount).toBe(1);
 });
 
@@ -128,23 +190,39 @@ describe('in Redis', () => {
 
   test('through the gateway: 300 creates on made-up clusters in one request leave keys that all expire, and invalidation still works', async () => {
     const prefix = `gateway-generations-${process.pid}:`;
-    const stack = await startStack({ seed: { clusters: [seedCluster('apps', 'us-east-1', 3)] } }, { CACHE_TTL_MS: String(TTL_MS * 5), REDIS_URL: server.url, CACHE_KEY_PREFIX: prefix });
+    const stack = await startStack(
+      { seed: { clusters: [seedCluster('apps', 'us-east-1', 3)] } },
+      { CACHE_TTL_MS: String(TTL_MS * 5), REDIS_URL: server.url, CACHE_KEY_PREFIX: prefix },
+    );
     try {
       const batch = Array.from({ length: 10 }, (_, op) => ({
         query: `mutation { ${Array.from({ length: 30 }, (_, i) => `c${i}: createPodIdentityAssociation(input: { clusterName: "made-up-${op}-${i}", region: "us-east-1", namespace: "x", serviceAccount: "y", roleArn: "${role('r')}" }) { errors { code } }`).join(' ')} }`,
       }));
-      const res = await fetch(stack.gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+      const res = await fetch(stack.gateway.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
       const answers = (await res.json()) as Array<{ data: Record<string, { errors: Array<{ code: string }> }> }>;
-      expect(answers.flatMap((answer) => Object.values(answer.data).map((payload) => payload.errors[0]?.code))).toEqual(Array(300).fill('CLUSTER_NOT_FOUND'));
+      expect(answers.flatMap((answer) => Object.values(answer.data).map((payload) => payload.errors[0]?.code))).toEqual(
+        Array(300).fill('CLUSTER_NOT_FOUND'),
+      );
       const keys = await redis.keys(`${prefix}generation:*`);
       expect(keys.length).toBeGreaterThan(0);
-      expect((await Promise.all(keys.map((key) => redis.pttl(key)))).every((ttl) => ttl === -2 || (ttl >= 0 && ttl <= 2 * TTL_MS * 5))).toBe(true);
+      expect(
+        (await Promise.all(keys.map((key) => redis.pttl(key)))).every(
+          (ttl) => ttl === -2 || (ttl >= 0 && ttl <= 2 * TTL_MS * 5),
+        ),
+      ).toBe(true);
 
       // A change through the gateway is still seen at once.
-      const page = '{ cluster(name: "apps", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { serviceAccount } } } }';
+      const page =
+        '{ cluster(name: "apps", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { serviceAccount } } } }';
       type Page = { cluster: { podIdentityAssociations: { nodes: Array<{ serviceAccount: string }> } } };
       expect((await stack.gql<Page>(page)).data?.cluster.podIdentityAssociations.nodes).toHaveLength(3);
-      await stack.gql(`mutation { createPodIdentityAssociation(input: { clusterName: "apps", region: "us-east-1", namespace: "team-a", serviceAccount: "new", roleArn: "${role('team-a-new')}" }) { errors { code } } }`);
+      await stack.gql(
+        `mutation { createPodIdentityAssociation(input: { clusterName: "apps", region: "us-east-1", namespace: "team-a", serviceAccount: "new", roleArn: "${role('team-a-new')}" }) { errors { code } } }`,
+      );
       expect((await stack.gql<Page>(page)).data?.cluster.podIdentityAssociations.nodes).toHaveLength(4);
     } finally {
       await stack.close();

@@ -39,7 +39,9 @@ beforeAll(async () => {
   const state = (await (await fetch(`${stack.emulator.url}/_emulator/state`)).json()) as {
     clusters: Array<{ associations: Array<{ associationId: string }> }>;
   };
-  ids = state.clusters[0]!.associations.map((a) => nodeId({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: a.associationId }));
+  ids = state.clusters[0]!.associations.map((a) =>
+    nodeId({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: a.associationId }),
+  );
 }, 60_000);
 afterAll(async () => {
   await stack.close();
@@ -64,8 +66,10 @@ async function batch(token: string, idLists: string[][], headers: Record<string,
 }
 
 const describes = async () => (await stack.calls()).DescribePodIdentityAssociation ?? 0;
-const refusals = async () => metricValue(await scrapeMetrics(stack.gateway.url, TOKENS.bob), 'refusals_total', { code: 'RATE_LIMITED' });
-const answered = (answers: Answer[]) => answers.flatMap((a) => a.data?.nodes ?? []).filter((n): n is { id: string } => n !== null);
+const refusals = async () =>
+  metricValue(await scrapeMetrics(stack.gateway.url, TOKENS.bob), 'refusals_total', { code: 'RATE_LIMITED' });
+const answered = (answers: Answer[]) =>
+  answers.flatMap((a) => a.data?.nodes ?? []).filter((n): n is { id: string } => n !== null);
 const errorsOf = (answers: Answer[]) => answers.flatMap((a) => a.errors ?? []);
 
 test('a caller past its limit gets RATE_LIMITED for the calls not made; other callers, and cached answers, are not affected', async () => {
@@ -78,7 +82,12 @@ test('a caller past its limit gets RATE_LIMITED for the calls not made; other ca
   const refused = errorsOf(first);
   expect(refused).toHaveLength(12 - LIMIT);
   for (const error of refused) {
-    expect(error.extensions).toMatchObject({ code: 'RATE_LIMITED', retryable: true, limit: LIMIT, eksOperation: 'DescribePodIdentityAssociation' });
+    expect(error.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryable: true,
+      limit: LIMIT,
+      eksOperation: 'DescribePodIdentityAssociation',
+    });
     expect(error.extensions?.retryAfterSeconds).toEqual(expect.any(Number));
     expect(error.extensions?.retryAfterSeconds as number).toBeGreaterThanOrEqual(1);
     expect(error.extensions?.retryAfterSeconds as number).toBeLessThanOrEqual(60 / LIMIT);

@@ -18,7 +18,8 @@ function uncostedFields(schema: GraphQLSchema): string[] {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const costs = roots.has(type.name) || getNamedType(field.type).name.endsWith('Connection') || field.args.length > 0;
+      const costs =
+        roots.has(type.name) || getNamedType(field.type).name.endsWith('Connection') || field.args.length > 0;
       if (costs && !hasCostEntry(type.name, field.name)) missing.push(`${type.name}.${field.name}`);
     }
   }
@@ -37,7 +38,11 @@ describe('the cost entries cover the schema', () => {
         extend type PodIdentityAssociation { siblings: PodIdentityAssociationConnection }
         extend type Query { everything: [Cluster!]! }`),
     );
-    expect(uncostedFields(extended).sort()).toEqual(['Cluster.addonAssociations', 'PodIdentityAssociation.siblings', 'Query.everything']);
+    expect(uncostedFields(extended).sort()).toEqual([
+      'Cluster.addonAssociations',
+      'PodIdentityAssociation.siblings',
+      'Query.everything',
+    ]);
   });
 });
 
@@ -66,27 +71,37 @@ describe('against the emulator', () => {
   }
 
   test('an association page with every summary field costs one List; any other field, one Describe per association', async () => {
-    const summary = fieldsOf('PodIdentityAssociation').filter((f) => SUMMARY_FIELDS.PodIdentityAssociation.has(f as never));
-    const page = (fields: string[]) => `{ cluster(name: "big", region: "us-east-1") { podIdentityAssociations(first: 3) { nodes { ${fields.join(' ')} } } } }`;
+    const summary = fieldsOf('PodIdentityAssociation').filter((f) =>
+      SUMMARY_FIELDS.PodIdentityAssociation.has(f as never),
+    );
+    const page = (fields: string[]) =>
+      `{ cluster(name: "big", region: "us-east-1") { podIdentityAssociations(first: 3) { nodes { ${fields.join(' ')} } } } }`;
     await stack.resetCalls();
     const cheap = await stack.gql(page(summary.map((f) => selection('PodIdentityAssociation', f))));
     expect(cheap.errors).toBeUndefined();
     expect(nonZero(await stack.calls())).toEqual({ ListPodIdentityAssociations: 1 });
 
-    const detailed = fieldsOf('PodIdentityAssociation').filter((f) => !SUMMARY_FIELDS.PodIdentityAssociation.has(f as never));
+    const detailed = fieldsOf('PodIdentityAssociation').filter(
+      (f) => !SUMMARY_FIELDS.PodIdentityAssociation.has(f as never),
+    );
     expect(detailed).toContain('roleArn');
     for (const field of detailed) {
       await stack.resetCalls();
       const res = await stack.gql(page([selection('PodIdentityAssociation', field)]));
       expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
-      expect({ field, calls: nonZero(await stack.calls()) }).toEqual({ field, calls: { ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 3 } });
+      expect({ field, calls: nonZero(await stack.calls()) }).toEqual({
+        field,
+        calls: { ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 3 },
+      });
     }
   });
 
   test('a cluster with its summary fields and a list costs no DescribeCluster; any other field costs one', async () => {
     const summary = fieldsOf('Cluster').filter((f) => SUMMARY_FIELDS.Cluster.has(f as never));
     await stack.resetCalls();
-    const cheap = await stack.gql(`{ cluster(name: "big", region: "us-east-1") { ${summary.map((f) => selection('Cluster', f)).join(' ')} } }`);
+    const cheap = await stack.gql(
+      `{ cluster(name: "big", region: "us-east-1") { ${summary.map((f) => selection('Cluster', f)).join(' ')} } }`,
+    );
     expect(cheap.errors).toBeUndefined();
     expect(nonZero(await stack.calls())).toEqual({ ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 1 });
 
@@ -94,9 +109,14 @@ describe('against the emulator', () => {
     expect(detailed).toContain('arn');
     for (const field of detailed) {
       await stack.resetCalls();
-      const res = await stack.gql(`{ cluster(name: "big", region: "us-east-1") { podIdentityAssociations(first: 1) { nodes { id } } ${selection('Cluster', field)} } }`);
+      const res = await stack.gql(
+        `{ cluster(name: "big", region: "us-east-1") { podIdentityAssociations(first: 1) { nodes { id } } ${selection('Cluster', field)} } }`,
+      );
       expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
-      expect({ field, calls: nonZero(await stack.calls()) }).toEqual({ field, calls: { ListPodIdentityAssociations: 1, DescribeCluster: 1 } });
+      expect({ field, calls: nonZero(await stack.calls()) }).toEqual({
+        field,
+        calls: { ListPodIdentityAssociations: 1, DescribeCluster: 1 },
+      });
     }
   });
 });
@@ -114,27 +134,56 @@ describe('the examples stay within their estimates', () => {
     expect(tabs.length).toBeGreaterThan(5);
     for (const tab of tabs) {
       const variables = JSON.parse(tab.variables ?? '{}') as Record<string, unknown>;
-      const res = await withinEstimate(stack, { query: tab.query, variables }, regions, () => stack.gql(tab.query, variables));
+      const res = await withinEstimate(stack, { query: tab.query, variables }, regions, () =>
+        stack.gql(tab.query, variables),
+      );
       const name = /(?:query|mutation)\s+(\w+)/.exec(tab.query)?.[1];
       expect({ name, errors: res.errors }).toEqual({ name, errors: undefined });
     }
   });
 
   test('the mutations on their failure paths too: a missing association, a missing cluster', async () => {
-    const missing = { clusterName: DEMO_CLUSTERS.prodPlatform.name, region: DEMO_CLUSTERS.prodPlatform.region, associationId: 'a-00000000000000000' };
+    const missing = {
+      clusterName: DEMO_CLUSTERS.prodPlatform.name,
+      region: DEMO_CLUSTERS.prodPlatform.region,
+      associationId: 'a-00000000000000000',
+    };
     const mutations: Array<[string, string, Record<string, unknown>]> = [
       ['tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', { ...missing, tags: [{ key: 'k', value: 'v' }] }],
       ['untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', { ...missing, tagKeys: ['k'] }],
-      ['updatePodIdentityAssociation', 'UpdatePodIdentityAssociationInput', { ...missing, roleArn: 'arn:aws:iam::111122223333:role/r', tags: [] }],
+      [
+        'updatePodIdentityAssociation',
+        'UpdatePodIdentityAssociationInput',
+        { ...missing, roleArn: 'arn:aws:iam::111122223333:role/r', tags: [] },
+      ],
       ['deletePodIdentityAssociation', 'DeletePodIdentityAssociationInput', missing],
-      ['tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', { ...missing, clusterName: 'no-such-cluster', tags: [{ key: 'k', value: 'v' }] }],
-      ['createPodIdentityAssociation', 'CreatePodIdentityAssociationInput', { clusterName: 'no-such-cluster', region: missing.region, namespace: 'n', serviceAccount: 's', roleArn: 'arn:aws:iam::111122223333:role/r' }],
+      [
+        'tagPodIdentityAssociation',
+        'TagPodIdentityAssociationInput',
+        { ...missing, clusterName: 'no-such-cluster', tags: [{ key: 'k', value: 'v' }] },
+      ],
+      [
+        'createPodIdentityAssociation',
+        'CreatePodIdentityAssociationInput',
+        {
+          clusterName: 'no-such-cluster',
+          region: missing.region,
+          namespace: 'n',
+          serviceAccount: 's',
+          roleArn: 'arn:aws:iam::111122223333:role/r',
+        },
+      ],
     ];
     for (const [field, inputType, input] of mutations) {
       const query = `mutation M($input: ${inputType}!) { ${field}(input: $input) { errors { code } } }`;
-      const res = await withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gql<Record<string, { errors: Array<{ code: string }> }>>(query, { input }));
+      const res = await withinEstimate(stack, { query, variables: { input } }, 2, () =>
+        stack.gql<Record<string, { errors: Array<{ code: string }> }>>(query, { input }),
+      );
       expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
-      expect({ field, codes: res.data?.[field]?.errors.map((e) => e.code) }).toEqual({ field, codes: [expect.stringMatching(/NOT_FOUND$/)] });
+      expect({ field, codes: res.data?.[field]?.errors.map((e) => e.code) }).toEqual({
+        field,
+        codes: [expect.stringMatching(/NOT_FOUND$/)],
+      });
     }
   });
 });

@@ -21,7 +21,9 @@ function gql<T>(query: string, variables?: Record<string, unknown>): Promise<Gra
 }
 
 test('a page of 100 with summary fields only costs one List call and nothing else', async () => {
-  const res = await gql<{ cluster: { name: string; podIdentityAssociations: { edges: Array<{ node: Record<string, unknown> }> } } }>(
+  const res = await gql<{
+    cluster: { name: string; podIdentityAssociations: { edges: Array<{ node: Record<string, unknown> }> } };
+  }>(
     `{ cluster(name: "big", region: "us-east-1") {
         name
         podIdentityAssociations(first: 100) {
@@ -56,7 +58,8 @@ test('a page of 100 with roleArn costs one List and exactly 100 Describe calls',
   const res = await viaNode({ first: 100, detail: true });
   expect(res.errors).toBeUndefined();
   expect(res.edges).toHaveLength(100);
-  for (const { node } of res.edges) expect(node.roleArn).toBe(`arn:aws:iam::111122223333:role/${node.namespace}-${node.serviceAccount}`);
+  for (const { node } of res.edges)
+    expect(node.roleArn).toBe(`arn:aws:iam::111122223333:role/${node.namespace}-${node.serviceAccount}`);
   expect(nonZero(await stack.calls())).toEqual({ ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 100 });
 });
 
@@ -65,7 +68,11 @@ test('the same association reached twice in one operation (a page and node) cost
   const id = first.edges[0]?.node.id as string;
   await stack.resetCalls();
 
-  const res = await gql<{ node: { roleArn: string; tags: unknown[] }; again: { roleArn: string }; nodes: Array<{ createdAt: string }> }>(
+  const res = await gql<{
+    node: { roleArn: string; tags: unknown[] };
+    again: { roleArn: string };
+    nodes: Array<{ createdAt: string }>;
+  }>(
     `query Twice($cluster: ID!, $id: ID!) {
       node(id: $id) { ... on PodIdentityAssociation { roleArn tags { key value } } }
       again: node(id: $id) { ... on PodIdentityAssociation { roleArn } }
@@ -96,9 +103,9 @@ test('cluster details cost one DescribeCluster per cluster per request; name and
   expect(nonZero(await stack.calls())).toEqual({ ListClusters: 2 });
   await stack.resetCalls();
 
-  const detailed = await gql<{ clusters: { nodes: Array<{ arn: string; status: string; version: string; createdAt: string }> } }>(
-    '{ clusters(first: 10) { nodes { arn status version createdAt tags { key } again: arn } } }',
-  );
+  const detailed = await gql<{
+    clusters: { nodes: Array<{ arn: string; status: string; version: string; createdAt: string }> };
+  }>('{ clusters(first: 10) { nodes { arn status version createdAt tags { key } again: arn } } }');
   expect(detailed.errors).toBeUndefined();
   expect(detailed.data?.clusters.nodes[0]).toMatchObject({
     arn: 'arn:aws:eks:us-east-1:000000000000:cluster/big',
@@ -110,7 +117,11 @@ test('cluster details cost one DescribeCluster per cluster per request; name and
 });
 
 interface PageData {
-  node: { podIdentityAssociations: { edges: Array<{ node: { id: string; namespace: string; serviceAccount: string; roleArn?: string } }> } };
+  node: {
+    podIdentityAssociations: {
+      edges: Array<{ node: { id: string; namespace: string; serviceAccount: string; roleArn?: string } }>;
+    };
+  };
 }
 
 async function viaNode(vars: { first: number; detail: boolean }) {

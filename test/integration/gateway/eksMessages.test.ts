@@ -36,7 +36,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
   gateway = await startGateway({
-    config: loadConfig({ PORT: '0', EKS_ENDPOINT: endpoint, LOG_LEVEL: 'silent', CACHE_TTL_MS: '0', GATEWAY_REGIONS: 'us-east-1', EKS_MAX_ATTEMPTS: '1' }),
+    config: loadConfig({
+      PORT: '0',
+      EKS_ENDPOINT: endpoint,
+      LOG_LEVEL: 'silent',
+      CACHE_TTL_MS: '0',
+      GATEWAY_REGIONS: 'us-east-1',
+      EKS_MAX_ATTEMPTS: '1',
+    }),
     endpoint,
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     logger: pino({ level: 'silent' }),
@@ -49,9 +56,20 @@ afterAll(async () => {
 });
 
 async function post(query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(gateway.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(gateway.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await res.text();
-  return { status: res.status, size: text.length, body: JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  return {
+    status: res.status,
+    size: text.length,
+    body: JSON.parse(text) as {
+      data?: Record<string, unknown> | null;
+      errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+    },
+  };
 }
 
 test('a top-level EKS fault carries the message cut, marked with its full length', async () => {
@@ -59,8 +77,14 @@ test('a top-level EKS fault carries the message cut, marked with its full length
   expect(calls).toBeGreaterThan(0);
   expect(answer.status).toBe(200);
   const [error] = answer.body.errors ?? [];
-  expect(error?.extensions).toMatchObject({ code: 'EKS_REQUEST_REJECTED', awsErrorName: 'InvalidParameterException', awsRequestId: 'req-huge' });
-  expect(error?.message).toMatch(/^EKS refused the request: The parameter name is not valid: x+ \[\.\.\. cut: 5242913 characters in all\]$/);
+  expect(error?.extensions).toMatchObject({
+    code: 'EKS_REQUEST_REJECTED',
+    awsErrorName: 'InvalidParameterException',
+    awsRequestId: 'req-huge',
+  });
+  expect(error?.message).toMatch(
+    /^EKS refused the request: The parameter name is not valid: x+ \[\.\.\. cut: 5242913 characters in all\]$/,
+  );
   expect(error!.message.length).toBeLessThanOrEqual(MAX_EKS_MESSAGE_LENGTH + 30);
   expect(answer.size).toBeLessThan(4_000);
 });
@@ -70,10 +94,20 @@ test("a mutation's payload error carries the message cut", async () => {
     `mutation C($input: CreatePodIdentityAssociationInput!) {
       createPodIdentityAssociation(input: $input) { errors { code message } }
     }`,
-    { input: { clusterName: 'apps', region: 'us-east-1', namespace: 'team', serviceAccount: 'api', roleArn: role('team-api') } },
+    {
+      input: {
+        clusterName: 'apps',
+        region: 'us-east-1',
+        namespace: 'team',
+        serviceAccount: 'api',
+        roleArn: role('team-api'),
+      },
+    },
   );
   expect(answer.body.errors).toBeUndefined();
-  const payload = answer.body.data?.createPodIdentityAssociation as { errors: Array<{ code: string; message: string }> };
+  const payload = answer.body.data?.createPodIdentityAssociation as {
+    errors: Array<{ code: string; message: string }>;
+  };
   expect(payload.errors).toHaveLength(1);
   expect(payload.errors[0]?.code).toBe('INVALID_INPUT');
   expect(payload.errors[0]?.message.length).toBeLessThanOrEqual(MAX_EKS_MESSAGE_LENGTH + 1);

@@ -62,11 +62,18 @@ function floodOperation(first: number) {
   for (let alias = 0; alias < ALIASES; alias += 1) {
     variables[`i${alias}`] = Array.from({ length: IDS_PER_ALIAS }, (_, i) => {
       const n = first + alias * IDS_PER_ALIAS + i;
-      return nodeId({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(n).padStart(17, '0')}` });
+      return nodeId({
+        accountId: '000000000000',
+        region: 'us-east-1',
+        clusterName: 'apps',
+        associationId: `a-${String(n).padStart(17, '0')}`,
+      });
     });
     fields.push(`n${alias}: nodes(ids: $i${alias}) { id }`);
   }
-  const parameters = Object.keys(variables).map((name) => `$${name}: [ID!]!`).join(', ');
+  const parameters = Object.keys(variables)
+    .map((name) => `$${name}: [ID!]!`)
+    .join(', ');
   return { query: `query Flood(${parameters}) { ${fields.join(' ')} }`, variables };
 }
 
@@ -75,15 +82,22 @@ function flood(offset: number): Array<Promise<Response>> {
   return Array.from({ length: REQUESTS }, (_, r) =>
     fetch(stack.gateway.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.flood}`, 'cache-control': 'no-cache' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${TOKENS.flood}`,
+        'cache-control': 'no-cache',
+      },
       body: JSON.stringify(
-        Array.from({ length: OPERATIONS_PER_REQUEST }, (_, o) => floodOperation(offset + (r * OPERATIONS_PER_REQUEST + o) * ALIASES * IDS_PER_ALIAS)),
+        Array.from({ length: OPERATIONS_PER_REQUEST }, (_, o) =>
+          floodOperation(offset + (r * OPERATIONS_PER_REQUEST + o) * ALIASES * IDS_PER_ALIAS),
+        ),
       ),
     }),
   );
 }
 
-const queued = async () => metricValue(await scrapeMetrics(stack.gateway.url, TOKENS.other), 'eks_calls_queued', { region: 'us-east-1' });
+const queued = async () =>
+  metricValue(await scrapeMetrics(stack.gateway.url, TOKENS.other), 'eks_calls_queued', { region: 'us-east-1' });
 const describes = async () => (await stack.calls()).DescribePodIdentityAssociation ?? 0;
 
 /** Floods, checks `whileFlooding` once the flood is queued, then lets the flood drain and checks its answers. */
@@ -108,23 +122,36 @@ async function duringFlood(offset: number, whileFlooding: () => Promise<void>): 
   expect(await queued()).toBe(0);
 }
 
-test("another caller's one-call query is answered while the flood still has almost all its calls to make", async () => {
-  await duringFlood(0, async () => {
-    const answer = await stack.gqlAs<{ clusters: { nodes: Array<{ name: string }> } }>(TOKENS.other, '{ clusters(first: 5) { nodes { name } } }');
-    expect(answer.body.errors).toBeUndefined();
-    expect(answer.body.data?.clusters.nodes).toEqual([{ name: 'apps' }]);
-    // First in, first out, the query would have waited for all of the flood's calls.
-    expect(await describes()).toBeLessThan(FLOOD_CALLS / 10);
-  });
-}, FLOOD_TEST_TIMEOUT_MS);
+test(
+  "another caller's one-call query is answered while the flood still has almost all its calls to make",
+  async () => {
+    await duringFlood(0, async () => {
+      const answer = await stack.gqlAs<{ clusters: { nodes: Array<{ name: string }> } }>(
+        TOKENS.other,
+        '{ clusters(first: 5) { nodes { name } } }',
+      );
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data?.clusters.nodes).toEqual([{ name: 'apps' }]);
+      // First in, first out, the query would have waited for all of the flood's calls.
+      expect(await describes()).toBeLessThan(FLOOD_CALLS / 10);
+    });
+  },
+  FLOOD_TEST_TIMEOUT_MS,
+);
 
-test("the flooding caller's own small request is not starved by its huge ones", async () => {
-  await duringFlood(FLOOD_CALLS, async () => {
-    const answer = await stack.gqlAs(TOKENS.flood, '{ clusters(first: 5) { nodes { name } } }', undefined, { 'cache-control': 'no-cache' });
-    expect(answer.body.errors).toBeUndefined();
-    expect(await describes()).toBeLessThan(FLOOD_CALLS / 10);
-  });
-}, FLOOD_TEST_TIMEOUT_MS);
+test(
+  "the flooding caller's own small request is not starved by its huge ones",
+  async () => {
+    await duringFlood(FLOOD_CALLS, async () => {
+      const answer = await stack.gqlAs(TOKENS.flood, '{ clusters(first: 5) { nodes { name } } }', undefined, {
+        'cache-control': 'no-cache',
+      });
+      expect(answer.body.errors).toBeUndefined();
+      expect(await describes()).toBeLessThan(FLOOD_CALLS / 10);
+    });
+  },
+  FLOOD_TEST_TIMEOUT_MS,
+);
 
 test('bulk work waits for interactive work: a background job does not delay the requests', async () => {
   // The EKS layer as a background job would use it: its own scope, of the bulk priority.
@@ -137,13 +164,28 @@ test('bulk work waits for interactive work: a background job does not delay the 
     retryMode: 'standard',
   });
   const runner = new EksCallRunner(clients, 1);
-  const job = new PodIdentityService(runner, { caller: 'inventory-sync', priority: 'bulk', signal: null, timeoutMs: null });
-  const request = new PodIdentityService(runner, { caller: 'alice', priority: 'interactive', signal: null, timeoutMs: null });
+  const job = new PodIdentityService(runner, {
+    caller: 'inventory-sync',
+    priority: 'bulk',
+    signal: null,
+    timeoutMs: null,
+  });
+  const request = new PodIdentityService(runner, {
+    caller: 'alice',
+    priority: 'interactive',
+    signal: null,
+    timeoutMs: null,
+  });
   try {
     await stack.resetCalls();
     await stack.faults({ operationLatencyMs: { DescribePodIdentityAssociation: 50 } });
     const sweep = Array.from({ length: 30 }, (_, i) =>
-      job.describeAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(i).padStart(17, '9')}` }),
+      job.describeAssociation({
+        accountId: '000000000000',
+        region: 'us-east-1',
+        clusterName: 'apps',
+        associationId: `a-${String(i).padStart(17, '9')}`,
+      }),
     );
     expect(await pollUntil(describes, (n) => n >= 1)).toBe(1);
     const page = await request.listClusters({ accountId: '000000000000', region: 'us-east-1' }, 10, null);

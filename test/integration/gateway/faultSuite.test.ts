@@ -22,21 +22,35 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 interface CreateResult {
-  data?: { createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } | null; errors: Array<{ code: string }> } } | null;
+  data?: {
+    createPodIdentityAssociation: {
+      podIdentityAssociation: { associationId: string } | null;
+      errors: Array<{ code: string }>;
+    };
+  } | null;
   errors?: Array<{ extensions?: { code?: string; retryable?: boolean } }>;
 }
 
 /** What a careful platform client does: retry retryable faults with the same token. */
 async function createWithRetries(i: number): Promise<{ associationId: string; attempts: number }> {
-  const input = { clusterName: 'faulty', region: 'us-east-1', namespace: `team-${i % 7}`, serviceAccount: `svc-${i}`, roleArn: role(`svc-${i}`), clientRequestToken: `fault-suite-${i}` };
+  const input = {
+    clusterName: 'faulty',
+    region: 'us-east-1',
+    namespace: `team-${i % 7}`,
+    serviceAccount: `svc-${i}`,
+    roleArn: role(`svc-${i}`),
+    clientRequestToken: `fault-suite-${i}`,
+  };
   for (let attempt = 1; attempt <= 20; attempt += 1) {
     const res = (await stack.gql(
       'mutation($input: CreatePodIdentityAssociationInput!) { createPodIdentityAssociation(input: $input) { podIdentityAssociation { associationId } errors { code } } }',
       { input },
     )) as CreateResult;
     const payload = res.data?.createPodIdentityAssociation;
-    if (payload?.podIdentityAssociation) return { associationId: payload.podIdentityAssociation.associationId, attempts: attempt };
-    if (payload && payload.errors.length > 0) throw new Error(`create ${i} failed with ${JSON.stringify(payload.errors)}`);
+    if (payload?.podIdentityAssociation)
+      return { associationId: payload.podIdentityAssociation.associationId, attempts: attempt };
+    if (payload && payload.errors.length > 0)
+      throw new Error(`create ${i} failed with ${JSON.stringify(payload.errors)}`);
     const fault = res.errors?.[0]?.extensions;
     if (!fault?.retryable) throw new Error(`create ${i} failed without a retryable fault: ${JSON.stringify(res)}`);
   }
@@ -55,7 +69,9 @@ test('hundreds of retried creates make exactly one association each', async () =
       }
     }),
   );
-  const stats = await fetch(`${stack.emulator.url}/_emulator/stats`).then((r) => r.json() as Promise<{ calls: Record<string, number> }>);
+  const stats = await fetch(`${stack.emulator.url}/_emulator/stats`).then(
+    (r) => r.json() as Promise<{ calls: Record<string, number> }>,
+  );
   // Faults really happened: more calls than creates, and some clients had to retry.
   expect(stats.calls.CreatePodIdentityAssociation).toBeGreaterThan(CREATES);
   expect(results.some((r) => r.attempts > 1)).toBe(true);
@@ -73,19 +89,26 @@ test('reads under faults return correct data or explicit errors, never wrong dat
   await stack.faults({ seed: 7, rates: { '*': { throttle: 0.05, server: 0.05, unavailable: 0.05, drop: 0.05 } } });
   let correct = 0;
   for (let round = 0; round < 5; round += 1) {
-    const res = await stack.gql<{ cluster: { podIdentityAssociations: { nodes: Array<{ associationId: string; roleArn: string | null }> } | null } | null }>(
+    const res = await stack.gql<{
+      cluster: {
+        podIdentityAssociations: { nodes: Array<{ associationId: string; roleArn: string | null }> } | null;
+      } | null;
+    }>(
       '{ cluster(name: "faulty", region: "us-east-1") { podIdentityAssociations(first: 50) { nodes { associationId roleArn } } } }',
     );
     const nodes = res.data?.cluster?.podIdentityAssociations?.nodes;
     if (!nodes) {
       expect(res.errors?.length).toBeGreaterThan(0);
-      for (const e of res.errors ?? []) expect(['EKS_THROTTLED', 'EKS_UNAVAILABLE', 'EKS_INTERNAL_ERROR']).toContain(e.extensions?.code);
+      for (const e of res.errors ?? [])
+        expect(['EKS_THROTTLED', 'EKS_UNAVAILABLE', 'EKS_INTERNAL_ERROR']).toContain(e.extensions?.code);
       continue;
     }
     const erroredPaths = new Set((res.errors ?? []).map((e) => JSON.stringify(e.path)));
     nodes.forEach((n, i) => {
       if (n.roleArn === null) {
-        expect(erroredPaths.has(JSON.stringify(['cluster', 'podIdentityAssociations', 'nodes', i, 'roleArn']))).toBe(true);
+        expect(erroredPaths.has(JSON.stringify(['cluster', 'podIdentityAssociations', 'nodes', i, 'roleArn']))).toBe(
+          true,
+        );
       } else {
         expect(n.roleArn).toBe(roleOf.get(n.associationId));
         correct += 1;

@@ -14,7 +14,12 @@ interface Answer {
 }
 
 /** One request to the gateway's socket, with a Host header of our choosing (fetch sets its own). */
-function send(baseUrl: string, host: string | null, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function send(
+  baseUrl: string,
+  host: string | null,
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -24,7 +29,11 @@ function send(baseUrl: string, host: string | null, path: string, init: { method
         path,
         method: init.method ?? 'GET',
         setHost: host !== null,
-        headers: { ...(host === null ? {} : { host }), ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        headers: {
+          ...(host === null ? {} : { host }),
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...init.headers,
+        },
       },
       (res) => {
         let body = '';
@@ -61,10 +70,15 @@ describe('AUTH_MODE=none', () => {
     });
     expect(answer.status).toBe(421);
     expect(JSON.parse(answer.body)).toEqual({
-      errors: [{
-        message: 'This gateway does not serve the host "attacker.example:' + port + '", which protects it from DNS rebinding: use a name in ALLOWED_HOSTS (with AUTH_MODE=none, also localhost, 127.0.0.1 or [::1]).',
-        extensions: { code: 'HOST_NOT_ALLOWED' },
-      }],
+      errors: [
+        {
+          message:
+            'This gateway does not serve the host "attacker.example:' +
+            port +
+            '", which protects it from DNS rebinding: use a name in ALLOWED_HOSTS (with AUTH_MODE=none, also localhost, 127.0.0.1 or [::1]).',
+          extensions: { code: 'HOST_NOT_ALLOWED' },
+        },
+      ],
     });
     expect(nonZero(await stack.calls())).toEqual({});
     expect((await stack.state()).clusters[0]?.associations?.some((a) => a.serviceAccount === 'rebound')).toBe(false);
@@ -98,18 +112,33 @@ describe('AUTH_MODE=none', () => {
     expect(nonZero(await stack.calls())).toEqual({});
   });
 
-  test.each(['localhost', '127.0.0.1', '[::1]', 'LOCALHOST', 'localhost:PORT', '127.0.0.1:PORT', '[::1]:PORT', 'localhost:1234'])(
-    'the loopback name %s is served, with or without the port',
-    async (host) => {
-      const answer = await send(stack.gateway.url, host.replace('PORT', port), '/graphql', { method: 'POST', body: REGIONS });
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body)).toEqual({ data: { regions: ['us-east-1', 'eu-west-1'] } });
-    },
-  );
+  test.each([
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+    'LOCALHOST',
+    'localhost:PORT',
+    '127.0.0.1:PORT',
+    '[::1]:PORT',
+    'localhost:1234',
+  ])('the loopback name %s is served, with or without the port', async (host) => {
+    const answer = await send(stack.gateway.url, host.replace('PORT', port), '/graphql', {
+      method: 'POST',
+      body: REGIONS,
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ data: { regions: ['us-east-1', 'eu-west-1'] } });
+  });
 
   test('health probes are exempt: Kubernetes sends the pod IP as Host', async () => {
-    expect(await send(stack.gateway.url, '10.1.2.3:4000', '/healthz')).toEqual({ status: 200, body: '{"status":"ok"}' });
-    expect(await send(stack.gateway.url, '10.1.2.3:4000', '/readyz')).toEqual({ status: 200, body: '{"status":"ready"}' });
+    expect(await send(stack.gateway.url, '10.1.2.3:4000', '/healthz')).toEqual({
+      status: 200,
+      body: '{"status":"ok"}',
+    });
+    expect(await send(stack.gateway.url, '10.1.2.3:4000', '/readyz')).toEqual({
+      status: 200,
+      body: '{"status":"ready"}',
+    });
   });
 });
 
@@ -117,7 +146,8 @@ describe('ALLOWED_HOSTS', () => {
   test('adds names to the loopback ones without authentication; a port, when given, must match', async () => {
     const stack = await startStack({ seed: 'none' }, { ALLOWED_HOSTS: 'gateway.test, Other.Test:8443,10.0.0.7' });
     try {
-      const status = async (host: string) => (await send(stack.gateway.url, host, '/graphql', { method: 'POST', body: REGIONS })).status;
+      const status = async (host: string) =>
+        (await send(stack.gateway.url, host, '/graphql', { method: 'POST', body: REGIONS })).status;
       expect(await status('gateway.test')).toBe(200);
       expect(await status('gateway.test:4000')).toBe(200);
       expect(await status('other.test:8443')).toBe(200);
@@ -136,7 +166,9 @@ describe('ALLOWED_HOSTS', () => {
     const token = 'hosts-test-token-0123456789';
     const env = {
       AUTH_MODE: 'tokens',
-      AUTH_TOKENS_FILE: files.write('tokens.json', { tokens: [{ token: `sha256:${sha256(token).toString('hex')}`, subject: 'reader', groups: ['readers'] }] }),
+      AUTH_TOKENS_FILE: files.write('tokens.json', {
+        tokens: [{ token: `sha256:${sha256(token).toString('hex')}`, subject: 'reader', groups: ['readers'] }],
+      }),
       AUTH_POLICY_FILE: files.write('policy.json', { rules: [{ groups: ['readers'], actions: ['read'] }] }),
       AUDIT_LOG: 'off',
     };
@@ -145,21 +177,38 @@ describe('ALLOWED_HOSTS', () => {
     test('without ALLOWED_HOSTS every name is served (the credential protects it)', async () => {
       const stack: Stack = await startStack({ seed: 'none' }, env, { captureLogs: true });
       try {
-        const answer = await send(stack.gateway.url, 'gateway.example.com', '/graphql', { method: 'POST', body: REGIONS, headers: { authorization: `Bearer ${token}` } });
+        const answer = await send(stack.gateway.url, 'gateway.example.com', '/graphql', {
+          method: 'POST',
+          body: REGIONS,
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(answer.status).toBe(200);
-        expect((await send(stack.gateway.url, 'gateway.example.com', '/graphql', { method: 'POST', body: REGIONS })).status).toBe(401);
+        expect(
+          (await send(stack.gateway.url, 'gateway.example.com', '/graphql', { method: 'POST', body: REGIONS })).status,
+        ).toBe(401);
       } finally {
         await stack.close();
       }
     });
 
     test('with ALLOWED_HOSTS only its names are, loopback ones included, and the refusal comes before authentication', async () => {
-      const stack: Stack = await startStack({ seed: 'none' }, { ...env, ALLOWED_HOSTS: 'gateway.example.com' }, { captureLogs: true });
+      const stack: Stack = await startStack(
+        { seed: 'none' },
+        { ...env, ALLOWED_HOSTS: 'gateway.example.com' },
+        { captureLogs: true },
+      );
       try {
         const headers = { authorization: `Bearer ${token}` };
-        expect((await send(stack.gateway.url, 'gateway.example.com', '/graphql', { method: 'POST', body: REGIONS, headers })).status).toBe(200);
-        expect((await send(stack.gateway.url, '127.0.0.1', '/graphql', { method: 'POST', body: REGIONS, headers })).status).toBe(421);
-        expect((await send(stack.gateway.url, 'other.example.com', '/graphql', { method: 'POST', body: REGIONS })).status).toBe(421);
+        expect(
+          (await send(stack.gateway.url, 'gateway.example.com', '/graphql', { method: 'POST', body: REGIONS, headers }))
+            .status,
+        ).toBe(200);
+        expect(
+          (await send(stack.gateway.url, '127.0.0.1', '/graphql', { method: 'POST', body: REGIONS, headers })).status,
+        ).toBe(421);
+        expect(
+          (await send(stack.gateway.url, 'other.example.com', '/graphql', { method: 'POST', body: REGIONS })).status,
+        ).toBe(421);
         expect((await send(stack.gateway.url, '10.9.9.9', '/healthz')).status).toBe(200);
       } finally {
         await stack.close();
@@ -176,7 +225,9 @@ test.each([
   ['a path', 'gateway.test/x'],
 ])('ALLOWED_HOSTS with %s stops start-up naming the variable', (_label, value) => {
   expect(() => loadConfig({ ALLOWED_HOSTS: value })).toThrow(ConfigError);
-  expect(() => loadConfig({ ALLOWED_HOSTS: value })).toThrow(/^ALLOWED_HOSTS must be a comma-separated list of host names/);
+  expect(() => loadConfig({ ALLOWED_HOSTS: value })).toThrow(
+    /^ALLOWED_HOSTS must be a comma-separated list of host names/,
+  );
 });
 
 test('ALLOWED_HOSTS is read into lowercase names and ports', () => {

@@ -56,11 +56,21 @@ test('browsers get the offline GraphiQL page under a strict CSP, with local asse
 });
 
 test('malformed JSON, a wrong content type, an oversized body and unknown paths are 4xx with a clear message', async () => {
-  const malformed = await fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+  const malformed = await fetch(graphql, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query": ',
+  });
   expect(malformed.status).toBe(400);
-  expect(await malformed.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' }, message: expect.stringContaining('not valid JSON') }] });
+  expect(await malformed.json()).toMatchObject({
+    errors: [{ extensions: { code: 'BAD_REQUEST' }, message: expect.stringContaining('not valid JSON') }],
+  });
 
-  const wrongType = await fetch(graphql, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ regions }' });
+  const wrongType = await fetch(graphql, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: '{ regions }',
+  });
   expect(wrongType.status).toBe(400);
 
   const huge = await fetch(graphql, {
@@ -78,7 +88,7 @@ test('malformed JSON, a wrong content type, an oversized body and unknown paths 
   expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
 });
 
-test('every response carries a request id of the gateway\'s own: a caller\'s x-request-id never becomes it', async () => {
+test("every response carries a request id of the gateway's own: a caller's x-request-id never becomes it", async () => {
   const ids: string[] = [];
   const sent: Array<Record<string, string>> = [{ 'x-request-id': 'trace-123' }, { 'x-request-id': 'trace-123' }, {}];
   for (const headers of sent) {
@@ -91,12 +101,17 @@ test('every response carries a request id of the gateway\'s own: a caller\'s x-r
 });
 
 test('the demo data answers a dashboard query', async () => {
-  const res = await stack.gql<{ clusters: { nodes: Array<{ name: string; region: string; podIdentityAssociations: { nodes: Array<{ roleArn: string }> } }> } }>(
+  const res = await stack.gql<{
+    clusters: {
+      nodes: Array<{ name: string; region: string; podIdentityAssociations: { nodes: Array<{ roleArn: string }> } }>;
+    };
+  }>(
     '{ clusters { nodes { name region status podIdentityAssociations(first: 3) { nodes { namespace serviceAccount roleArn } } } } }',
   );
   expect(res.errors).toBeUndefined();
   const clusters = res.data?.clusters.nodes ?? [];
   expect(new Set(clusters.map((c) => c.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
   expect(clusters.length).toBeGreaterThanOrEqual(3);
-  for (const c of clusters) for (const a of c.podIdentityAssociations.nodes) expect(a.roleArn).toMatch(/^arn:aws:iam::\d{12}:role\//);
+  for (const c of clusters)
+    for (const a of c.podIdentityAssociations.nodes) expect(a.roleArn).toMatch(/^arn:aws:iam::\d{12}:role\//);
 });

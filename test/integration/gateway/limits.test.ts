@@ -8,7 +8,9 @@ import { nonZero, seedCluster, startStack, type Stack } from '../../helpers/stac
 let stack: Stack;
 
 beforeAll(async () => {
-  stack = await startStack({ seed: { clusters: [seedCluster('apps', 'us-east-1', 30), seedCluster('eu', 'eu-west-1', 30)] } });
+  stack = await startStack({
+    seed: { clusters: [seedCluster('apps', 'us-east-1', 30), seedCluster('eu', 'eu-west-1', 30)] },
+  });
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.resetCalls());
@@ -19,7 +21,11 @@ async function raw(body: unknown, headers: Record<string, string> = {}) {
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | unknown[] };
+  return {
+    status: res.status,
+    json: (await res.json()) as
+      { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } | unknown[],
+  };
 }
 
 async function refused(query: string, code: string, variables?: Record<string, unknown>) {
@@ -37,7 +43,9 @@ test('a realistic dashboard query and the introspection query pass', async () =>
       podIdentityAssociations(first: 20) { edges { cursor node { id namespace serviceAccount roleArn targetRoleArn createdAt modifiedAt tags { key value } } }
         pageInfo { hasNextPage endCursor } } } pageInfo { hasNextPage endCursor } } }`);
   expect(dashboard.errors).toBeUndefined();
-  const introspection = await stack.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }));
+  const introspection = await stack.gql(
+    getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }),
+  );
   expect(introspection.errors).toBeUndefined();
 });
 
@@ -55,7 +63,9 @@ test('a query that may fan out past the EKS call budget is QUERY_TOO_COSTLY', as
     { n: 100 },
   );
   // Summary fields only cost no Describe: the same page sizes pass.
-  const cheap = await stack.gql('{ clusters(first: 100) { nodes { podIdentityAssociations(first: 10) { nodes { id namespace } } } } }');
+  const cheap = await stack.gql(
+    '{ clusters(first: 100) { nodes { podIdentityAssociations(first: 10) { nodes { id namespace } } } } }',
+  );
   expect(cheap.errors).toBeUndefined();
 });
 
@@ -85,16 +95,27 @@ test('depth, aliases, fields and document size each have their own code', async 
 test('batches are limited in size, and each operation in them is checked', async () => {
   const ok = await raw([{ query: '{ regions }' }, { query: '{ clusters { nodes { name } } }' }]);
   expect(ok.status).toBe(200);
-  expect(ok.json).toEqual([{ data: { regions: ['us-east-1', 'eu-west-1'] } }, { data: { clusters: { nodes: [{ name: 'apps' }, { name: 'eu' }] } } }]);
+  expect(ok.json).toEqual([
+    { data: { regions: ['us-east-1', 'eu-west-1'] } },
+    { data: { clusters: { nodes: [{ name: 'apps' }, { name: 'eu' }] } } },
+  ]);
   const big = await raw(Array.from({ length: 11 }, () => ({ query: '{ regions }' })));
   expect(big.status).toBe(400);
-  expect((big.json as unknown as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe('BATCH_TOO_LARGE');
-  const costly = await raw([{ query: '{ regions }' }, { query: '{ clusters(first: 100) { nodes { podIdentityAssociations(first: 100) { nodes { roleArn } } } } }' }]);
+  expect((big.json as unknown as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(
+    'BATCH_TOO_LARGE',
+  );
+  const costly = await raw([
+    { query: '{ regions }' },
+    { query: '{ clusters(first: 100) { nodes { podIdentityAssociations(first: 100) { nodes { roleArn } } } } }' },
+  ]);
   expect(costly.status).toBe(400);
 });
 
 test('limits are set by configuration', async () => {
-  const strict = await startStack({ seed: { clusters: [seedCluster('apps', 'us-east-1', 3)] } }, { MAX_QUERY_DEPTH: '2', MAX_BATCH_OPERATIONS: '1' });
+  const strict = await startStack(
+    { seed: { clusters: [seedCluster('apps', 'us-east-1', 3)] } },
+    { MAX_QUERY_DEPTH: '2', MAX_BATCH_OPERATIONS: '1' },
+  );
   try {
     const res = await fetch(strict.gateway.graphqlUrl, {
       method: 'POST',

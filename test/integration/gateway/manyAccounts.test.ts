@@ -36,7 +36,9 @@ const PAGE = `query($after: String, $first: Int) { clusters(first: $first, after
   pageInfo { hasNextPage endCursor } } }`;
 
 test('accounts lists the served accounts, the default first', async () => {
-  const res = await stack.gql<{ accounts: Array<{ accountId: string; name: string; regions: string[] }> }>('{ accounts { accountId name regions } }');
+  const res = await stack.gql<{ accounts: Array<{ accountId: string; name: string; regions: string[] }> }>(
+    '{ accounts { accountId name regions } }',
+  );
   expect(res.data?.accounts.map((a) => a.name)).toEqual(['platform', 'payments', 'data']);
 });
 
@@ -46,7 +48,10 @@ test('clusters walks every account and region once, page by page; the untrusting
   let after: string | null = null;
   let pages = 0;
   for (;;) {
-    const res: Awaited<ReturnType<typeof stack.gql<ClustersPage>>> = await stack.gql<ClustersPage>(PAGE, { first: 2, after });
+    const res: Awaited<ReturnType<typeof stack.gql<ClustersPage>>> = await stack.gql<ClustersPage>(PAGE, {
+      first: 2,
+      after,
+    });
     expect(res.errors).toBeUndefined();
     const page = res.data!.clusters;
     seen.push(...page.nodes);
@@ -55,7 +60,14 @@ test('clusters walks every account and region once, page by page; the untrusting
       expect(page.unavailableAccounts).toEqual([]);
     }
     if (!page.pageInfo.hasNextPage) {
-      expect(page.unavailableAccounts).toEqual([{ accountId: DEMO_ACCOUNTS.data.accountId, name: 'data', code: 'ACCOUNT_UNAVAILABLE', stsError: 'AccessDenied' }]);
+      expect(page.unavailableAccounts).toEqual([
+        {
+          accountId: DEMO_ACCOUNTS.data.accountId,
+          name: 'data',
+          code: 'ACCOUNT_UNAVAILABLE',
+          stsError: 'AccessDenied',
+        },
+      ]);
       break;
     }
     after = page.pageInfo.endCursor;
@@ -63,9 +75,16 @@ test('clusters walks every account and region once, page by page; the untrusting
   }
   const keys = seen.map((c) => `${c.accountId}/${c.region}/${c.name}`);
   expect(new Set(keys).size).toBe(keys.length);
-  expect(keys).toEqual(expect.arrayContaining([`${DEMO_MEMBER_CLUSTERS.paymentsProd.accountId}/us-east-1/payments-prod`, `${DEMO_MEMBER_CLUSTERS.paymentsEu.accountId}/eu-west-1/payments-eu`]));
+  expect(keys).toEqual(
+    expect.arrayContaining([
+      `${DEMO_MEMBER_CLUSTERS.paymentsProd.accountId}/us-east-1/payments-prod`,
+      `${DEMO_MEMBER_CLUSTERS.paymentsEu.accountId}/eu-west-1/payments-eu`,
+    ]),
+  );
   expect(seen.some((c) => c.accountId === DEMO_ACCOUNTS.data.accountId)).toBe(false);
-  expect(seen.filter((c) => c.accountId === DEMO_ACCOUNTS.payments.accountId).every((c) => c.account.name === 'payments')).toBe(true);
+  expect(
+    seen.filter((c) => c.accountId === DEMO_ACCOUNTS.payments.accountId).every((c) => c.account.name === 'payments'),
+  ).toBe(true);
   // One session for the payments account across every page; the refused data account is asked
   // again only after its refusal is forgotten, not on every page.
   const calls = await stack.calls();
@@ -73,39 +92,67 @@ test('clusters walks every account and region once, page by page; the untrusting
 });
 
 test('under accounts, the unavailable account fails at its own clusters field; the others answer', async () => {
-  const res = await stack.gql<{ accounts: Array<{ name: string; clusters: { nodes: Array<{ name: string }> } | null }> }>(
-    '{ accounts { name clusters(first: 10) { nodes { name } } } }',
-  );
+  const res = await stack.gql<{
+    accounts: Array<{ name: string; clusters: { nodes: Array<{ name: string }> } | null }>;
+  }>('{ accounts { name clusters(first: 10) { nodes { name } } } }');
   const byName = Object.fromEntries(res.data!.accounts.map((a) => [a.name, a.clusters]));
   expect(byName.payments?.nodes.map((c) => c.name).sort()).toEqual(['payments-eu', 'payments-prod']);
   expect(byName.platform?.nodes.length).toBeGreaterThan(0);
   expect(byName.data).toBeNull();
   expect(res.errors).toEqual([
-    expect.objectContaining({ path: ['accounts', 2, 'clusters'], extensions: expect.objectContaining({ code: 'ACCOUNT_UNAVAILABLE', accountId: DEMO_ACCOUNTS.data.accountId, stsError: 'AccessDenied' }) }),
+    expect.objectContaining({
+      path: ['accounts', 2, 'clusters'],
+      extensions: expect.objectContaining({
+        code: 'ACCOUNT_UNAVAILABLE',
+        accountId: DEMO_ACCOUNTS.data.accountId,
+        stsError: 'AccessDenied',
+      }),
+    }),
   ]);
 });
 
 test('create, tag and delete in a member account, by accountId and by the node id', async () => {
   const { accountId, region, name } = DEMO_MEMBER_CLUSTERS.paymentsProd;
-  const created = await stack.gql<{ createPodIdentityAssociation: { podIdentityAssociation: { id: string; accountId: string; associationArn: string } | null; errors: unknown[] } }>(
+  const created = await stack.gql<{
+    createPodIdentityAssociation: {
+      podIdentityAssociation: { id: string; accountId: string; associationArn: string } | null;
+      errors: unknown[];
+    };
+  }>(
     `mutation($input: CreatePodIdentityAssociationInput!) { createPodIdentityAssociation(input: $input) { podIdentityAssociation { id accountId associationArn } errors { code message } } }`,
-    { input: { accountId, region, clusterName: name, namespace: 'gateway-test', serviceAccount: 'sa', roleArn: `arn:aws:iam::${accountId}:role/gateway-test` } },
+    {
+      input: {
+        accountId,
+        region,
+        clusterName: name,
+        namespace: 'gateway-test',
+        serviceAccount: 'sa',
+        roleArn: `arn:aws:iam::${accountId}:role/gateway-test`,
+      },
+    },
   );
   expect(created.data?.createPodIdentityAssociation.errors).toEqual([]);
   const association = created.data!.createPodIdentityAssociation.podIdentityAssociation!;
   expect(association.accountId).toBe(accountId);
   expect(association.associationArn).toContain(`:${accountId}:podidentityassociation/${name}/`);
 
-  const tagged = await stack.gql<{ tagPodIdentityAssociation: { podIdentityAssociation: { tags: unknown[] }; errors: unknown[] } }>(
+  const tagged = await stack.gql<{
+    tagPodIdentityAssociation: { podIdentityAssociation: { tags: unknown[] }; errors: unknown[] };
+  }>(
     'mutation($id: ID!) { tagPodIdentityAssociation(input: { id: $id, tags: [{ key: "team", value: "payments" }] }) { podIdentityAssociation { tags { key value } } errors { code } } }',
     { id: association.id },
   );
-  expect(tagged.data?.tagPodIdentityAssociation).toEqual({ podIdentityAssociation: { tags: [{ key: 'team', value: 'payments' }] }, errors: [] });
+  expect(tagged.data?.tagPodIdentityAssociation).toEqual({
+    podIdentityAssociation: { tags: [{ key: 'team', value: 'payments' }] },
+    errors: [],
+  });
 
   // The same cluster name in the platform account is another cluster: not found there.
   const wrongAccount = await stack.gql<{ cluster: null }>(`{ cluster(name: "${name}", region: "${region}") { name } }`);
   expect(wrongAccount.data?.cluster).toBeNull();
-  const rightAccount = await stack.gql<{ cluster: { id: string } }>(`{ cluster(name: "${name}", region: "${region}", accountId: "${accountId}") { id } }`);
+  const rightAccount = await stack.gql<{ cluster: { id: string } }>(
+    `{ cluster(name: "${name}", region: "${region}", accountId: "${accountId}") { id } }`,
+  );
   expect(rightAccount.data?.cluster.id).toBe(clusterId({ accountId, region, name }));
 
   const deleted = await stack.gql<{ deletePodIdentityAssociation: { errors: unknown[] } }>(

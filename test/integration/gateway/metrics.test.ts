@@ -26,7 +26,8 @@ async function scrape(stack: Stack): Promise<string> {
   return res.text();
 }
 
-const DETAILED = '{ cluster(name: "apps", region: "us-east-1") { podIdentityAssociations(first: 5) { nodes { roleArn } } } }';
+const DETAILED =
+  '{ cluster(name: "apps", region: "us-east-1") { podIdentityAssociations(first: 5) { nodes { roleArn } } } }';
 
 describe('without the cache', () => {
   let stack: Stack;
@@ -48,7 +49,9 @@ describe('without the cache', () => {
     }
     expect(seen).toMatchObject({ ListPodIdentityAssociations: 1, DescribePodIdentityAssociation: 5 });
     const timed = { operation: 'DescribePodIdentityAssociation' };
-    expect(value(after, 'eks_call_duration_seconds_count', timed) - value(before, 'eks_call_duration_seconds_count', timed)).toBe(5);
+    expect(
+      value(after, 'eks_call_duration_seconds_count', timed) - value(before, 'eks_call_duration_seconds_count', timed),
+    ).toBe(5);
     expect(value(after, 'eks_calls_in_flight', { region: 'us-east-1' })).toBe(0);
   });
 
@@ -61,7 +64,9 @@ describe('without the cache', () => {
     const throttled = { operation: 'DescribePodIdentityAssociation', result: 'Throttled' };
     expect(value(after, 'eks_calls_total', throttled) - value(before, 'eks_calls_total', throttled)).toBe(5);
     const withErrors = { type: 'query', result: 'errors' };
-    expect(value(after, 'graphql_operations_total', withErrors) - value(before, 'graphql_operations_total', withErrors)).toBe(1);
+    expect(
+      value(after, 'graphql_operations_total', withErrors) - value(before, 'graphql_operations_total', withErrors),
+    ).toBe(1);
   });
 
   test('HTTP requests are counted by route and status, with paths outside the routes as "other"', async () => {
@@ -70,7 +75,8 @@ describe('without the cache', () => {
     await fetch(new URL('/healthz', stack.gateway.url));
     await stack.gql('{ regions }');
     const after = await scrape(stack);
-    const delta = (labels: Record<string, string>) => value(after, 'http_requests_total', labels) - value(before, 'http_requests_total', labels);
+    const delta = (labels: Record<string, string>) =>
+      value(after, 'http_requests_total', labels) - value(before, 'http_requests_total', labels);
     expect(delta({ route: 'other', method: 'GET', status: '404' })).toBe(1);
     expect(delta({ route: 'health', status: '200' })).toBe(1);
     expect(delta({ route: 'graphql', method: 'POST', status: '200' })).toBe(1);
@@ -80,7 +86,10 @@ describe('without the cache', () => {
 });
 
 test('the shared cache counts hits, misses and bypasses', async () => {
-  const stack = await startStack({ seed: { clusters: [seedCluster('apps', 'us-east-1', 20)] } }, { CACHE_TTL_MS: '60000' });
+  const stack = await startStack(
+    { seed: { clusters: [seedCluster('apps', 'us-east-1', 20)] } },
+    { CACHE_TTL_MS: '60000' },
+  );
   try {
     await stack.gql(DETAILED);
     const first = await scrape(stack);

@@ -18,7 +18,12 @@ beforeAll(async () => {
           addons: [...withAddon.addons, { name: 'aws-ebs-csi-driver', version: 'v1.35.0-eksbuild.1' }],
           associations: [
             ...withAddon.associations,
-            { namespace: 'kube-system', serviceAccount: 'ebs-csi-controller-sa', roleArn: role('ebs-csi'), ownerAddon: 'aws-ebs-csi-driver' },
+            {
+              namespace: 'kube-system',
+              serviceAccount: 'ebs-csi-controller-sa',
+              roleArn: role('ebs-csi'),
+              ownerAddon: 'aws-ebs-csi-driver',
+            },
           ],
         },
         seedCluster('eu-apps', 'eu-west-1', 0),
@@ -94,7 +99,10 @@ describe('createPodIdentityAssociation', () => {
       namespace: 'payments',
       serviceAccount: 'api',
       roleArn: role('payments-api'),
-      tags: [{ key: 'team', value: 'payments' }, { key: 'env', value: 'prod' }],
+      tags: [
+        { key: 'team', value: 'payments' },
+        { key: 'env', value: 'prod' },
+      ],
     });
     expect(p.errors).toEqual([]);
     expect(p.clientMutationId).toBe('form-1');
@@ -110,7 +118,10 @@ describe('createPodIdentityAssociation', () => {
       disableSessionTags: false,
       policy: null,
       ownerArn: null,
-      tags: [{ key: 'env', value: 'prod' }, { key: 'team', value: 'payments' }],
+      tags: [
+        { key: 'env', value: 'prod' },
+        { key: 'team', value: 'payments' },
+      ],
       cluster: { name: 'apps' },
     });
     expect(p.podIdentityAssociation?.associationId).toMatch(/^a-[a-z0-9]{17}$/);
@@ -124,7 +135,12 @@ describe('createPodIdentityAssociation', () => {
   });
 
   test('a retry with the same clientRequestToken returns the first association and creates nothing more', async () => {
-    const input = { namespace: 'orders', serviceAccount: 'worker', roleArn: role('orders-worker'), clientRequestToken: 'orders-worker-1' };
+    const input = {
+      namespace: 'orders',
+      serviceAccount: 'worker',
+      roleArn: role('orders-worker'),
+      clientRequestToken: 'orders-worker-1',
+    };
     const first = await create(input);
     const second = await create(input);
     expect(first.errors).toEqual([]);
@@ -147,7 +163,11 @@ describe('createPodIdentityAssociation', () => {
         code: 'ALREADY_EXISTS',
         message: expect.stringContaining(first.podIdentityAssociation?.associationId as string),
         existingAssociationId: first.podIdentityAssociation?.associationId,
-        existingAssociation: { id: first.podIdentityAssociation?.id, serviceAccount: 'indexer', roleArn: role('search-indexer') },
+        existingAssociation: {
+          id: first.podIdentityAssociation?.id,
+          serviceAccount: 'indexer',
+          roleArn: role('search-indexer'),
+        },
       },
     ]);
   });
@@ -155,7 +175,13 @@ describe('createPodIdentityAssociation', () => {
   test('an unknown cluster is CLUSTER_NOT_FOUND; a full cluster is LIMIT_EXCEEDED', async () => {
     const missing = await create({ clusterName: 'ghost', namespace: 'a', serviceAccount: 'b', roleArn: role('r') });
     expect(missing.errors).toEqual([
-      { __typename: 'ClusterNotFoundError', code: 'CLUSTER_NOT_FOUND', message: expect.stringContaining('ghost'), clusterName: 'ghost', region: 'us-east-1' },
+      {
+        __typename: 'ClusterNotFoundError',
+        code: 'CLUSTER_NOT_FOUND',
+        message: expect.stringContaining('ghost'),
+        clusterName: 'ghost',
+        region: 'us-east-1',
+      },
     ]);
     const full = await create({ clusterName: 'full', namespace: 'a', serviceAccount: 'b', roleArn: role('r') });
     expect(full.errors).toMatchObject([{ __typename: 'LimitExceededError', code: 'LIMIT_EXCEEDED' }]);
@@ -165,10 +191,17 @@ describe('createPodIdentityAssociation', () => {
   test('a role that does not exist or does not trust EKS is INVALID_ROLE', async () => {
     const missing = await create({ namespace: 'x', serviceAccount: 'y', roleArn: role('missing-role') });
     expect(missing.errors).toEqual([
-      { __typename: 'InvalidRoleError', code: 'INVALID_ROLE', message: 'Role provided in the request does not exist', roleArn: role('missing-role') },
+      {
+        __typename: 'InvalidRoleError',
+        code: 'INVALID_ROLE',
+        message: 'Role provided in the request does not exist',
+        roleArn: role('missing-role'),
+      },
     ]);
     const untrusted = await create({ namespace: 'x', serviceAccount: 'y', roleArn: role('untrusted-role') });
-    expect(untrusted.errors).toMatchObject([{ code: 'INVALID_ROLE', message: 'Trust policy of the role provided is invalid' }]);
+    expect(untrusted.errors).toMatchObject([
+      { code: 'INVALID_ROLE', message: 'Trust policy of the role provided is invalid' },
+    ]);
   });
 
   test('invalid input is refused with one error per field, before any EKS call', async () => {
@@ -180,7 +213,12 @@ describe('createPodIdentityAssociation', () => {
       roleArn: 'arn:aws:iam::123:user/alice',
       targetRoleArn: 'not-an-arn',
       policy: '{not json',
-      tags: [{ key: 'aws:owner', value: 'x' }, { key: '', value: 'y' }, { key: 'k', value: 'v'.repeat(257) }, { key: 'k', value: 'again' }],
+      tags: [
+        { key: 'aws:owner', value: 'x' },
+        { key: '', value: 'y' },
+        { key: 'k', value: 'v'.repeat(257) },
+        { key: 'k', value: 'again' },
+      ],
       clientRequestToken: 'has spaces',
     });
     expect(p.podIdentityAssociation).toBeNull();
@@ -214,7 +252,10 @@ describe('createPodIdentityAssociation', () => {
   });
 
   test('policy with disableSessionTags and a cross-account target role', async () => {
-    const policy = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+    });
     const p = await create({
       namespace: 'data',
       serviceAccount: 'reader',
@@ -233,7 +274,13 @@ describe('createPodIdentityAssociation', () => {
   });
 
   test('the region argument reaches the right region', async () => {
-    const p = await create({ clusterName: 'eu-apps', region: 'eu-west-1', namespace: 'eu', serviceAccount: 'svc', roleArn: role('eu') });
+    const p = await create({
+      clusterName: 'eu-apps',
+      region: 'eu-west-1',
+      namespace: 'eu',
+      serviceAccount: 'svc',
+      roleArn: role('eu'),
+    });
     expect(p.errors).toEqual([]);
     expect(p.podIdentityAssociation?.associationArn).toContain(':eu-west-1:');
     expect(await associationsOf('eu-apps', 'eu-west-1')).toHaveLength(1);
@@ -263,9 +310,17 @@ describe('updatePodIdentityAssociation', () => {
   });
 
   test('sets and removes the target role and the session policy', async () => {
-    const set = await update({ id, targetRoleArn: 'arn:aws:iam::444455556666:role/x', disableSessionTags: true, policy: '{"Version":"2012-10-17","Statement":[]}' });
+    const set = await update({
+      id,
+      targetRoleArn: 'arn:aws:iam::444455556666:role/x',
+      disableSessionTags: true,
+      policy: '{"Version":"2012-10-17","Statement":[]}',
+    });
     expect(set.errors).toEqual([]);
-    expect(set.podIdentityAssociation).toMatchObject({ targetRoleArn: 'arn:aws:iam::444455556666:role/x', disableSessionTags: true });
+    expect(set.podIdentityAssociation).toMatchObject({
+      targetRoleArn: 'arn:aws:iam::444455556666:role/x',
+      disableSessionTags: true,
+    });
     expect(set.podIdentityAssociation?.externalId).toEqual(expect.any(String));
     const cleared = await update({ id, targetRoleArn: null, policy: null });
     expect(cleared.errors).toEqual([]);
@@ -274,14 +329,18 @@ describe('updatePodIdentityAssociation', () => {
 
   test('an update with nothing to change, or naming no association, is INVALID_INPUT without a call', async () => {
     const nothing = await update({ id });
-    expect(nothing.errors).toMatchObject([{ code: 'INVALID_INPUT', field: null, message: expect.stringContaining('at least one of roleArn') }]);
+    expect(nothing.errors).toMatchObject([
+      { code: 'INVALID_INPUT', field: null, message: expect.stringContaining('at least one of roleArn') },
+    ]);
     const noTarget = await update({ roleArn: role('x') });
     expect(noTarget.errors).toMatchObject([{ code: 'INVALID_INPUT', field: 'id' }]);
     const both = await update({ id, clusterName: 'apps', associationId, roleArn: role('x') });
     expect(both.errors).toMatchObject([{ code: 'INVALID_INPUT', field: 'id' }]);
     const clusterId = Buffer.from('v1:Cluster:us-east-1:apps').toString('base64url');
     const wrongType = await update({ id: clusterId, roleArn: role('x') });
-    expect(wrongType.errors).toMatchObject([{ code: 'INVALID_INPUT', field: 'id', message: expect.stringContaining('names a Cluster') }]);
+    expect(wrongType.errors).toMatchObject([
+      { code: 'INVALID_INPUT', field: 'id', message: expect.stringContaining('names a Cluster') },
+    ]);
     const removeRole = await update({ id, roleArn: null });
     expect(removeRole.errors).toMatchObject([{ field: 'roleArn' }]);
     const policyWithoutFlag = await update({ id, policy: '{}', disableSessionTags: false });
@@ -292,7 +351,12 @@ describe('updatePodIdentityAssociation', () => {
   test('an unknown association or cluster is a typed not-found error', async () => {
     const gone = await update({ clusterName: 'apps', associationId: 'a-00000000000000000', roleArn: role('x') });
     expect(gone.errors).toEqual([
-      { __typename: 'AssociationNotFoundError', code: 'ASSOCIATION_NOT_FOUND', message: expect.any(String), associationId: 'a-00000000000000000' },
+      {
+        __typename: 'AssociationNotFoundError',
+        code: 'ASSOCIATION_NOT_FOUND',
+        message: expect.any(String),
+        associationId: 'a-00000000000000000',
+      },
     ]);
     const noCluster = await update({ clusterName: 'ghost', associationId, roleArn: role('x') });
     expect(noCluster.errors).toMatchObject([{ code: 'CLUSTER_NOT_FOUND', clusterName: 'ghost' }]);
@@ -317,7 +381,9 @@ describe('deletePodIdentityAssociation', () => {
     expect((await associationsOf('apps')).some((a) => a.serviceAccount === 'job')).toBe(false);
 
     const again = await remove({ id });
-    expect(again.errors).toMatchObject([{ code: 'ASSOCIATION_NOT_FOUND', associationId: created.podIdentityAssociation?.associationId }]);
+    expect(again.errors).toMatchObject([
+      { code: 'ASSOCIATION_NOT_FOUND', associationId: created.podIdentityAssociation?.associationId },
+    ]);
     expect(again.deletedPodIdentityAssociationId).toBeNull();
     const lookup = await stack.gql<{ node: unknown }>('query N($id: ID!) { node(id: $id) { id } }', { id });
     expect(lookup.data).toEqual({ node: null });

@@ -30,7 +30,10 @@ interface Page {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-async function page(args: string, cluster = 'thousand'): Promise<GraphQLResponse<{ cluster: { podIdentityAssociations: Page } }>> {
+async function page(
+  args: string,
+  cluster = 'thousand',
+): Promise<GraphQLResponse<{ cluster: { podIdentityAssociations: Page } }>> {
   return stack.gql(
     `query P { cluster(name: "${cluster}", region: "us-east-1") {
       podIdentityAssociations${args ? `(${args})` : ''} {
@@ -93,7 +96,7 @@ test('filters by namespace and service account, and the cursor stays bound to th
   expect(teamB.edges.length).toBe(100);
   expect(teamB.edges.every((e) => e.node.namespace === 'team-b')).toBe(true);
   const all = [...teamB.edges];
-  for (let p = teamB; p.pageInfo.hasNextPage; ) {
+  for (let p = teamB; p.pageInfo.hasNextPage;) {
     p = await pageAfter(100, p.pageInfo.endCursor, ', namespace: "team-b"');
     all.push(...p.edges);
   }
@@ -136,7 +139,8 @@ test('a bad filter without `region` answers as that filter, not as a cluster fou
 test('forged, truncated and foreign cursors are BAD_USER_INPUT, not crashes', async () => {
   const good = (await pageAfter(3, null)).pageInfo.endCursor as string;
   const forgedToken = Buffer.from(
-    'cursor:v1:' + JSON.stringify([['PodIdentityAssociations', 'us-east-1', 'thousand', null, null], null, 'not-an-eks-token', 0]),
+    'cursor:v1:' +
+      JSON.stringify([['PodIdentityAssociations', 'us-east-1', 'thousand', null, null], null, 'not-an-eks-token', 0]),
   ).toString('base64url');
   const cases = [
     'garbage',
@@ -180,11 +184,15 @@ test('clusters page across regions in order, filter by region, and resume from a
   const all: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const res: GraphQLResponse<{ clusters: { edges: Array<{ cursor: string; node: { name: string; region: string } }>; pageInfo: Page['pageInfo'] } }> =
-      await stack.gql(
-        `query C($after: String) { clusters(first: 2, after: $after) { edges { cursor node { name region } } pageInfo { hasNextPage endCursor } } }`,
-        { after },
-      );
+    const res: GraphQLResponse<{
+      clusters: {
+        edges: Array<{ cursor: string; node: { name: string; region: string } }>;
+        pageInfo: Page['pageInfo'];
+      };
+    }> = await stack.gql(
+      `query C($after: String) { clusters(first: 2, after: $after) { edges { cursor node { name region } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     expect(res.errors).toBeUndefined();
     const connection = res.data!.clusters;
     all.push(...connection.edges.map((e) => `${e.node.region}/${e.node.name}`));
@@ -193,7 +201,9 @@ test('clusters page across regions in order, filter by region, and resume from a
   }
   expect(all).toEqual(['us-east-1/alpha', 'us-east-1/beta', 'us-east-1/thousand', 'eu-west-1/gamma']);
 
-  const eu = await stack.gql<{ clusters: { nodes: Array<{ name: string }> } }>('{ clusters(region: "eu-west-1") { nodes { name } } }');
+  const eu = await stack.gql<{ clusters: { nodes: Array<{ name: string }> } }>(
+    '{ clusters(region: "eu-west-1") { nodes { name } } }',
+  );
   expect(eu.data?.clusters.nodes).toEqual([{ name: 'gamma' }]);
   const unknown = await stack.gql('{ clusters(region: "ap-south-1") { nodes { name } } }');
   expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -40,7 +40,9 @@ function launch(env: Record<string, string>): Started & { ready: Promise<string>
     child.once('exit', () => reject(new Error(`exited before ready: ${stderr}`)));
   });
   ready.catch(() => {});
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, stderr })),
+  );
   return { child, graphqlUrl: '', exited, ready, stdout: () => stdout };
 }
 
@@ -108,7 +110,12 @@ test('SIGHUP reloads the token file; a broken one is refused and the tokens in f
   const tokens = (token: string) => JSON.stringify({ tokens: [{ token, subject: 'ops', groups: [] }] });
   write('tokens.json', tokens('first-token-0123456789'));
   write('policy.json', JSON.stringify({ rules: [{ subjects: ['ops'], actions: ['read'] }] }));
-  const run = launch({ AUTH_MODE: 'tokens', AUTH_TOKENS_FILE: join(dir, 'tokens.json'), AUTH_POLICY_FILE: join(dir, 'policy.json'), AUDIT_LOG: 'off' });
+  const run = launch({
+    AUTH_MODE: 'tokens',
+    AUTH_TOKENS_FILE: join(dir, 'tokens.json'),
+    AUTH_POLICY_FILE: join(dir, 'policy.json'),
+    AUDIT_LOG: 'off',
+  });
   const query = '{ regions }';
   try {
     const url = await run.ready;
@@ -167,7 +174,8 @@ describe('promise rejections', () => {
     const run = launch({ EKS_ENDPOINT: emulator.url, EKS_MAX_ATTEMPTS: '2' });
     try {
       const url = await run.ready;
-      const query = '{ cluster(name: "staging-apps", region: "us-east-1") { arn podIdentityAssociations(first: 1) { nodes { id } } } }';
+      const query =
+        '{ cluster(name: "staging-apps", region: "us-east-1") { arn podIdentityAssociations(first: 1) { nodes { id } } } }';
       // The SDK backs off longer after a throttle than after a server error: DescribeCluster
       // fails while the List is still retried. Its jitter is random, so several tries.
       await faults({ DescribeCluster: { server: 1 }, ListPodIdentityAssociations: { throttle: 1 } });
@@ -177,7 +185,12 @@ describe('promise rejections', () => {
       for (const answer of answers) {
         expect(answer.status).toBe(200);
         expect(answer.body.data).toEqual({ cluster: null });
-        expect(answer.body.errors).toEqual([expect.objectContaining({ path: ['cluster'], extensions: expect.objectContaining({ code: expect.stringMatching(/^EKS_/) }) })]);
+        expect(answer.body.errors).toEqual([
+          expect.objectContaining({
+            path: ['cluster'],
+            extensions: expect.objectContaining({ code: expect.stringMatching(/^EKS_/) }),
+          }),
+        ]);
       }
       await faults({});
       expect(run.child.exitCode).toBeNull();
@@ -211,12 +224,16 @@ describe('promise rejections', () => {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     try {
-      for (let waited = 0; !/GraphiQL: (\S+)/.test(stdout) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+      for (let waited = 0; !/GraphiQL: (\S+)/.test(stdout) && waited < 10_000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
       const url = /GraphiQL: (\S+)/.exec(stdout)?.[1] ?? '';
       expect(url).toMatch(/^http:/);
       expect(child.exitCode).toBeNull();
       expect(await unhandledCount(url)).toBe(200);
-      const logged = stdout.split('\n').filter((line) => line.includes('Unhandled promise rejection')).map((line) => JSON.parse(line) as { reqId: string; err: { message: string } });
+      const logged = stdout
+        .split('\n')
+        .filter((line) => line.includes('Unhandled promise rejection'))
+        .map((line) => JSON.parse(line) as { reqId: string; err: { message: string } });
       expect(logged).toHaveLength(200);
       expect(logged[7]).toMatchObject({ reqId: 'slipped-7', err: { message: 'slipped on purpose 7' } });
       const res = await post(url, '{ clusters(region: "us-east-1") { nodes { name } } }');

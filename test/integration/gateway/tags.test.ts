@@ -16,23 +16,37 @@ beforeEach(async () => {
   await stack.resetCalls();
 });
 
-const FIELDS = 'podIdentityAssociation { associationId roleArn tags { key value } } errors { __typename code message ... on InvalidInputError { field } ... on AssociationNotFoundError { associationId } ... on ClusterNotFoundError { clusterName } }';
+const FIELDS =
+  'podIdentityAssociation { associationId roleArn tags { key value } } errors { __typename code message ... on InvalidInputError { field } ... on AssociationNotFoundError { associationId } ... on ClusterNotFoundError { clusterName } }';
 
 interface Payload {
-  podIdentityAssociation: { associationId: string; roleArn: string; tags: Array<{ key: string; value: string }> } | null;
+  podIdentityAssociation: {
+    associationId: string;
+    roleArn: string;
+    tags: Array<{ key: string; value: string }>;
+  } | null;
   errors: Array<{ __typename: string; code: string; message: string; field?: string | null }>;
 }
 
-type Result = { payload: Payload | null; errors: Array<{ message: string; extensions?: Record<string, unknown> }> | undefined };
+type Result = {
+  payload: Payload | null;
+  errors: Array<{ message: string; extensions?: Record<string, unknown> }> | undefined;
+};
 
 async function mutate(field: string, inputType: string, input: Record<string, unknown>): Promise<Result> {
-  const res = await stack.gql<Record<string, Payload>>(`mutation M($input: ${inputType}!) { ${field}(input: $input) { ${FIELDS} } }`, { input });
+  const res = await stack.gql<Record<string, Payload>>(
+    `mutation M($input: ${inputType}!) { ${field}(input: $input) { ${FIELDS} } }`,
+    { input },
+  );
   return { payload: res.data?.[field] ?? null, errors: res.errors };
 }
 
-const tag = (input: Record<string, unknown>) => mutate('tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', input);
-const untag = (input: Record<string, unknown>) => mutate('untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', input);
-const update = (input: Record<string, unknown>) => mutate('updatePodIdentityAssociation', 'UpdatePodIdentityAssociationInput', input);
+const tag = (input: Record<string, unknown>) =>
+  mutate('tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', input);
+const untag = (input: Record<string, unknown>) =>
+  mutate('untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', input);
+const update = (input: Record<string, unknown>) =>
+  mutate('updatePodIdentityAssociation', 'UpdatePodIdentityAssociationInput', input);
 
 /** A fresh association of the cluster, with the given tags. */
 async function freshAssociation(serviceAccount: string, tags: Record<string, string>): Promise<string> {
@@ -57,25 +71,42 @@ async function freshAssociation(serviceAccount: string, tags: Record<string, str
 /** The tags the emulator holds, from its state. */
 async function tagsInEks(associationId: string): Promise<Record<string, string>> {
   const state = (await stack.state()) as unknown as {
-    clusters: Array<{ name: string; associations?: Array<{ associationId?: string | null; tags?: Record<string, string> }> }>;
+    clusters: Array<{
+      name: string;
+      associations?: Array<{ associationId?: string | null; tags?: Record<string, string> }>;
+    }>;
   };
-  const association = state.clusters.find((c) => c.name === 'apps')?.associations?.find((a) => a.associationId === associationId);
+  const association = state.clusters
+    .find((c) => c.name === 'apps')
+    ?.associations?.find((a) => a.associationId === associationId);
   if (!association) throw new Error(`${associationId} is not in the emulator`);
   return association.tags ?? {};
 }
 
-const asMap = (tags: Array<{ key: string; value: string }> | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.key, t.value]));
+const asMap = (tags: Array<{ key: string; value: string }> | undefined) =>
+  Object.fromEntries((tags ?? []).map((t) => [t.key, t.value]));
 
 describe('tagPodIdentityAssociation', () => {
   test('adds and changes tags, keeps the others, and answers the tags EKS holds', async () => {
     const id = await freshAssociation('sa-tag-1', { team: 'a', stage: 'dev' });
-    const { payload, errors } = await tag({ clusterName: 'apps', associationId: id, tags: [{ key: 'stage', value: 'prod' }, { key: 'owner', value: 'x' }] });
+    const { payload, errors } = await tag({
+      clusterName: 'apps',
+      associationId: id,
+      tags: [
+        { key: 'stage', value: 'prod' },
+        { key: 'owner', value: 'x' },
+      ],
+    });
     expect(errors).toBeUndefined();
     expect(payload?.errors).toEqual([]);
     expect(asMap(payload?.podIdentityAssociation?.tags)).toEqual({ team: 'a', stage: 'prod', owner: 'x' });
     expect(await tagsInEks(id)).toEqual({ team: 'a', stage: 'prod', owner: 'x' });
     // Describe (for the ARN and current tags), TagResource with what differs, ListTagsForResource.
-    expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, TagResource: 1, ListTagsForResource: 1 });
+    expect(nonZero(await stack.calls())).toEqual({
+      DescribePodIdentityAssociation: 1,
+      TagResource: 1,
+      ListTagsForResource: 1,
+    });
   });
 
   test('sends nothing when every tag already has its value', async () => {
@@ -91,7 +122,11 @@ describe('tagPodIdentityAssociation', () => {
     const { payload } = await tag({
       clusterName: 'apps',
       associationId: id,
-      tags: [{ key: 'AWS:name', value: 'x' }, { key: 'k', value: 'v'.repeat(257) }, { key: '', value: '' }],
+      tags: [
+        { key: 'AWS:name', value: 'x' },
+        { key: 'k', value: 'v'.repeat(257) },
+        { key: '', value: '' },
+      ],
     });
     expect(payload?.podIdentityAssociation).toBeNull();
     expect(payload?.errors.map((e) => [e.code, e.field])).toEqual([
@@ -109,16 +144,28 @@ describe('tagPodIdentityAssociation', () => {
     const id = await freshAssociation('sa-tag-4', forty);
     const more = Array.from({ length: 11 }, (_, i) => ({ key: `n${i}`, value: 'v' }));
     const { payload } = await tag({ clusterName: 'apps', associationId: id, tags: more });
-    expect(payload?.errors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: 'tags', message: expect.stringContaining('51 tags') })]);
+    expect(payload?.errors).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'tags', message: expect.stringContaining('51 tags') }),
+    ]);
     expect(await tagsInEks(id)).toEqual(forty);
     expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1 });
   });
 
   test('an association or cluster that does not exist is its typed error', async () => {
-    const missing = await tag({ clusterName: 'apps', associationId: 'a-00000000000000000', tags: [{ key: 'a', value: 'b' }] });
+    const missing = await tag({
+      clusterName: 'apps',
+      associationId: 'a-00000000000000000',
+      tags: [{ key: 'a', value: 'b' }],
+    });
     expect(missing.payload?.errors).toEqual([expect.objectContaining({ code: 'ASSOCIATION_NOT_FOUND' })]);
-    const noCluster = await tag({ clusterName: 'nowhere', associationId: 'a-00000000000000000', tags: [{ key: 'a', value: 'b' }] });
-    expect(noCluster.payload?.errors).toEqual([expect.objectContaining({ code: 'CLUSTER_NOT_FOUND', clusterName: 'nowhere' })]);
+    const noCluster = await tag({
+      clusterName: 'nowhere',
+      associationId: 'a-00000000000000000',
+      tags: [{ key: 'a', value: 'b' }],
+    });
+    expect(noCluster.payload?.errors).toEqual([
+      expect.objectContaining({ code: 'CLUSTER_NOT_FOUND', clusterName: 'nowhere' }),
+    ]);
     expect((await stack.calls()).TagResource ?? 0).toBe(0);
   });
 
@@ -126,7 +173,11 @@ describe('tagPodIdentityAssociation', () => {
     const id = await freshAssociation('sa-tag-5', { team: 'a' });
     await stack.faults({ seed: 3, rates: { TagResource: { drop: 1 } } });
     const failed = await tag({ clusterName: 'apps', associationId: id, tags: [{ key: 'stage', value: 'prod' }] });
-    expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'EKS_UNAVAILABLE', retryable: true, eksOperation: 'TagResource' });
+    expect(failed.errors?.[0]?.extensions).toMatchObject({
+      code: 'EKS_UNAVAILABLE',
+      retryable: true,
+      eksOperation: 'TagResource',
+    });
     await stack.faults({ rates: {} });
     const retried = await tag({ clusterName: 'apps', associationId: id, tags: [{ key: 'stage', value: 'prod' }] });
     expect(retried.errors).toBeUndefined();
@@ -139,7 +190,11 @@ describe('tagPodIdentityAssociation', () => {
     // Drops about half the tries: seeded, so the run is the same every time.
     await stack.faults({ seed: 11, rates: { TagResource: { drop: 0.5 } } });
     for (let i = 0; i < 4; i++) {
-      const { payload, errors } = await tag({ clusterName: 'apps', associationId: id, tags: [{ key: `k${i}`, value: String(i) }] });
+      const { payload, errors } = await tag({
+        clusterName: 'apps',
+        associationId: id,
+        tags: [{ key: `k${i}`, value: String(i) }],
+      });
       if (errors) expect(errors[0]?.extensions).toMatchObject({ code: 'EKS_UNAVAILABLE', retryable: true });
       else expect(payload?.errors).toEqual([]);
     }
@@ -157,7 +212,11 @@ describe('untagPodIdentityAssociation', () => {
     const { payload } = await untag({ clusterName: 'apps', associationId: id, tagKeys: ['stage', 'absent'] });
     expect(payload?.errors).toEqual([]);
     expect(asMap(payload?.podIdentityAssociation?.tags)).toEqual({ team: 'a', owner: 'x' });
-    expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, UntagResource: 1, ListTagsForResource: 1 });
+    expect(nonZero(await stack.calls())).toEqual({
+      DescribePodIdentityAssociation: 1,
+      UntagResource: 1,
+      ListTagsForResource: 1,
+    });
     await stack.resetCalls();
     const again = await untag({ clusterName: 'apps', associationId: id, tagKeys: ['stage'] });
     expect(asMap(again.payload?.podIdentityAssociation?.tags)).toEqual({ team: 'a', owner: 'x' });
@@ -178,11 +237,24 @@ describe('untagPodIdentityAssociation', () => {
 describe('updatePodIdentityAssociation with tags', () => {
   test('sets the whole tag set: removes what is gone, sets what is new or changed', async () => {
     const id = await freshAssociation('sa-update-1', { team: 'a', stage: 'dev', old: 'x' });
-    const { payload } = await update({ clusterName: 'apps', associationId: id, tags: [{ key: 'team', value: 'a' }, { key: 'stage', value: 'prod' }, { key: 'new', value: 'y' }] });
+    const { payload } = await update({
+      clusterName: 'apps',
+      associationId: id,
+      tags: [
+        { key: 'team', value: 'a' },
+        { key: 'stage', value: 'prod' },
+        { key: 'new', value: 'y' },
+      ],
+    });
     expect(payload?.errors).toEqual([]);
     expect(asMap(payload?.podIdentityAssociation?.tags)).toEqual({ team: 'a', stage: 'prod', new: 'y' });
     expect(await tagsInEks(id)).toEqual({ team: 'a', stage: 'prod', new: 'y' });
-    expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, UntagResource: 1, TagResource: 1, ListTagsForResource: 1 });
+    expect(nonZero(await stack.calls())).toEqual({
+      DescribePodIdentityAssociation: 1,
+      UntagResource: 1,
+      TagResource: 1,
+      ListTagsForResource: 1,
+    });
   });
 
   test('equal tags send nothing; [] removes every tag', async () => {
@@ -196,25 +268,48 @@ describe('updatePodIdentityAssociation with tags', () => {
 
   test('a role and tags in one update: the role is changed once, then the tags', async () => {
     const id = await freshAssociation('sa-update-3', { team: 'a' });
-    const { payload } = await update({ clusterName: 'apps', associationId: id, roleArn: role('other'), tags: [{ key: 'team', value: 'b' }] });
+    const { payload } = await update({
+      clusterName: 'apps',
+      associationId: id,
+      roleArn: role('other'),
+      tags: [{ key: 'team', value: 'b' }],
+    });
     expect(payload?.errors).toEqual([]);
     expect(payload?.podIdentityAssociation).toMatchObject({ roleArn: role('other') });
     expect(asMap(payload?.podIdentityAssociation?.tags)).toEqual({ team: 'b' });
-    expect(nonZero(await stack.calls())).toEqual({ UpdatePodIdentityAssociation: 1, TagResource: 1, ListTagsForResource: 1 });
+    expect(nonZero(await stack.calls())).toEqual({
+      UpdatePodIdentityAssociation: 1,
+      TagResource: 1,
+      ListTagsForResource: 1,
+    });
   });
 
   test('tags: null is refused; a tag problem refuses the whole update before any call', async () => {
     const id = await freshAssociation('sa-update-4', { team: 'a' });
     const nullTags = await update({ clusterName: 'apps', associationId: id, tags: null });
     expect(nullTags.payload?.errors.map((e) => e.field)).toEqual(['tags']);
-    const bad = await update({ clusterName: 'apps', associationId: id, roleArn: role('other'), tags: [{ key: 'a', value: '1' }, { key: 'a', value: '2' }] });
+    const bad = await update({
+      clusterName: 'apps',
+      associationId: id,
+      roleArn: role('other'),
+      tags: [
+        { key: 'a', value: '1' },
+        { key: 'a', value: '2' },
+      ],
+    });
     expect(bad.payload?.errors.map((e) => e.field)).toEqual(['tags.1.key']);
     expect(nonZero(await stack.calls())).toEqual({});
   });
 
   test('when the tags fail after the role changed, it says so; the same input again finishes without a second role change', async () => {
     const id = await freshAssociation('sa-update-5', { team: 'a' });
-    const input = { clusterName: 'apps', associationId: id, roleArn: role('after'), tags: [{ key: 'team', value: 'b' }], clientRequestToken: 'retry-update-5' };
+    const input = {
+      clusterName: 'apps',
+      associationId: id,
+      roleArn: role('after'),
+      tags: [{ key: 'team', value: 'b' }],
+      clientRequestToken: 'retry-update-5',
+    };
     await stack.faults({ seed: 5, rates: { TagResource: { drop: 1 } } });
     const failed = await update(input);
     expect(failed.errors?.[0]?.extensions).toMatchObject({

@@ -23,7 +23,12 @@ const STALL_MS = 60_000;
 /** Node ids of `count` associations that do not exist: a Describe each. */
 function madeUpIds(count: number, from = 0): string[] {
   return Array.from({ length: count }, (_, i) =>
-    nodeId({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: `a-${String(from + i).padStart(17, '0')}` }),
+    nodeId({
+      accountId: '000000000000',
+      region: 'us-east-1',
+      clusterName: 'apps',
+      associationId: `a-${String(from + i).padStart(17, '0')}`,
+    }),
   );
 }
 
@@ -50,7 +55,12 @@ describe('EKS_REQUEST_TIMEOUT_MS ends each attempt', () => {
     await stack.resetCalls();
     const stalled = stack.gql(NODES, { ids: madeUpIds(16) });
     // All 16 slots of the region are taken by stalled calls.
-    expect(await pollUntil(() => describes(stack), (n) => n >= 16)).toBeGreaterThanOrEqual(16);
+    expect(
+      await pollUntil(
+        () => describes(stack),
+        (n) => n >= 16,
+      ),
+    ).toBeGreaterThanOrEqual(16);
 
     const quick = await stack.gql<{ clusters: { nodes: Array<{ name: string }> } }>(CLUSTERS);
     expect(quick.errors).toBeUndefined();
@@ -59,13 +69,19 @@ describe('EKS_REQUEST_TIMEOUT_MS ends each attempt', () => {
     const answer = await stalled;
     expect(answer.errors).toHaveLength(16);
     for (const error of answer.errors ?? []) {
-      expect(error.extensions).toMatchObject({ code: 'EKS_UNAVAILABLE', retryable: true, awsErrorName: 'TimeoutError' });
+      expect(error.extensions).toMatchObject({
+        code: 'EKS_UNAVAILABLE',
+        retryable: true,
+        awsErrorName: 'TimeoutError',
+      });
     }
     // Each call: its first attempt ended at the timeout, and the SDK's retry did too.
     expect(await stack.calls()).toMatchObject({ DescribePodIdentityAssociation: 32, ListClusters: 1 });
     const metrics = await scrapeMetrics(stack.gateway.url);
     expect(metricValue(metrics, 'eks_calls_in_flight', { region: 'us-east-1' })).toBe(0);
-    expect(metricValue(metrics, 'eks_calls_total', { operation: 'DescribePodIdentityAssociation', result: 'Unavailable' })).toBe(16);
+    expect(
+      metricValue(metrics, 'eks_calls_total', { operation: 'DescribePodIdentityAssociation', result: 'Unavailable' }),
+    ).toBe(16);
   });
 });
 
@@ -75,7 +91,12 @@ describe('REQUEST_TIMEOUT_MS ends the request', () => {
     stack = await startStack(
       { seed: { clusters: [seedCluster('apps', 'us-east-1', 1)] } },
       // The attempt timeout is longer than the stall: only the request's deadline ends the calls.
-      { GATEWAY_REGIONS: 'us-east-1', EKS_MAX_CONCURRENCY: '2', EKS_REQUEST_TIMEOUT_MS: '120000', REQUEST_TIMEOUT_MS: '1000' },
+      {
+        GATEWAY_REGIONS: 'us-east-1',
+        EKS_MAX_CONCURRENCY: '2',
+        EKS_REQUEST_TIMEOUT_MS: '120000',
+        REQUEST_TIMEOUT_MS: '1000',
+      },
     );
   });
   afterAll(() => stack.close());
@@ -89,13 +110,19 @@ describe('REQUEST_TIMEOUT_MS ends the request', () => {
     expect(answer.data?.nodes).toEqual([null, null, null, null, null]);
     expect(answer.errors).toHaveLength(5);
     for (const error of answer.errors ?? []) {
-      expect(error.extensions).toMatchObject({ code: 'REQUEST_TIMEOUT', retryable: true, timeoutMs: 1000, eksOperation: 'DescribePodIdentityAssociation' });
+      expect(error.extensions).toMatchObject({
+        code: 'REQUEST_TIMEOUT',
+        retryable: true,
+        timeoutMs: 1000,
+        eksOperation: 'DescribePodIdentityAssociation',
+      });
       expect(error.message).toMatch(/time limit of 1000 ms \(REQUEST_TIMEOUT_MS\)/);
     }
     // Two calls took the two slots; the other three left the queue unsent.
     expect(await describes(stack)).toBe(2);
     const after = await scrapeMetrics(stack.gateway.url);
-    const delta = (name: string, labels: Record<string, string>) => metricValue(after, name, labels) - metricValue(before, name, labels);
+    const delta = (name: string, labels: Record<string, string>) =>
+      metricValue(after, name, labels) - metricValue(before, name, labels);
     expect(metricValue(after, 'eks_calls_in_flight', { region: 'us-east-1' })).toBe(0);
     expect(metricValue(after, 'eks_calls_queued', { region: 'us-east-1' })).toBe(0);
     expect(delta('eks_calls_total', { operation: 'DescribePodIdentityAssociation', result: 'Aborted' })).toBe(2);
@@ -109,7 +136,14 @@ describe('REQUEST_TIMEOUT_MS ends the request', () => {
 
   test('a mutation cut in flight may have been applied, and says that retrying with its clientRequestToken is safe', async () => {
     await stack.faults({ operationLatencyMs: { CreatePodIdentityAssociation: STALL_MS } });
-    const input = { clusterName: 'apps', region: 'us-east-1', namespace: 'late', serviceAccount: 'api', roleArn: role('late-api'), clientRequestToken: 'late-api-1' };
+    const input = {
+      clusterName: 'apps',
+      region: 'us-east-1',
+      namespace: 'late',
+      serviceAccount: 'api',
+      roleArn: role('late-api'),
+      clientRequestToken: 'late-api-1',
+    };
     const mutation = `mutation C($input: CreatePodIdentityAssociationInput!) {
       createPodIdentityAssociation(input: $input) { clientRequestToken podIdentityAssociation { namespace serviceAccount } errors { code } }
     }`;
@@ -127,9 +161,14 @@ describe('REQUEST_TIMEOUT_MS ends the request', () => {
     expect(error?.message).toMatch(/same clientRequestToken \(late-api-1\) is safe/);
 
     await stack.faults({ operationLatencyMs: {} });
-    const retried = await stack.gql<{ createPodIdentityAssociation: { podIdentityAssociation: unknown; errors: unknown[] } }>(mutation, { input });
+    const retried = await stack.gql<{
+      createPodIdentityAssociation: { podIdentityAssociation: unknown; errors: unknown[] };
+    }>(mutation, { input });
     expect(retried.errors).toBeUndefined();
-    expect(retried.data?.createPodIdentityAssociation).toMatchObject({ podIdentityAssociation: { namespace: 'late', serviceAccount: 'api' }, errors: [] });
+    expect(retried.data?.createPodIdentityAssociation).toMatchObject({
+      podIdentityAssociation: { namespace: 'late', serviceAccount: 'api' },
+      errors: [],
+    });
     const state = await stack.state('?region=us-east-1&cluster=apps');
     expect(state.clusters[0]?.associations?.filter((a) => a.namespace === 'late')).toHaveLength(1);
   });
@@ -147,18 +186,45 @@ describe('REQUEST_TIMEOUT_MS ends the request', () => {
       retryMode: 'standard',
     });
     const runner = new EksCallRunner(clients, 1);
-    const scope = (signal: AbortSignal): CallScope => ({ caller: 'alice', priority: 'interactive', signal, timeoutMs: 1000 });
+    const scope = (signal: AbortSignal): CallScope => ({
+      caller: 'alice',
+      priority: 'interactive',
+      signal,
+      timeoutMs: 1000,
+    });
     try {
       const reader = new AbortController();
       const writer = new AbortController();
-      const read = new PodIdentityService(runner, scope(reader.signal)).describeAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: 'a-00000000000000000' });
+      const read = new PodIdentityService(runner, scope(reader.signal)).describeAssociation({
+        accountId: '000000000000',
+        region: 'us-east-1',
+        clusterName: 'apps',
+        associationId: 'a-00000000000000000',
+      });
       read.catch(() => {});
-      expect(await pollUntil(() => describes(stack), (n) => n >= 1)).toBe(1);
-      const deletion = new PodIdentityService(runner, scope(writer.signal)).deleteAssociation({ accountId: '000000000000', region: 'us-east-1', clusterName: 'apps', associationId: 'a-00000000000000001' });
+      expect(
+        await pollUntil(
+          () => describes(stack),
+          (n) => n >= 1,
+        ),
+      ).toBe(1);
+      const deletion = new PodIdentityService(runner, scope(writer.signal)).deleteAssociation({
+        accountId: '000000000000',
+        region: 'us-east-1',
+        clusterName: 'apps',
+        associationId: 'a-00000000000000001',
+      });
       writer.abort(new Error('deadline'));
-      const refused = await deletion.then(() => null, (error: unknown) => error);
+      const refused = await deletion.then(
+        () => null,
+        (error: unknown) => error,
+      );
       expect(refused).toBeInstanceOf(RequestTimedOut);
-      expect(refused).toMatchObject({ sent: false, operation: 'DeletePodIdentityAssociation', mutation: { clientRequestToken: null } });
+      expect(refused).toMatchObject({
+        sent: false,
+        operation: 'DeletePodIdentityAssociation',
+        mutation: { clientRequestToken: null },
+      });
       const facing = clientFacingError(refused);
       expect(facing?.extensions).toMatchObject({ code: 'REQUEST_TIMEOUT', retryable: true, mayHaveBeenApplied: false });
       expect(facing?.message).toMatch(/before DeletePodIdentityAssociation was sent to EKS: nothing was changed/);

@@ -48,7 +48,9 @@ const input = (extra: Record<string, unknown> = {}) => ({
 });
 
 function records(): Array<Record<string, unknown>> {
-  const [earlier, ...lines] = readFileSync(auditFile, 'utf8').split('\n').filter((l) => l !== '');
+  const [earlier, ...lines] = readFileSync(auditFile, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   expect(`${earlier}\n`).toBe(EARLIER_LINE);
   return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
 }
@@ -84,9 +86,11 @@ test('the file is appended to, not truncated, and each line is there as soon as 
   expect(outcome.outcome).toBe('ok');
 });
 
-test('a successful change: the attempt (who, what, the token sent), then its outcome (the new association, EKS\'s request id)', async () => {
+test("a successful change: the attempt (who, what, the token sent), then its outcome (the new association, EKS's request id)", async () => {
   const { answer, attempt, outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, { input: input() });
-  const created = (answer.body.data as { createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } } }).createPodIdentityAssociation;
+  const created = (
+    answer.body.data as { createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } } }
+  ).createPodIdentityAssociation;
   const caller = {
     requestId: answer.headers.get('x-request-id'),
     clientRequestId: null,
@@ -96,7 +100,15 @@ test('a successful change: the attempt (who, what, the token sent), then its out
     operation: 'createPodIdentityAssociation',
   };
   const time = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-  expect(attempt).toEqual({ time, kind: 'attempt', attemptId: expect.any(String), ...caller, eksOperation: 'CreatePodIdentityAssociation', input: input(), clientRequestToken: 'audit-test-1' });
+  expect(attempt).toEqual({
+    time,
+    kind: 'attempt',
+    attemptId: expect.any(String),
+    ...caller,
+    eksOperation: 'CreatePodIdentityAssociation',
+    input: input(),
+    clientRequestToken: 'audit-test-1',
+  });
   expect(outcome).toEqual({
     time,
     kind: 'outcome',
@@ -111,9 +123,14 @@ test('a successful change: the attempt (who, what, the token sent), then its out
 });
 
 test('the attempt records the idempotency token actually sent, also when the gateway chose it', async () => {
-  const { answer, attempt } = await attemptAndOutcome(CALLERS.alice.token, `mutation C($input: CreatePodIdentityAssociationInput!) {
-    createPodIdentityAssociation(input: $input) { clientRequestToken errors { code } } }`, { input: input({ clientRequestToken: undefined }) });
-  const sent = (answer.body.data as { createPodIdentityAssociation: { clientRequestToken: string } }).createPodIdentityAssociation.clientRequestToken;
+  const { answer, attempt } = await attemptAndOutcome(
+    CALLERS.alice.token,
+    `mutation C($input: CreatePodIdentityAssociationInput!) {
+    createPodIdentityAssociation(input: $input) { clientRequestToken errors { code } } }`,
+    { input: input({ clientRequestToken: undefined }) },
+  );
+  const sent = (answer.body.data as { createPodIdentityAssociation: { clientRequestToken: string } })
+    .createPodIdentityAssociation.clientRequestToken;
   expect(sent).toMatch(/^[0-9a-f-]{36}$/);
   expect(attempt.clientRequestToken).toBe(sent);
   expect(attempt.input).not.toHaveProperty('clientRequestToken');
@@ -121,7 +138,12 @@ test('the attempt records the idempotency token actually sent, also when the gat
 
 test('a denied change records the refusal once, and no EKS request', async () => {
   const { record } = await refusal(CALLERS.alice.token, CREATE, { input: input({ roleArn: role('admin') }) });
-  expect(record).toMatchObject({ outcome: 'denied', code: 'FORBIDDEN', message: expect.stringContaining(role('admin')), input: input({ roleArn: role('admin') }) });
+  expect(record).toMatchObject({
+    outcome: 'denied',
+    code: 'FORBIDDEN',
+    message: expect.stringContaining(role('admin')),
+    input: input({ roleArn: role('admin') }),
+  });
 });
 
 test('input refused before any EKS call records the payload error once', async () => {
@@ -129,10 +151,16 @@ test('input refused before any EKS call records the payload error once', async (
   expect(record).toMatchObject({ outcome: 'error', code: 'INVALID_INPUT' });
 });
 
-test('an expected failure from EKS: the attempt, then its payload error with EKS\'s request id', async () => {
+test("an expected failure from EKS: the attempt, then its payload error with EKS's request id", async () => {
   await stack.gqlAs(CALLERS.alice.token, CREATE, { input: input() });
-  const { outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, { input: input({ clientRequestToken: 'audit-test-2' }) });
-  expect(outcome).toMatchObject({ outcome: 'error', code: 'ALREADY_EXISTS', eksRequestId: expect.stringMatching(/\S/) });
+  const { outcome } = await attemptAndOutcome(CALLERS.alice.token, CREATE, {
+    input: input({ clientRequestToken: 'audit-test-2' }),
+  });
+  expect(outcome).toMatchObject({
+    outcome: 'error',
+    code: 'ALREADY_EXISTS',
+    eksRequestId: expect.stringMatching(/\S/),
+  });
 });
 
 test('a fault: the attempt, then the fault with its code and the request id the client was given', async () => {
@@ -152,11 +180,16 @@ test('a fault: the attempt, then the fault with its code and the request id the 
 test('update and delete are recorded with the association they name; a session policy only as its hash', async () => {
   const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}';
   const id = 'a-payapi00000000000';
-  const UPDATE = 'mutation U($input: UpdatePodIdentityAssociationInput!) { updatePodIdentityAssociation(input: $input) { errors { code } } }';
+  const UPDATE =
+    'mutation U($input: UpdatePodIdentityAssociationInput!) { updatePodIdentityAssociation(input: $input) { errors { code } } }';
   const update = await attemptAndOutcome(CALLERS.admin.token, UPDATE, {
     input: { clusterName: 'prod-payments', region: 'us-east-1', associationId: id, disableSessionTags: true, policy },
   });
-  expect(update.attempt).toMatchObject({ operation: 'updatePodIdentityAssociation', subject: 'admin', clientRequestToken: expect.stringMatching(/\S/) });
+  expect(update.attempt).toMatchObject({
+    operation: 'updatePodIdentityAssociation',
+    subject: 'admin',
+    clientRequestToken: expect.stringMatching(/\S/),
+  });
   expect(update.outcome).toMatchObject({ outcome: 'ok', associationId: id });
   expect((update.attempt.input as { policy: string }).policy).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(JSON.stringify([update.attempt, update.outcome])).not.toContain('s3:*');
@@ -173,20 +206,38 @@ test('update and delete are recorded with the association they name; a session p
   );
   // Delete takes no idempotency token.
   expect(deletion.attempt).toMatchObject({ operation: 'deletePodIdentityAssociation', clientRequestToken: null });
-  expect(deletion.outcome).toMatchObject({ outcome: 'ok', associationId: id, eksRequestId: expect.stringMatching(/\S/) });
+  expect(deletion.outcome).toMatchObject({
+    outcome: 'ok',
+    associationId: id,
+    eksRequestId: expect.stringMatching(/\S/),
+  });
 });
 
-test('the request id is the gateway\'s own; a client\'s x-request-id is recorded beside it', async () => {
+test("the request id is the gateway's own; a client's x-request-id is recorded beside it", async () => {
   const before = records().length;
-  const first = await stack.gqlAs(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_1' }) }, { 'x-request-id': 'client-trace-7' });
-  const second = await stack.gqlAs(CALLERS.alice.token, CREATE, { input: input({ namespace: 'Bad_2' }) }, { 'x-request-id': 'client-trace-7' });
+  const first = await stack.gqlAs(
+    CALLERS.alice.token,
+    CREATE,
+    { input: input({ namespace: 'Bad_1' }) },
+    { 'x-request-id': 'client-trace-7' },
+  );
+  const second = await stack.gqlAs(
+    CALLERS.alice.token,
+    CREATE,
+    { input: input({ namespace: 'Bad_2' }) },
+    { 'x-request-id': 'client-trace-7' },
+  );
   const [one, two] = records().slice(before);
   expect(one).toMatchObject({ requestId: first.headers.get('x-request-id'), clientRequestId: 'client-trace-7' });
   expect(two).toMatchObject({ requestId: second.headers.get('x-request-id'), clientRequestId: 'client-trace-7' });
   expect(one!.requestId).not.toBe(two!.requestId);
   expect(one!.requestId).toMatch(/^[0-9a-f-]{36}$/);
   // The gateway's log lines of each request carry both.
-  const logged = stack.logText().split('\n').filter((l) => l.includes('"clientRequestId":"client-trace-7"')).map((l) => JSON.parse(l) as { reqId: string });
+  const logged = stack
+    .logText()
+    .split('\n')
+    .filter((l) => l.includes('"clientRequestId":"client-trace-7"'))
+    .map((l) => JSON.parse(l) as { reqId: string });
   expect(new Set(logged.map((l) => l.reqId))).toEqual(new Set([one!.requestId, two!.requestId]));
 });
 
@@ -200,7 +251,12 @@ test('AUDIT_LOG=stdout writes the same lines to stdout, synchronously; AUTH_MODE
   const written: string[] = [];
   const writeSync = fs.writeSync;
   // The audit log writes to the descriptor itself, not through process.stdout's buffer.
-  const spy = jest.spyOn(fs, 'writeSync').mockImplementation(((fd: number, buffer: Buffer, offset: number, length: number) => {
+  const spy = jest.spyOn(fs, 'writeSync').mockImplementation(((
+    fd: number,
+    buffer: Buffer,
+    offset: number,
+    length: number,
+  ) => {
     if (fd !== 1) return (writeSync as (...args: unknown[]) => number)(fd, buffer, offset, length);
     written.push(buffer.subarray(offset, offset + length).toString('utf8'));
     return length;

@@ -84,7 +84,11 @@ test('SIGKILL during a slow create leaves the association EKS made and its attem
   const graphql = await gateway.printed(/GraphiQL: (http:\/\/\S+)/);
 
   // Every EKS call now takes 4 s before the emulator applies it.
-  const faults = await fetch(`${eks}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 4_000 }) });
+  const faults = await fetch(`${eks}/_emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: 4_000 }),
+  });
   expect(faults.status).toBe(200);
   const token = 'crash-during-create-1';
   const answer = fetch(graphql, {
@@ -102,19 +106,27 @@ test('SIGKILL during a slow create leaves the association EKS made and its attem
 
   // The attempt is on disk, and the create has reached the emulator, which holds it.
   const attempt = await poll('the attempt record', () => auditRecords().find((r) => r.kind === 'attempt') ?? null);
-  const calls = async () => ((await (await fetch(`${eks}/_emulator/stats`)).json()) as { calls: Record<string, number> }).calls;
-  await poll('the create to reach the emulator', async () => ((await calls()).CreatePodIdentityAssociation === 1 ? true : null));
+  const calls = async () =>
+    ((await (await fetch(`${eks}/_emulator/stats`)).json()) as { calls: Record<string, number> }).calls;
+  await poll('the create to reach the emulator', async () =>
+    (await calls()).CreatePodIdentityAssociation === 1 ? true : null,
+  );
   gateway.child.kill('SIGKILL');
   expect(await gateway.exited).toEqual({ code: null, signal: 'SIGKILL' });
   expect(await answer).toBe('no answer');
 
   // EKS goes on and makes the change...
   const state = async () =>
-    ((await (await fetch(`${eks}/_emulator/state?region=us-east-1&cluster=prod-platform`)).json()) as {
-      clusters: Array<{ associations?: Array<{ associationId?: string | null; namespace: string; serviceAccount: string }> }>;
-    }).clusters[0]?.associations ?? [];
-  const made = await poll('the delayed create to land', async () =>
-    (await state()).find((a) => a.namespace === 'payments' && a.serviceAccount === 'crash-test') ?? null,
+    (
+      (await (await fetch(`${eks}/_emulator/state?region=us-east-1&cluster=prod-platform`)).json()) as {
+        clusters: Array<{
+          associations?: Array<{ associationId?: string | null; namespace: string; serviceAccount: string }>;
+        }>;
+      }
+    ).clusters[0]?.associations ?? [];
+  const made = await poll(
+    'the delayed create to land',
+    async () => (await state()).find((a) => a.namespace === 'payments' && a.serviceAccount === 'crash-test') ?? null,
   );
   expect(made.associationId).toMatch(/^a-[a-z0-9]{17}$/);
 
@@ -127,7 +139,11 @@ test('SIGKILL during a slow create leaves the association EKS made and its attem
     authenticatedBy: 'none',
     operation: 'createPodIdentityAssociation',
     clientRequestToken: token,
-    input: expect.objectContaining({ clusterName: 'prod-platform', namespace: 'payments', serviceAccount: 'crash-test' }),
+    input: expect.objectContaining({
+      clusterName: 'prod-platform',
+      namespace: 'payments',
+      serviceAccount: 'crash-test',
+    }),
   });
 
   emulator.child.kill('SIGTERM');

@@ -47,7 +47,12 @@ describe('an audit log that cannot be written', () => {
     [
       'update',
       'mutation U($input: UpdatePodIdentityAssociationInput!) { updatePodIdentityAssociation(input: $input) { errors { code } } }',
-      { clusterName: 'prod-payments', region: 'us-east-1', associationId: aid('payapi'), roleArn: role('payments-other') },
+      {
+        clusterName: 'prod-payments',
+        region: 'us-east-1',
+        associationId: aid('payapi'),
+        roleArn: role('payments-other'),
+      },
     ],
     [
       'delete',
@@ -78,9 +83,13 @@ describe('an audit log that cannot be written', () => {
   });
 
   test('a refusal before any EKS call still answers as always (its record is only lost)', async () => {
-    const answer = await stack.gqlAs<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(CALLERS.alice.token, CREATE, {
-      input: input({ roleArn: role('admin') }),
-    });
+    const answer = await stack.gqlAs<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(
+      CALLERS.alice.token,
+      CREATE,
+      {
+        input: input({ roleArn: role('admin') }),
+      },
+    );
     expect(answer.body.data?.createPodIdentityAssociation.errors).toEqual([{ code: 'FORBIDDEN' }]);
   });
 });
@@ -89,25 +98,32 @@ describe('the SDK retrying a call', () => {
   let stack: Stack;
   const auditFile = `${files.dir}/retries.jsonl`;
   beforeAll(async () => {
-    stack = await startStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: auditFile, EKS_MAX_ATTEMPTS: '3' }, { captureLogs: true });
+    stack = await startStack(
+      { seed: seed() },
+      { ...tokenEnv(), AUDIT_LOG_FILE: auditFile, EKS_MAX_ATTEMPTS: '3' },
+      { captureLogs: true },
+    );
   });
   afterAll(() => stack.close());
 
   test('is one attempt: one attempt record and one outcome, though EKS got the call twice', async () => {
     // With this seed the first Create is throttled and the second goes through.
     await stack.faults({ seed: 8, rates: { CreatePodIdentityAssociation: { throttle: 0.5 } } });
-    const answer = await stack.gqlAs<{ createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } | null } }>(
-      CALLERS.alice.token,
-      CREATE,
-      { input: input({ clientRequestToken: 'retried-once' }) },
-    );
+    const answer = await stack.gqlAs<{
+      createPodIdentityAssociation: { podIdentityAssociation: { associationId: string } | null };
+    }>(CALLERS.alice.token, CREATE, { input: input({ clientRequestToken: 'retried-once' }) });
     const created = answer.body.data?.createPodIdentityAssociation.podIdentityAssociation;
     expect(created).toEqual({ associationId: expect.stringMatching(/^a-/) });
     expect((await stack.calls()).CreatePodIdentityAssociation).toBe(2);
     const records = readRecords(auditFile);
     expect(records).toEqual([
       expect.objectContaining({ kind: 'attempt', clientRequestToken: 'retried-once' }),
-      expect.objectContaining({ kind: 'outcome', attemptId: records[0]?.attemptId, outcome: 'ok', associationId: created?.associationId }),
+      expect.objectContaining({
+        kind: 'outcome',
+        attemptId: records[0]?.attemptId,
+        outcome: 'ok',
+        associationId: created?.associationId,
+      }),
     ]);
   });
 });
@@ -126,9 +142,12 @@ describe('a flood of refused mutations (the audit amplification case)', () => {
   // 30 aliased creates (MAX_ALIASES) sharing one variable of 3,500 tags: a request of ~0.8 MB.
   const tags = Array.from({ length: 3_500 }, (_, i) => ({ key: `tag-${i}`.padEnd(60, 'k'), value: 'v'.repeat(150) }));
   const query = `mutation Flood($tags: [TagInput!]) {
-    ${Array.from({ length: 30 }, (_, i) => `c${i}: createPodIdentityAssociation(input: {
+    ${Array.from(
+      { length: 30 },
+      (_, i) => `c${i}: createPodIdentityAssociation(input: {
       clusterName: "prod-payments", region: "us-east-1", namespace: "payments", serviceAccount: "flood-${i}",
-      roleArn: "${role(`payments-flood-${i}`)}", tags: $tags }) { errors { code } }`).join('\n')}
+      roleArn: "${role(`payments-flood-${i}`)}", tags: $tags }) { errors { code } }`,
+    ).join('\n')}
   }`;
 
   async function flood() {
@@ -139,7 +158,9 @@ describe('a flood of refused mutations (the audit amplification case)', () => {
     });
     const body = (await res.json()) as { data?: Record<string, { errors: Array<{ code: string }> }> };
     expect(res.status).toBe(200);
-    expect(Object.values(body.data ?? {}).map((payload) => payload.errors[0]?.code)).toEqual(Array(30).fill('INVALID_INPUT'));
+    expect(Object.values(body.data ?? {}).map((payload) => payload.errors[0]?.code)).toEqual(
+      Array(30).fill('INVALID_INPUT'),
+    );
   }
 
   test('writes a bounded summary of each refusal, 60 a minute per caller, then one count of the rest', async () => {
@@ -151,7 +172,13 @@ describe('a flood of refused mutations (the audit amplification case)', () => {
     const kept = readRecords(auditFile);
     expect(kept).toHaveLength(60);
     for (const record of kept) {
-      expect(record).toMatchObject({ kind: 'outcome', attemptId: null, subject: 'alice', outcome: 'error', code: 'INVALID_INPUT' });
+      expect(record).toMatchObject({
+        kind: 'outcome',
+        attemptId: null,
+        subject: 'alice',
+        outcome: 'error',
+        code: 'INVALID_INPUT',
+      });
       expect(record.input).toMatchObject({ tags: { count: 3_500, hash: expect.stringMatching(/^sha256:/) } });
     }
     // Each record is about 700 bytes, where the whole input was 0.8 MB.
@@ -167,7 +194,13 @@ describe('a flood of refused mutations (the audit amplification case)', () => {
     await stack.close();
     const records = readRecords(auditFile);
     expect(records).toHaveLength(61);
-    expect(records.at(-1)).toMatchObject({ kind: 'leftOut', subject: 'alice', authenticatedBy: 'tokens', count: 30, limitPerMinute: 60 });
+    expect(records.at(-1)).toMatchObject({
+      kind: 'leftOut',
+      subject: 'alice',
+      authenticatedBy: 'tokens',
+      count: 30,
+      limitPerMinute: 60,
+    });
     expect(statSync(auditFile).size).toBeLessThan(61 * 1_000);
   });
 });

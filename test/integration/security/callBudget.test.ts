@@ -70,14 +70,21 @@ test('a restricted caller within the estimate is stopped at the limit, with QUER
   const errors = answer.body.errors ?? [];
   expect(errors.length).toBeGreaterThan(0);
   for (const error of errors) {
-    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: LIMIT, eksOperation: 'ListPodIdentityAssociations' });
+    expect(error.extensions).toMatchObject({
+      code: 'QUERY_TOO_COSTLY',
+      limit: LIMIT,
+      eksOperation: 'ListPodIdentityAssociations',
+    });
     expect(error.message).toMatch(/limit of 25 EKS calls/);
     expect(String(error.path?.[0])).toMatch(/^p[0-2]$/);
   }
 });
 
 test('one page alone is served whole: the one item the caller may read, from all twelve EKS pages', async () => {
-  const answer = await stack.gqlAs<{ p0: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKENS.sparse, pages(1));
+  const answer = await stack.gqlAs<{ p0: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(
+    TOKENS.sparse,
+    pages(1),
+  );
   expect(answer.body.errors).toBeUndefined();
   expect(answer.body.data?.p0.podIdentityAssociations.nodes).toEqual([expect.objectContaining({ namespace: 'mine' })]);
   expect((await stack.calls()).ListPodIdentityAssociations).toBe(12);

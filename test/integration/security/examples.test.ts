@@ -51,11 +51,15 @@ describe('examples/security/tokens.env', () => {
   afterAll(() => stack.close());
 
   const CLUSTERS = '{ clusters { nodes { name podIdentityAssociations(first: 100) { nodes { namespace } } } } }';
-  type Clusters = { clusters: { nodes: Array<{ name: string; podIdentityAssociations: { nodes: Array<{ namespace: string }> } }> } };
+  type Clusters = {
+    clusters: { nodes: Array<{ name: string; podIdentityAssociations: { nodes: Array<{ namespace: string }> } }> };
+  };
   const namespacesSeen = async (token: string) => {
     const answer = await stack.gqlAs<Clusters>(token, CLUSTERS);
     expect(answer.body.errors).toBeUndefined();
-    return new Set(answer.body.data!.clusters.nodes.flatMap((c) => c.podIdentityAssociations.nodes.map((a) => a.namespace)));
+    return new Set(
+      answer.body.data!.clusters.nodes.flatMap((c) => c.podIdentityAssociations.nodes.map((a) => a.namespace)),
+    );
   };
 
   test('without a token nothing runs', async () => {
@@ -81,18 +85,30 @@ describe('examples/security/tokens.env', () => {
     );
     expect(refused.body.data?.createPodIdentityAssociation.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
     expect(mutatingCalls(await stack.calls())).toBe(0);
-    const allowed = await stack.gqlAs<{ createPodIdentityAssociation: { errors: unknown[] } }>(TOKENS.payments, CREATE, {
-      cluster: 'prod-platform',
-      roleArn: 'arn:aws:iam::111122223333:role/payments-docs-example',
-    });
+    const allowed = await stack.gqlAs<{ createPodIdentityAssociation: { errors: unknown[] } }>(
+      TOKENS.payments,
+      CREATE,
+      {
+        cluster: 'prod-platform',
+        roleArn: 'arn:aws:iam::111122223333:role/payments-docs-example',
+      },
+    );
     expect(allowed.body.data?.createPodIdentityAssociation.errors).toEqual([]);
   });
 
   test('the deploy robot works in staging only', async () => {
     const roleArn = 'arn:aws:iam::111122223333:role/payments-docs-example';
-    const staging = await stack.gqlAs<{ createPodIdentityAssociation: { errors: unknown[] } }>(TOKENS.deployer, CREATE, { cluster: 'staging-apps', roleArn });
+    const staging = await stack.gqlAs<{ createPodIdentityAssociation: { errors: unknown[] } }>(
+      TOKENS.deployer,
+      CREATE,
+      { cluster: 'staging-apps', roleArn },
+    );
     expect(staging.body.data?.createPodIdentityAssociation.errors).toEqual([]);
-    const prod = await stack.gqlAs<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(TOKENS.deployer, CREATE, { cluster: 'prod-platform', roleArn });
+    const prod = await stack.gqlAs<{ createPodIdentityAssociation: { errors: Array<{ code: string }> } }>(
+      TOKENS.deployer,
+      CREATE,
+      { cluster: 'prod-platform', roleArn },
+    );
     expect(prod.body.data?.createPodIdentityAssociation.errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
   });
 });
@@ -106,7 +122,9 @@ describe('examples/security/jwt.env, with a stand-in for the identity provider',
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
     const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' }] };
-    provider = createServer((_, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+    provider = createServer((_, res) =>
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)),
+    );
     await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
     sign = (claims) =>
       new SignJWT(claims)
@@ -132,13 +150,19 @@ describe('examples/security/jwt.env, with a stand-in for the identity provider',
   });
 
   test('a token from the provider for this audience works, with its groups', async () => {
-    const answer = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await sign({ sub: 'someone', groups: ['auditors'] }), '{ clusters { nodes { name } } }');
+    const answer = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(
+      await sign({ sub: 'someone', groups: ['auditors'] }),
+      '{ clusters { nodes { name } } }',
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.data?.clusters.nodes).toHaveLength(3);
   });
 
   test('as in production: no introspection', async () => {
-    const answer = await stack.gqlAs(await sign({ sub: 'someone', groups: ['auditors'] }), '{ __schema { types { name } } }');
+    const answer = await stack.gqlAs(
+      await sign({ sub: 'someone', groups: ['auditors'] }),
+      '{ __schema { types { name } } }',
+    );
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

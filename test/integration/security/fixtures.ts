@@ -23,15 +23,71 @@ export interface Fixture {
 }
 
 export const ASSOCIATIONS: Fixture[] = [
-  { id: aid('payapi'), region: 'us-east-1', cluster: 'prod-payments', namespace: 'payments', serviceAccount: 'api', roleArn: role('payments-api') },
-  { id: aid('payworker'), region: 'us-east-1', cluster: 'prod-payments', namespace: 'payments', serviceAccount: 'worker', roleArn: role('payments-worker') },
+  {
+    id: aid('payapi'),
+    region: 'us-east-1',
+    cluster: 'prod-payments',
+    namespace: 'payments',
+    serviceAccount: 'api',
+    roleArn: role('payments-api'),
+  },
+  {
+    id: aid('payworker'),
+    region: 'us-east-1',
+    cluster: 'prod-payments',
+    namespace: 'payments',
+    serviceAccount: 'worker',
+    roleArn: role('payments-worker'),
+  },
   // In the payments namespace, but bound by the platform team to a role payments may not bind.
-  { id: aid('paylegacy'), region: 'us-east-1', cluster: 'prod-payments', namespace: 'payments', serviceAccount: 'legacy', roleArn: role('shared-legacy') },
-  { id: aid('billing'), region: 'us-east-1', cluster: 'prod-payments', namespace: 'billing', serviceAccount: 'invoicer', roleArn: role('billing-invoicer') },
-  { id: aid('agent'), region: 'us-east-1', cluster: 'prod-payments', namespace: 'kube-system', serviceAccount: 'agent', roleArn: role('platform-agent') },
-  { id: aid('indexer'), region: 'us-east-1', cluster: 'prod-search', namespace: 'search', serviceAccount: 'indexer', roleArn: role('search-indexer') },
-  { id: aid('toy'), region: 'us-east-1', cluster: 'dev-sandbox', namespace: 'sandbox', serviceAccount: 'toy', roleArn: role('sandbox-toy') },
-  { id: aid('payeu'), region: 'eu-west-1', cluster: 'prod-payments-eu', namespace: 'payments', serviceAccount: 'api', roleArn: role('payments-api-eu') },
+  {
+    id: aid('paylegacy'),
+    region: 'us-east-1',
+    cluster: 'prod-payments',
+    namespace: 'payments',
+    serviceAccount: 'legacy',
+    roleArn: role('shared-legacy'),
+  },
+  {
+    id: aid('billing'),
+    region: 'us-east-1',
+    cluster: 'prod-payments',
+    namespace: 'billing',
+    serviceAccount: 'invoicer',
+    roleArn: role('billing-invoicer'),
+  },
+  {
+    id: aid('agent'),
+    region: 'us-east-1',
+    cluster: 'prod-payments',
+    namespace: 'kube-system',
+    serviceAccount: 'agent',
+    roleArn: role('platform-agent'),
+  },
+  {
+    id: aid('indexer'),
+    region: 'us-east-1',
+    cluster: 'prod-search',
+    namespace: 'search',
+    serviceAccount: 'indexer',
+    roleArn: role('search-indexer'),
+  },
+  {
+    id: aid('toy'),
+    region: 'us-east-1',
+    cluster: 'dev-sandbox',
+    namespace: 'sandbox',
+    serviceAccount: 'toy',
+    roleArn: role('sandbox-toy'),
+  },
+  {
+    id: aid('payeu'),
+    region: 'eu-west-1',
+    cluster: 'prod-payments-eu',
+    namespace: 'payments',
+    serviceAccount: 'api',
+    roleArn: role('payments-api-eu'),
+  },
 ];
 
 export const CLUSTERS = [
@@ -62,7 +118,12 @@ export function seed(): SeedFile {
 export const POLICY = {
   description: 'Who may see and change which Pod Identity associations (test policy).',
   rules: [
-    { description: 'Platform admins do everything', groups: ['platform-admins'], actions: ['read', 'create', 'update', 'delete'], roleArns: ['*'] },
+    {
+      description: 'Platform admins do everything',
+      groups: ['platform-admins'],
+      actions: ['read', 'create', 'update', 'delete'],
+      roleArns: ['*'],
+    },
     {
       description: 'The payments team runs its namespace in the payments clusters, with its own roles',
       groups: ['team-payments'],
@@ -71,8 +132,21 @@ export const POLICY = {
       namespaces: ['payments'],
       roleArns: [role('payments-*')],
     },
-    { description: 'Payments may look at billing', groups: ['team-payments'], actions: ['read'], regions: ['us-east-1'], clusters: ['prod-payments'], namespaces: ['billing'] },
-    { description: 'The search bot reads its cluster', subjects: ['search-bot'], actions: ['read'], regions: ['us-east-1'], clusters: ['prod-search'] },
+    {
+      description: 'Payments may look at billing',
+      groups: ['team-payments'],
+      actions: ['read'],
+      regions: ['us-east-1'],
+      clusters: ['prod-payments'],
+      namespaces: ['billing'],
+    },
+    {
+      description: 'The search bot reads its cluster',
+      subjects: ['search-bot'],
+      actions: ['read'],
+      regions: ['us-east-1'],
+      clusters: ['prod-search'],
+    },
     { description: 'Auditors read everything', groups: ['auditors'], actions: ['read'] },
   ],
 };

@@ -21,19 +21,32 @@ describe('AUTH_MODE=tokens', () => {
   let graphql: string;
 
   beforeAll(async () => {
-    stack = await startStack({ seed: seed() }, { ...tokenEnv(), AUDIT_LOG_FILE: `${files.dir}/audit.jsonl` }, { captureLogs: true });
+    stack = await startStack(
+      { seed: seed() },
+      { ...tokenEnv(), AUDIT_LOG_FILE: `${files.dir}/audit.jsonl` },
+      { captureLogs: true },
+    );
     graphql = stack.gateway.graphqlUrl;
   });
   afterAll(() => stack.close());
 
   test('no Authorization header: 401, a Bearer challenge without error, a JSON error, no caching', async () => {
-    const res = await fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ regions }"}' });
+    const res = await fetch(graphql, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ regions }"}',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="eks-pod-identity-gateway"');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(await res.json()).toEqual({
-      errors: [{ message: 'Authentication is required: send the header "Authorization: Bearer <token>".', extensions: { code: 'UNAUTHENTICATED' } }],
+      errors: [
+        {
+          message: 'Authentication is required: send the header "Authorization: Bearer <token>".',
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
+      ],
     });
   });
 
@@ -44,10 +57,16 @@ describe('AUTH_MODE=tokens', () => {
     ['a token with a stray character', `Bearer ${CALLERS.admin.token}x`],
     ['the stored hash instead of the token', `Bearer sha256:${tokenFile().tokens[0]!.token.slice(7)}`],
   ])('%s: 401 invalid_token', async (_, authorization) => {
-    const res = await fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: '{"query":"{ regions }"}' });
+    const res = await fetch(graphql, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: '{"query":"{ regions }"}',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/error="invalid_token"/);
-    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await res.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   test.each(CALLER_NAMES)('the token of %s is accepted, whether the file holds it hashed or plain', async (name) => {
@@ -59,14 +78,20 @@ describe('AUTH_MODE=tokens', () => {
   test('GET queries and batches need the token too', async () => {
     const get = `${graphql}?query=${encodeURIComponent('{ regions }')}`;
     expect((await fetch(get, { headers: { 'apollo-require-preflight': 'true' } })).status).toBe(401);
-    const withToken = await fetch(get, { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${CALLERS.auditor.token}` } });
+    const withToken = await fetch(get, {
+      headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${CALLERS.auditor.token}` },
+    });
     expect(withToken.status).toBe(200);
     const batch = JSON.stringify([{ query: '{ regions }' }, { query: '{ regions }' }]);
-    expect((await fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batch })).status).toBe(401);
+    expect(
+      (await fetch(graphql, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batch })).status,
+    ).toBe(401);
   });
 
   test('CSRF prevention stays on for authenticated requests', async () => {
-    const res = await fetch(`${graphql}?query=${encodeURIComponent('{ regions }')}`, { headers: { authorization: `Bearer ${CALLERS.admin.token}` } });
+    const res = await fetch(`${graphql}?query=${encodeURIComponent('{ regions }')}`, {
+      headers: { authorization: `Bearer ${CALLERS.admin.token}` },
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).toMatch(/CSRF/i);
   });
@@ -87,7 +112,17 @@ describe('AUTH_MODE=tokens', () => {
       body: '{"query":"{ regions }"}',
     });
     expect(res.status).toBe(200);
-    expect(Object.fromEntries(['cache-control', 'x-content-type-options', 'referrer-policy', 'x-frame-options', 'content-security-policy'].map((h) => [h, res.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        [
+          'cache-control',
+          'x-content-type-options',
+          'referrer-policy',
+          'x-frame-options',
+          'content-security-policy',
+        ].map((h) => [h, res.headers.get(h)]),
+      ),
+    ).toEqual({
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
@@ -103,7 +138,10 @@ describe('AUTH_MODE=tokens', () => {
 
   test('tokens, Authorization headers and the policy never reach the logs or the audit log', async () => {
     for (const name of CALLER_NAMES) {
-      await stack.gqlAs(CALLERS[name].token, `mutation { deletePodIdentityAssociation(input: { clusterName: "dev-sandbox", associationId: "a-nothing0000000000" }) { errors { code } } }`);
+      await stack.gqlAs(
+        CALLERS[name].token,
+        `mutation { deletePodIdentityAssociation(input: { clusterName: "dev-sandbox", associationId: "a-nothing0000000000" }) { errors { code } } }`,
+      );
       await stack.gqlAs(`${CALLERS[name].token}-wrong`, '{ regions }');
     }
     const logs = stack.logText();
@@ -120,14 +158,20 @@ describe('AUTH_MODE=tokens', () => {
 
 describe('NODE_ENV=production', () => {
   test('introspection and GraphiQL are off by default', async () => {
-    const stack = await startStack({ seed: seed() }, { ...tokenEnv(), NODE_ENV: 'production', AUDIT_LOG: 'off' }, { captureLogs: true });
+    const stack = await startStack(
+      { seed: seed() },
+      { ...tokenEnv(), NODE_ENV: 'production', AUDIT_LOG: 'off' },
+      { captureLogs: true },
+    );
     try {
       const answer = await stack.gqlAs(CALLERS.admin.token, INTROSPECTION);
       expect(answer.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(answer.body.errors?.[0]?.message).toMatch(/introspection/i);
       const page = await fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } });
       expect(page.status).toBe(404);
-      expect(await page.json()).toEqual({ errors: [{ message: expect.stringContaining('ENABLE_GRAPHIQL'), extensions: { code: 'NOT_FOUND' } }] });
+      expect(await page.json()).toEqual({
+        errors: [{ message: expect.stringContaining('ENABLE_GRAPHIQL'), extensions: { code: 'NOT_FOUND' } }],
+      });
       expect((await fetch(`${stack.gateway.url}/graphiql/init.js`)).status).toBe(404);
       // Ordinary queries still work.
       expect((await stack.gqlAs(CALLERS.admin.token, '{ regions }')).status).toBe(200);
@@ -139,11 +183,19 @@ describe('NODE_ENV=production', () => {
   test('ENABLE_INTROSPECTION=true and ENABLE_GRAPHIQL=true turn them back on', async () => {
     const stack = await startStack(
       { seed: seed() },
-      { ...tokenEnv(), NODE_ENV: 'production', ENABLE_INTROSPECTION: 'true', ENABLE_GRAPHIQL: 'true', AUDIT_LOG: 'off' },
+      {
+        ...tokenEnv(),
+        NODE_ENV: 'production',
+        ENABLE_INTROSPECTION: 'true',
+        ENABLE_GRAPHIQL: 'true',
+        AUDIT_LOG: 'off',
+      },
       { captureLogs: true },
     );
     try {
-      expect((await stack.gqlAs(CALLERS.admin.token, INTROSPECTION)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+      expect((await stack.gqlAs(CALLERS.admin.token, INTROSPECTION)).body).toEqual({
+        data: { __schema: { queryType: { name: 'Query' } } },
+      });
       expect((await fetch(stack.gateway.graphqlUrl, { headers: { accept: 'text/html' } })).status).toBe(200);
     } finally {
       await stack.close();

@@ -43,9 +43,18 @@ const now = () => Math.floor(Date.now() / 1000);
 
 /** A token as the provider would issue it; `claims` override or (as undefined) drop members. */
 async function token(claims: Claims = {}, key: KeyLike = signingKey, kid = 'provider-key-1'): Promise<string> {
-  const all: Claims = { sub: 'alice', groups: ['team-payments'], iss: ISSUER, aud: AUDIENCE, exp: now() + 300, ...claims };
+  const all: Claims = {
+    sub: 'alice',
+    groups: ['team-payments'],
+    iss: ISSUER,
+    aud: AUDIENCE,
+    exp: now() + 300,
+    ...claims,
+  };
   const { iss, aud, exp, nbf, ...rest } = all;
-  const jwt = new SignJWT(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined))).setProtectedHeader({ alg: 'RS256', kid }).setIssuedAt();
+  const jwt = new SignJWT(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)))
+    .setProtectedHeader({ alg: 'RS256', kid })
+    .setIssuedAt();
   if (iss !== undefined) jwt.setIssuer(iss);
   if (aud !== undefined) jwt.setAudience(aud);
   if (exp !== undefined) jwt.setExpirationTime(exp);
@@ -89,9 +98,15 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
     const answer = await stack.gqlAs<{ clusters: { nodes: Array<{ name: string }> } }>(await token(), CLUSTERS_QUERY);
     expect(answer.status).toBe(200);
     expect(answer.body.data?.clusters.nodes.map((c) => c.name).sort()).toEqual([...READABLE_CLUSTERS.alice].sort());
-    const admin = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'root', groups: ['platform-admins'] }), CLUSTERS_QUERY);
+    const admin = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(
+      await token({ sub: 'root', groups: ['platform-admins'] }),
+      CLUSTERS_QUERY,
+    );
     expect(admin.body.data?.clusters.nodes).toHaveLength(READABLE_CLUSTERS.admin.length);
-    const nobody = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'mallory', groups: [] }), CLUSTERS_QUERY);
+    const nobody = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(
+      await token({ sub: 'mallory', groups: [] }),
+      CLUSTERS_QUERY,
+    );
     expect(nobody.body.data?.clusters.nodes).toEqual([]);
   });
 
@@ -104,14 +119,27 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
   const REFUSED: Array<[string, () => Promise<string>, RegExp]> = [
     ['expired', () => token({ exp: now() - 120 }), /expired/],
     ['not yet valid', () => token({ nbf: now() + 600 }), /"nbf"/],
-    ['signed by another key under the provider\'s key id', () => token({}, strangerKey), /signature/],
-    ['signed by a key the provider does not have', () => token({}, strangerKey, 'unknown-key'), /not signed by a key of the identity provider/],
+    ["signed by another key under the provider's key id", () => token({}, strangerKey), /signature/],
+    [
+      'signed by a key the provider does not have',
+      () => token({}, strangerKey, 'unknown-key'),
+      /not signed by a key of the identity provider/,
+    ],
     ['for another audience', () => token({ aud: 'another-service' }), /"aud"/],
     ['from another issuer', () => token({ iss: 'https://evil.example.test/' }), /"iss"/],
     ['without a subject', () => token({ sub: undefined }), /"sub"/],
     ['without an expiry', () => token({ exp: undefined }), /"exp"/],
     ['with a malformed groups claim', () => token({ groups: 42 }), /"groups" claim/],
-    ['unsigned (alg none)', async () => new UnsecuredJWT({ sub: 'alice', groups: ['platform-admins'] }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').encode(), /not a valid signed JWT|algorithm/],
+    [
+      'unsigned (alg none)',
+      async () =>
+        new UnsecuredJWT({ sub: 'alice', groups: ['platform-admins'] })
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setExpirationTime('5m')
+          .encode(),
+      /not a valid signed JWT|algorithm/,
+    ],
     ['not a JWT at all', async () => 'not.a.jwt', /not a valid signed JWT/],
   ];
 
@@ -119,8 +147,12 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
     await stack.resetCalls();
     const answer = await stack.gqlAs(await make(), CLUSTERS_QUERY);
     expect(answer.status).toBe(401);
-    expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="eks-pod-identity-gateway", error="invalid_token"/);
-    expect(answer.body.errors).toEqual([{ message: expect.stringMatching(reason), extensions: { code: 'UNAUTHENTICATED' } }]);
+    expect(answer.headers.get('www-authenticate')).toMatch(
+      /^Bearer realm="eks-pod-identity-gateway", error="invalid_token"/,
+    );
+    expect(answer.body.errors).toEqual([
+      { message: expect.stringMatching(reason), extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
     expect(Object.values(await stack.calls()).every((n) => n === 0)).toBe(true);
   });
 
@@ -131,7 +163,12 @@ describe('with the JWKS fetched from AUTH_JWKS_URL', () => {
         serviceAccount: "jwt-sa", roleArn: "arn:aws:iam::111122223333:role/payments-jwt" }) { errors { code } } }`,
     );
     expect(answer.body).toEqual({ data: { createPodIdentityAssociation: { errors: [] } } });
-    expect(stack.auditRecords().at(-1)).toMatchObject({ subject: 'alice', groups: ['team-payments'], authenticatedBy: 'jwt', outcome: 'ok' });
+    expect(stack.auditRecords().at(-1)).toMatchObject({
+      subject: 'alice',
+      groups: ['team-payments'],
+      authenticatedBy: 'jwt',
+      outcome: 'ok',
+    });
   });
 });
 
@@ -161,11 +198,14 @@ describe('with the JWKS read from AUTH_JWKS_FILE and groups from a nested claim'
       CLUSTERS_QUERY,
     );
     expect(fromRoles.body.data?.clusters.nodes).toHaveLength(READABLE_CLUSTERS.admin.length);
-    const ignored = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(await token({ sub: 'x', groups: ['platform-admins'] }), CLUSTERS_QUERY);
+    const ignored = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(
+      await token({ sub: 'x', groups: ['platform-admins'] }),
+      CLUSTERS_QUERY,
+    );
     expect(ignored.body.data?.clusters.nodes).toEqual([]);
   });
 
-  test('an expired token and a stranger\'s token are refused here too', async () => {
+  test("an expired token and a stranger's token are refused here too", async () => {
     expect((await stack.gqlAs(await token({ exp: now() - 120 }), CLUSTERS_QUERY)).status).toBe(401);
     expect((await stack.gqlAs(await token({}, strangerKey), CLUSTERS_QUERY)).status).toBe(401);
     expect((await stack.gqlAs(await token(), CLUSTERS_QUERY)).status).toBe(200);
@@ -179,7 +219,14 @@ test('when the JWKS cannot be fetched, requests answer 503, not 401, and run not
   await new Promise((resolve) => closed.close(resolve));
   const stack = await startStack(
     { seed: seed() },
-    { AUTH_MODE: 'jwt', AUTH_JWKS_URL: url, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, AUTH_POLICY_FILE: files.write('policy-down.json', POLICY), AUDIT_LOG: 'off' },
+    {
+      AUTH_MODE: 'jwt',
+      AUTH_JWKS_URL: url,
+      AUTH_JWT_ISSUER: ISSUER,
+      AUTH_JWT_AUDIENCE: AUDIENCE,
+      AUTH_POLICY_FILE: files.write('policy-down.json', POLICY),
+      AUDIT_LOG: 'off',
+    },
     { captureLogs: true },
   );
   try {

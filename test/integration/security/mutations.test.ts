@@ -6,7 +6,17 @@
  */
 import { associationId } from '../../../src/graphql/ids';
 import { mutatingCalls, startStack, tempFiles, type Stack } from '../../helpers/stack';
-import { aid, ASSOCIATIONS, CALLERS, OTHER_ACCOUNT_ADMIN, POLICY, role, seed, tokenFile, type CallerName } from './fixtures';
+import {
+  aid,
+  ASSOCIATIONS,
+  CALLERS,
+  OTHER_ACCOUNT_ADMIN,
+  POLICY,
+  role,
+  seed,
+  tokenFile,
+  type CallerName,
+} from './fixtures';
 
 let stack: Stack;
 const files = tempFiles();
@@ -43,7 +53,12 @@ const INPUT_TYPE: Record<Operation, string> = {
 };
 
 interface Payload {
-  podIdentityAssociation: { associationId: string; namespace: string; roleArn: string; targetRoleArn: string | null } | null;
+  podIdentityAssociation: {
+    associationId: string;
+    namespace: string;
+    roleArn: string;
+    targetRoleArn: string | null;
+  } | null;
   errors: Array<{ __typename: string; code: string; message: string; deniedRoleArn?: string | null }>;
 }
 
@@ -66,7 +81,8 @@ const byName = (name: string) => {
   return { clusterName: a.cluster, region: a.region, associationId: a.id };
 };
 /** The node id of an association of the gateway's own account (the emulator's default). */
-const nodeIdOf = (key: { clusterName: string; region: string; associationId: string }) => associationId({ accountId: '000000000000', ...key });
+const nodeIdOf = (key: { clusterName: string; region: string; associationId: string }) =>
+  associationId({ accountId: '000000000000', ...key });
 const create = (cluster: string, namespace: string, roleArn: string, extra: Record<string, unknown> = {}) => ({
   clusterName: cluster,
   region: cluster.endsWith('-eu') ? 'eu-west-1' : 'us-east-1',
@@ -90,36 +106,204 @@ interface Case {
 
 const CASES: Case[] = [
   // create
-  { name: 'admin creates anywhere', caller: 'admin', operation: 'create', input: create('prod-search', 'search', role('search-new')), expect: { outcome: 'ok' } },
-  { name: 'admin may chain to another account', caller: 'admin', operation: 'create', input: create('dev-sandbox', 'sandbox', role('sandbox-new'), { targetRoleArn: OTHER_ACCOUNT_ADMIN }), expect: { outcome: 'ok' } },
-  { name: 'alice creates in her namespace with her role', caller: 'alice', operation: 'create', input: create('prod-payments', 'payments', role('payments-new')), expect: { outcome: 'ok' } },
-  { name: 'alice creates in her namespace of the eu cluster', caller: 'alice', operation: 'create', input: create('prod-payments-eu', 'payments', role('payments-eu-new')), expect: { outcome: 'ok' } },
-  { name: 'alice may only read billing', caller: 'alice', operation: 'create', input: create('prod-payments', 'billing', role('payments-new')), expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'alice may not bind another team\'s role', caller: 'alice', operation: 'create', input: create('prod-payments', 'payments', role('billing-invoicer')), expect: { outcome: 'forbidden', roleArn: role('billing-invoicer'), describes: 0 } },
-  { name: 'alice may not bind an admin role', caller: 'alice', operation: 'create', input: create('prod-payments', 'payments', role('admin')), expect: { outcome: 'forbidden', roleArn: role('admin'), describes: 0 } },
-  { name: 'alice may not chain to a role outside her list', caller: 'alice', operation: 'create', input: create('prod-payments', 'payments', role('payments-new'), { targetRoleArn: OTHER_ACCOUNT_ADMIN }), expect: { outcome: 'forbidden', roleArn: OTHER_ACCOUNT_ADMIN, describes: 0 } },
-  { name: 'alice has nothing in the search cluster', caller: 'alice', operation: 'create', input: create('prod-search', 'payments', role('payments-new')), expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'the auditor only reads', caller: 'auditor', operation: 'create', input: create('dev-sandbox', 'sandbox', role('sandbox-new')), expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'the search bot only reads', caller: 'searchBot', operation: 'create', input: create('prod-search', 'search', role('search-new')), expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'mallory has no rule', caller: 'mallory', operation: 'create', input: create('dev-sandbox', 'sandbox', role('sandbox-new')), expect: { outcome: 'forbidden', describes: 0 } },
+  {
+    name: 'admin creates anywhere',
+    caller: 'admin',
+    operation: 'create',
+    input: create('prod-search', 'search', role('search-new')),
+    expect: { outcome: 'ok' },
+  },
+  {
+    name: 'admin may chain to another account',
+    caller: 'admin',
+    operation: 'create',
+    input: create('dev-sandbox', 'sandbox', role('sandbox-new'), { targetRoleArn: OTHER_ACCOUNT_ADMIN }),
+    expect: { outcome: 'ok' },
+  },
+  {
+    name: 'alice creates in her namespace with her role',
+    caller: 'alice',
+    operation: 'create',
+    input: create('prod-payments', 'payments', role('payments-new')),
+    expect: { outcome: 'ok' },
+  },
+  {
+    name: 'alice creates in her namespace of the eu cluster',
+    caller: 'alice',
+    operation: 'create',
+    input: create('prod-payments-eu', 'payments', role('payments-eu-new')),
+    expect: { outcome: 'ok' },
+  },
+  {
+    name: 'alice may only read billing',
+    caller: 'alice',
+    operation: 'create',
+    input: create('prod-payments', 'billing', role('payments-new')),
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: "alice may not bind another team's role",
+    caller: 'alice',
+    operation: 'create',
+    input: create('prod-payments', 'payments', role('billing-invoicer')),
+    expect: { outcome: 'forbidden', roleArn: role('billing-invoicer'), describes: 0 },
+  },
+  {
+    name: 'alice may not bind an admin role',
+    caller: 'alice',
+    operation: 'create',
+    input: create('prod-payments', 'payments', role('admin')),
+    expect: { outcome: 'forbidden', roleArn: role('admin'), describes: 0 },
+  },
+  {
+    name: 'alice may not chain to a role outside her list',
+    caller: 'alice',
+    operation: 'create',
+    input: create('prod-payments', 'payments', role('payments-new'), { targetRoleArn: OTHER_ACCOUNT_ADMIN }),
+    expect: { outcome: 'forbidden', roleArn: OTHER_ACCOUNT_ADMIN, describes: 0 },
+  },
+  {
+    name: 'alice has nothing in the search cluster',
+    caller: 'alice',
+    operation: 'create',
+    input: create('prod-search', 'payments', role('payments-new')),
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: 'the auditor only reads',
+    caller: 'auditor',
+    operation: 'create',
+    input: create('dev-sandbox', 'sandbox', role('sandbox-new')),
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: 'the search bot only reads',
+    caller: 'searchBot',
+    operation: 'create',
+    input: create('prod-search', 'search', role('search-new')),
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: 'mallory has no rule',
+    caller: 'mallory',
+    operation: 'create',
+    input: create('dev-sandbox', 'sandbox', role('sandbox-new')),
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
   // update
-  { name: 'alice changes her association to another of her roles', caller: 'alice', operation: 'update', input: { ...byName('payapi'), roleArn: role('payments-api-v2') }, expect: { outcome: 'ok' } },
-  { name: 'alice updates by node id', caller: 'alice', operation: 'update', input: { id: nodeIdOf(byName('payworker')), roleArn: role('payments-worker-v2') }, expect: { outcome: 'ok' } },
-  { name: 'alice may not switch to a role outside her list', caller: 'alice', operation: 'update', input: { ...byName('payapi'), roleArn: role('shared-admin') }, expect: { outcome: 'forbidden', roleArn: role('shared-admin'), describes: 1 } },
-  { name: 'alice may not add a target role outside her list', caller: 'alice', operation: 'update', input: { ...byName('payapi'), targetRoleArn: OTHER_ACCOUNT_ADMIN }, expect: { outcome: 'forbidden', roleArn: OTHER_ACCOUNT_ADMIN, describes: 1 } },
-  { name: 'alice may not loosen an association bound to a role she may not bind', caller: 'alice', operation: 'update', input: { ...byName('paylegacy'), disableSessionTags: true }, expect: { outcome: 'forbidden', roleArn: role('shared-legacy'), describes: 1 } },
-  { name: 'alice may not update in billing', caller: 'alice', operation: 'update', input: { ...byName('billing'), roleArn: role('payments-x') }, expect: { outcome: 'forbidden', describes: 1 } },
-  { name: 'alice may not update in a cluster where she has nothing', caller: 'alice', operation: 'update', input: { ...byName('indexer'), roleArn: role('payments-x') }, expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'the auditor may not update', caller: 'auditor', operation: 'update', input: { ...byName('payapi'), roleArn: role('payments-x') }, expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'admin updates anything', caller: 'admin', operation: 'update', input: { ...byName('indexer'), roleArn: role('search-indexer-v2') }, expect: { outcome: 'ok' } },
+  {
+    name: 'alice changes her association to another of her roles',
+    caller: 'alice',
+    operation: 'update',
+    input: { ...byName('payapi'), roleArn: role('payments-api-v2') },
+    expect: { outcome: 'ok' },
+  },
+  {
+    name: 'alice updates by node id',
+    caller: 'alice',
+    operation: 'update',
+    input: { id: nodeIdOf(byName('payworker')), roleArn: role('payments-worker-v2') },
+    expect: { outcome: 'ok' },
+  },
+  {
+    name: 'alice may not switch to a role outside her list',
+    caller: 'alice',
+    operation: 'update',
+    input: { ...byName('payapi'), roleArn: role('shared-admin') },
+    expect: { outcome: 'forbidden', roleArn: role('shared-admin'), describes: 1 },
+  },
+  {
+    name: 'alice may not add a target role outside her list',
+    caller: 'alice',
+    operation: 'update',
+    input: { ...byName('payapi'), targetRoleArn: OTHER_ACCOUNT_ADMIN },
+    expect: { outcome: 'forbidden', roleArn: OTHER_ACCOUNT_ADMIN, describes: 1 },
+  },
+  {
+    name: 'alice may not loosen an association bound to a role she may not bind',
+    caller: 'alice',
+    operation: 'update',
+    input: { ...byName('paylegacy'), disableSessionTags: true },
+    expect: { outcome: 'forbidden', roleArn: role('shared-legacy'), describes: 1 },
+  },
+  {
+    name: 'alice may not update in billing',
+    caller: 'alice',
+    operation: 'update',
+    input: { ...byName('billing'), roleArn: role('payments-x') },
+    expect: { outcome: 'forbidden', describes: 1 },
+  },
+  {
+    name: 'alice may not update in a cluster where she has nothing',
+    caller: 'alice',
+    operation: 'update',
+    input: { ...byName('indexer'), roleArn: role('payments-x') },
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: 'the auditor may not update',
+    caller: 'auditor',
+    operation: 'update',
+    input: { ...byName('payapi'), roleArn: role('payments-x') },
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: 'admin updates anything',
+    caller: 'admin',
+    operation: 'update',
+    input: { ...byName('indexer'), roleArn: role('search-indexer-v2') },
+    expect: { outcome: 'ok' },
+  },
   // delete
-  { name: 'alice deletes in her namespace', caller: 'alice', operation: 'delete', input: byName('payworker'), expect: { outcome: 'ok' } },
-  { name: 'alice may not delete in billing', caller: 'alice', operation: 'delete', input: byName('billing'), expect: { outcome: 'forbidden', describes: 1 } },
-  { name: 'alice may not delete in kube-system, which she cannot read: not found', caller: 'alice', operation: 'delete', input: { id: nodeIdOf(byName('agent')) }, expect: { outcome: 'hidden' } },
-  { name: 'alice may not update in kube-system, which she cannot read: not found', caller: 'alice', operation: 'update', input: { ...byName('agent'), roleArn: role('payments-x') }, expect: { outcome: 'hidden' } },
-  { name: 'the search bot may not delete', caller: 'searchBot', operation: 'delete', input: byName('indexer'), expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'mallory may not delete', caller: 'mallory', operation: 'delete', input: byName('payapi'), expect: { outcome: 'forbidden', describes: 0 } },
-  { name: 'admin deletes anything', caller: 'admin', operation: 'delete', input: byName('toy'), expect: { outcome: 'ok' } },
+  {
+    name: 'alice deletes in her namespace',
+    caller: 'alice',
+    operation: 'delete',
+    input: byName('payworker'),
+    expect: { outcome: 'ok' },
+  },
+  {
+    name: 'alice may not delete in billing',
+    caller: 'alice',
+    operation: 'delete',
+    input: byName('billing'),
+    expect: { outcome: 'forbidden', describes: 1 },
+  },
+  {
+    name: 'alice may not delete in kube-system, which she cannot read: not found',
+    caller: 'alice',
+    operation: 'delete',
+    input: { id: nodeIdOf(byName('agent')) },
+    expect: { outcome: 'hidden' },
+  },
+  {
+    name: 'alice may not update in kube-system, which she cannot read: not found',
+    caller: 'alice',
+    operation: 'update',
+    input: { ...byName('agent'), roleArn: role('payments-x') },
+    expect: { outcome: 'hidden' },
+  },
+  {
+    name: 'the search bot may not delete',
+    caller: 'searchBot',
+    operation: 'delete',
+    input: byName('indexer'),
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: 'mallory may not delete',
+    caller: 'mallory',
+    operation: 'delete',
+    input: byName('payapi'),
+    expect: { outcome: 'forbidden', describes: 0 },
+  },
+  {
+    name: 'admin deletes anything',
+    caller: 'admin',
+    operation: 'delete',
+    input: byName('toy'),
+    expect: { outcome: 'ok' },
+  },
 ];
 
 const MUTATING_OPERATION: Record<Operation, string> = {
@@ -136,7 +320,12 @@ test.each(CASES)('$name', async ({ caller, operation, input, expect: expected })
   // A change that reached EKS: its attempt (with the input), then its outcome; a refusal: one record.
   expect(audit).toHaveLength(expected.outcome === 'ok' ? 2 : 1);
   const [first, record] = [audit[0]!, audit.at(-1)!];
-  const who = { subject: CALLERS[caller].subject, groups: [...CALLERS[caller].groups], authenticatedBy: 'tokens', operation: `${operation}PodIdentityAssociation` };
+  const who = {
+    subject: CALLERS[caller].subject,
+    groups: [...CALLERS[caller].groups],
+    authenticatedBy: 'tokens',
+    operation: `${operation}PodIdentityAssociation`,
+  };
   expect(first).toMatchObject({ ...who, input });
   expect(record).toMatchObject({ ...who, kind: 'outcome' });
 
@@ -145,23 +334,48 @@ test.each(CASES)('$name', async ({ caller, operation, input, expect: expected })
     expect(payload.podIdentityAssociation).not.toBeNull();
     expect(calls[MUTATING_OPERATION[operation]]).toBe(1);
     expect(first).toMatchObject({ kind: 'attempt', attemptId: record.attemptId });
-    expect(record).toMatchObject({ outcome: 'ok', code: null, associationId: payload.podIdentityAssociation!.associationId, eksRequestId: expect.any(String) });
+    expect(record).toMatchObject({
+      outcome: 'ok',
+      code: null,
+      associationId: payload.podIdentityAssociation!.associationId,
+      eksRequestId: expect.any(String),
+    });
     return;
   }
   expect(payload.podIdentityAssociation).toBeNull();
   if (expected.outcome === 'hidden') {
-    expect(payload.errors).toEqual([{ __typename: 'AssociationNotFoundError', code: 'ASSOCIATION_NOT_FOUND', message: `No association ${aid('agent')} exists in cluster "prod-payments" (us-east-1).` }]);
+    expect(payload.errors).toEqual([
+      {
+        __typename: 'AssociationNotFoundError',
+        code: 'ASSOCIATION_NOT_FOUND',
+        message: `No association ${aid('agent')} exists in cluster "prod-payments" (us-east-1).`,
+      },
+    ]);
     expect(mutatingCalls(calls)).toBe(0);
     expect(record).toMatchObject({ outcome: 'error', code: 'ASSOCIATION_NOT_FOUND', eksRequestId: null });
     return;
   }
   expect(payload.errors).toEqual([
-    { __typename: 'ForbiddenError', code: 'FORBIDDEN', message: expect.stringContaining(`"${CALLERS[caller].subject}"`), deniedRoleArn: expected.roleArn ?? null },
+    {
+      __typename: 'ForbiddenError',
+      code: 'FORBIDDEN',
+      message: expect.stringContaining(`"${CALLERS[caller].subject}"`),
+      deniedRoleArn: expected.roleArn ?? null,
+    },
   ]);
   expect(mutatingCalls(calls)).toBe(0);
   const total = Object.values(calls).reduce((sum, n) => sum + n, 0);
-  expect({ total, describes: calls.DescribePodIdentityAssociation }).toEqual({ total: expected.describes, describes: expected.describes });
-  expect(record).toMatchObject({ attemptId: null, outcome: 'denied', code: 'FORBIDDEN', message: payload.errors[0]!.message, eksRequestId: null });
+  expect({ total, describes: calls.DescribePodIdentityAssociation }).toEqual({
+    total: expected.describes,
+    describes: expected.describes,
+  });
+  expect(record).toMatchObject({
+    attemptId: null,
+    outcome: 'denied',
+    code: 'FORBIDDEN',
+    message: payload.errors[0]!.message,
+    eksRequestId: null,
+  });
 });
 
 test('a denied update or delete leaves the association as it was', async () => {
@@ -175,7 +389,12 @@ test('a denied update or delete leaves the association as it was', async () => {
 });
 
 test('an association that does not exist is ASSOCIATION_NOT_FOUND, with no mutating call', async () => {
-  const payload = await mutate('alice', 'update', { clusterName: 'prod-payments', region: 'us-east-1', associationId: aid('missing'), roleArn: role('payments-x') });
+  const payload = await mutate('alice', 'update', {
+    clusterName: 'prod-payments',
+    region: 'us-east-1',
+    associationId: aid('missing'),
+    roleArn: role('payments-x'),
+  });
   expect(payload.errors.map((e) => e.code)).toEqual(['ASSOCIATION_NOT_FOUND']);
   expect(mutatingCalls(await stack.calls())).toBe(0);
 });
@@ -183,7 +402,10 @@ test('an association that does not exist is ASSOCIATION_NOT_FOUND, with no mutat
 test('an unauthenticated mutation answers 401, runs nothing and is not audited as a caller', async () => {
   const before = stack.auditRecords().length;
   for (const token of [null, 'sha256:0000', 'an-unknown-token-1234567']) {
-    const answer = await stack.gqlAs(token, 'mutation { deletePodIdentityAssociation(input: { id: "x" }) { errors { code } } }');
+    const answer = await stack.gqlAs(
+      token,
+      'mutation { deletePodIdentityAssociation(input: { id: "x" }) { errors { code } } }',
+    );
     expect(answer.status).toBe(401);
     expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="eks-pod-identity-gateway"/);
     expect(answer.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -17,7 +17,12 @@ describe('update and delete of what the caller may not read', () => {
   beforeAll(async () => {
     stack = await startStack(
       { seed: seed() },
-      { AUTH_MODE: 'tokens', AUTH_TOKENS_FILE: files.write('tokens.json', tokenFile()), AUTH_POLICY_FILE: files.write('policy.json', POLICY), AUDIT_LOG: 'off' },
+      {
+        AUTH_MODE: 'tokens',
+        AUTH_TOKENS_FILE: files.write('tokens.json', tokenFile()),
+        AUTH_POLICY_FILE: files.write('policy.json', POLICY),
+        AUDIT_LOG: 'off',
+      },
       { captureLogs: true },
     );
   });
@@ -25,17 +30,25 @@ describe('update and delete of what the caller may not read', () => {
   beforeEach(() => stack.resetState());
 
   const OPERATIONS = {
-    update: (input: string) => `mutation { result: updatePodIdentityAssociation(input: { ${input}, roleArn: "${role('payments-x')}" }) { podIdentityAssociation { associationId } errors { __typename code message } } }`,
-    delete: (input: string) => `mutation { result: deletePodIdentityAssociation(input: { ${input} }) { podIdentityAssociation { associationId } errors { __typename code message } } }`,
+    update: (input: string) =>
+      `mutation { result: updatePodIdentityAssociation(input: { ${input}, roleArn: "${role('payments-x')}" }) { podIdentityAssociation { associationId } errors { __typename code message } } }`,
+    delete: (input: string) =>
+      `mutation { result: deletePodIdentityAssociation(input: { ${input} }) { podIdentityAssociation { associationId } errors { __typename code message } } }`,
   };
-  const byName = (cluster: string, id: string) => `clusterName: "${cluster}", region: "us-east-1", associationId: "${id}"`;
-  const byNodeId = (cluster: string, id: string) => `id: "${associationId({ accountId: '000000000000', region: 'us-east-1', clusterName: cluster, associationId: id })}"`;
+  const byName = (cluster: string, id: string) =>
+    `clusterName: "${cluster}", region: "us-east-1", associationId: "${id}"`;
+  const byNodeId = (cluster: string, id: string) =>
+    `id: "${associationId({ accountId: '000000000000', region: 'us-east-1', clusterName: cluster, associationId: id })}"`;
 
   /** The whole HTTP answer and the EKS calls it cost, with the association id written as ID. */
   async function attempt(operation: keyof typeof OPERATIONS, input: string, id: string) {
     await stack.resetCalls();
     const answer = await stack.gqlAs(CALLERS.alice.token, OPERATIONS[operation](input));
-    return { status: answer.status, body: JSON.stringify(answer.body).split(id).join('ID'), calls: nonZero(await stack.calls()) };
+    return {
+      status: answer.status,
+      body: JSON.stringify(answer.body).split(id).join('ID'),
+      calls: nonZero(await stack.calls()),
+    };
   }
 
   // alice reads and changes payments in prod-payments, may read billing there, and nothing else;
@@ -45,16 +58,19 @@ describe('update and delete of what the caller may not read', () => {
     ['delete', 'by cluster and id', byName],
     ['update', 'by node id', byNodeId],
     ['delete', 'by node id', byNodeId],
-  ] as const)('%s %s: an association in a namespace she cannot read answers as one that does not exist', async (operation, _how, input) => {
-    const hidden = await attempt(operation, input('prod-payments', aid('agent')), aid('agent'));
-    const missing = await attempt(operation, input('prod-payments', aid('nothing')), aid('nothing'));
-    expect(hidden).toEqual(missing);
-    expect(hidden.body).toBe(
-      '{"data":{"result":{"podIdentityAssociation":null,"errors":[{"__typename":"AssociationNotFoundError","code":"ASSOCIATION_NOT_FOUND","message":"No association ID exists in cluster \\"prod-payments\\" (us-east-1)."}]}}}',
-    );
-    expect(hidden.body).not.toContain('kube-system');
-    expect(mutatingCalls(hidden.calls)).toBe(0);
-  });
+  ] as const)(
+    '%s %s: an association in a namespace she cannot read answers as one that does not exist',
+    async (operation, _how, input) => {
+      const hidden = await attempt(operation, input('prod-payments', aid('agent')), aid('agent'));
+      const missing = await attempt(operation, input('prod-payments', aid('nothing')), aid('nothing'));
+      expect(hidden).toEqual(missing);
+      expect(hidden.body).toBe(
+        '{"data":{"result":{"podIdentityAssociation":null,"errors":[{"__typename":"AssociationNotFoundError","code":"ASSOCIATION_NOT_FOUND","message":"No association ID exists in cluster \\"prod-payments\\" (us-east-1)."}]}}}',
+      );
+      expect(hidden.body).not.toContain('kube-system');
+      expect(mutatingCalls(hidden.calls)).toBe(0);
+    },
+  );
 
   test('in a cluster where she may change nothing, the refusal comes before any EKS call, whatever the id', async () => {
     for (const operation of ['update', 'delete'] as const) {
@@ -79,8 +95,15 @@ describe('update and delete of what the caller may not read', () => {
 describe('/metrics needs the policy\'s "metrics" right, or the right to read everything', () => {
   let stack: Stack;
   beforeAll(async () => {
-    const tokens = { tokens: [...tokenFile().tokens, { token: SCRAPER.token, subject: SCRAPER.subject, groups: [...SCRAPER.groups] }] };
-    const policy = { rules: [...POLICY.rules, { description: 'Only the scraper reads the metrics', groups: ['monitoring'], actions: ['metrics'] }] };
+    const tokens = {
+      tokens: [...tokenFile().tokens, { token: SCRAPER.token, subject: SCRAPER.subject, groups: [...SCRAPER.groups] }],
+    };
+    const policy = {
+      rules: [
+        ...POLICY.rules,
+        { description: 'Only the scraper reads the metrics', groups: ['monitoring'], actions: ['metrics'] },
+      ],
+    };
     stack = await startStack(
       { seed: seed() },
       {
@@ -96,13 +119,20 @@ describe('/metrics needs the policy\'s "metrics" right, or the right to read eve
   afterAll(() => stack.close());
 
   const scrape = (token: string | null) =>
-    fetch(new URL('/metrics', stack.gateway.url), { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+    fetch(new URL('/metrics', stack.gateway.url), {
+      headers: token === null ? {} : { authorization: `Bearer ${token}` },
+    });
 
   test('a caller who may read only some of it is refused 403 FORBIDDEN: cache hits could tell it what others read', async () => {
     const answer = await scrape(CALLERS.alice.token);
     expect(answer.status).toBe(403);
     expect(await answer.json()).toEqual({
-      errors: [{ message: `The caller "${CALLERS.alice.subject}" may not read the metrics: no rule of the policy gives it "metrics" or "read" on everything.`, extensions: { code: 'FORBIDDEN' } }],
+      errors: [
+        {
+          message: `The caller "${CALLERS.alice.subject}" may not read the metrics: no rule of the policy gives it "metrics" or "read" on everything.`,
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
     });
     expect((await scrape(null)).status).toBe(401);
   });
@@ -119,14 +149,18 @@ describe('/metrics needs the policy\'s "metrics" right, or the right to read eve
     const answer = await scrape(SCRAPER.token);
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain('eks_pod_identity_gateway_cache_lookups_total');
-    const data = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(SCRAPER.token, '{ clusters { nodes { name } } }');
+    const data = await stack.gqlAs<{ clusters: { nodes: unknown[] } }>(
+      SCRAPER.token,
+      '{ clusters { nodes { name } } }',
+    );
     expect(data.body.data?.clusters.nodes).toEqual([]);
   });
 
   test('a rule that gives "metrics" may not be limited to regions, clusters or namespaces', async () => {
     const { parsePolicy } = await import('../../../src/security/policy');
     const { parseSecurityFile } = await import('../../../src/security/files');
-    const text = '{"rules": [{"groups": ["monitoring"], "actions": ["read", "metrics"],\n "namespaces": ["payments"]}]}';
+    const text =
+      '{"rules": [{"groups": ["monitoring"], "actions": ["read", "metrics"],\n "namespaces": ["payments"]}]}';
     expect(() => parsePolicy(parseSecurityFile(text, 'AUTH_POLICY_FILE p.json'))).toThrow(
       'AUTH_POLICY_FILE p.json line 2 (rules[0].namespaces): limits where the rule applies, but it gives "metrics", which is not limited to namespaces: give "metrics" in a rule of its own.',
     );

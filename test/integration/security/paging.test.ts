@@ -12,12 +12,24 @@ const TOKENS = { admin: 'admin-token-0123456789', teamB: 'team-b-token-012345678
 /** `count` associations, of which those at the `rare` positions are in namespace `rare`. */
 function clusterWithRare(name: string, count: number, rare: number[]) {
   const base = seedCluster(name, 'us-east-1', count, ['other-a', 'other-b']);
-  return { ...base, associations: base.associations.map((a, i) => (rare.includes(i) ? { ...a, namespace: 'rare' } : a)) };
+  return {
+    ...base,
+    associations: base.associations.map((a, i) => (rare.includes(i) ? { ...a, namespace: 'rare' } : a)),
+  };
 }
 
-const clusterNames = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
-const EAST_CLUSTERS = [...clusterNames('team-b', 7), ...clusterNames('other', 20)].map((name) => ({ name, region: 'us-east-1', status: 'ACTIVE' as const }));
-const WEST_CLUSTERS = [...clusterNames('other-eu', 9), 'team-b-eu'].map((name) => ({ name, region: 'eu-west-1', status: 'ACTIVE' as const }));
+const clusterNames = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
+const EAST_CLUSTERS = [...clusterNames('team-b', 7), ...clusterNames('other', 20)].map((name) => ({
+  name,
+  region: 'us-east-1',
+  status: 'ACTIVE' as const,
+}));
+const WEST_CLUSTERS = [...clusterNames('other-eu', 9), 'team-b-eu'].map((name) => ({
+  name,
+  region: 'eu-west-1',
+  status: 'ACTIVE' as const,
+}));
 
 beforeAll(async () => {
   stack = await startStack(
@@ -92,12 +104,15 @@ async function allAssociations(token: string, cluster: string, first: number): P
 }
 
 interface ClustersPage {
-  clusters: { nodes: Array<{ name: string; region: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  clusters: {
+    nodes: Array<{ name: string; region: string }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
 const ids = (edges: Edge[]) => edges.map((e) => e.node.associationId);
 
-describe('a cluster\'s associations, for a caller who may read two namespaces of it', () => {
+describe("a cluster's associations, for a caller who may read two namespaces of it", () => {
   let everything: Edge[];
   let permitted: string[];
 
@@ -111,13 +126,16 @@ describe('a cluster\'s associations, for a caller who may read two namespaces of
     expect(permitted).toHaveLength(83);
   });
 
-  test.each([1, 2, 7, 25, 83, 100])('paging by endCursor with first: %i yields each permitted association once, in order', async (first) => {
-    const edges = await allAssociations(TOKENS.teamB, 'big', first);
-    expect(edges.every((e) => e.node.namespace === 'team-b')).toBe(true);
-    expect(ids(edges)).toEqual(permitted);
-  });
+  test.each([1, 2, 7, 25, 83, 100])(
+    'paging by endCursor with first: %i yields each permitted association once, in order',
+    async (first) => {
+      const edges = await allAssociations(TOKENS.teamB, 'big', first);
+      expect(edges.every((e) => e.node.namespace === 'team-b')).toBe(true);
+      expect(ids(edges)).toEqual(permitted);
+    },
+  );
 
-  test('every edge\'s cursor resumes right after its edge', async () => {
+  test("every edge's cursor resumes right after its edge", async () => {
     const page = await associationsPage(TOKENS.teamB, 'big', 30, null);
     for (const [i, edge] of page.edges.entries()) {
       const next = await associationsPage(TOKENS.teamB, 'big', 4, edge.cursor);
@@ -134,7 +152,7 @@ describe('a cluster\'s associations, for a caller who may read two namespaces of
     expect((await stack.calls()).ListPodIdentityAssociations).toBe(1);
   });
 
-  test('a cursor made for one caller\'s filtered list is refused as a cursor for the unfiltered one', async () => {
+  test("a cursor made for one caller's filtered list is refused as a cursor for the unfiltered one", async () => {
     const page = await associationsPage(TOKENS.teamB, 'big', 3, null);
     const answer = await stack.gqlAs(
       TOKENS.admin,
@@ -159,7 +177,11 @@ test('permitted items far apart: found by scanning in EKS pages of 100, ten at m
 
 describe('clusters, for a caller who may read some clusters in each region', () => {
   const readable = (name: string) => name.startsWith('team-b-') || name === 'big' || name === 'huge';
-  const permitted = ['us-east-1/big', 'us-east-1/huge', ...[...EAST_CLUSTERS, ...WEST_CLUSTERS].filter((c) => readable(c.name)).map((c) => `${c.region}/${c.name}`)];
+  const permitted = [
+    'us-east-1/big',
+    'us-east-1/huge',
+    ...[...EAST_CLUSTERS, ...WEST_CLUSTERS].filter((c) => readable(c.name)).map((c) => `${c.region}/${c.name}`),
+  ];
 
   async function allClusters(token: string, first: number): Promise<string[]> {
     const seen: string[] = [];
@@ -179,12 +201,15 @@ describe('clusters, for a caller who may read some clusters in each region', () 
     throw new Error('Paging did not end');
   }
 
-  test.each([1, 3, 4, 100])('paging with first: %i lists each readable cluster once, region by region', async (first) => {
-    const seen = await allClusters(TOKENS.teamB, first);
-    expect([...seen].sort()).toEqual([...permitted].sort());
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.findIndex((c) => c.startsWith('eu-west-1/'))).toBe(seen.length - 1);
-  });
+  test.each([1, 3, 4, 100])(
+    'paging with first: %i lists each readable cluster once, region by region',
+    async (first) => {
+      const seen = await allClusters(TOKENS.teamB, first);
+      expect([...seen].sort()).toEqual([...permitted].sort());
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.findIndex((c) => c.startsWith('eu-west-1/'))).toBe(seen.length - 1);
+    },
+  );
 
   test('the same listing in EKS order, as the unfiltered list shows it', async () => {
     const everything = await allClusters(TOKENS.admin, 100);

@@ -14,10 +14,13 @@ const NEW = 'new-token-0123456789ab';
 const env = {
   AUTH_MODE: 'tokens',
   AUTH_TOKENS_FILE: files.write('tokens.json', { tokens: [{ token: OLD, subject: 'dev', groups: ['team-a'] }] }),
-  AUTH_POLICY_FILE: files.write('policy.json', { rules: [{ groups: ['team-a'], actions: ['read'], namespaces: ['team-a'] }] }),
+  AUTH_POLICY_FILE: files.write('policy.json', {
+    rules: [{ groups: ['team-a'], actions: ['read'], namespaces: ['team-a'] }],
+  }),
   AUDIT_LOG: 'off',
 };
-const QUERY = '{ cluster(name: "alpha", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { namespace } } } }';
+const QUERY =
+  '{ cluster(name: "alpha", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { namespace } } } }';
 
 beforeAll(async () => {
   stack = await startStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env, { captureLogs: true });
@@ -27,11 +30,17 @@ afterAll(async () => {
   files.remove();
 });
 
-const reload = (overrides: Record<string, string> = {}) => stack.gateway.reloadSecurity(readSecuritySettings({ ...env, ...overrides }, '127.0.0.1'));
+const reload = (overrides: Record<string, string> = {}) =>
+  stack.gateway.reloadSecurity(readSecuritySettings({ ...env, ...overrides }, '127.0.0.1'));
 
 async function namespaces(token: string): Promise<{ status: number; namespaces: string[] }> {
-  const answer = await stack.gqlAs<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } | null }>(token, QUERY);
-  return { status: answer.status, namespaces: [...new Set(answer.body.data?.cluster?.podIdentityAssociations.nodes.map((n) => n.namespace) ?? [])] };
+  const answer = await stack.gqlAs<{
+    cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } | null;
+  }>(token, QUERY);
+  return {
+    status: answer.status,
+    namespaces: [...new Set(answer.body.data?.cluster?.podIdentityAssociations.nodes.map((n) => n.namespace) ?? [])],
+  };
 }
 
 test('a rotated token file takes effect at once: the old token is refused, the new one accepted', async () => {
@@ -62,5 +71,7 @@ test('files that fail the start-up checks are refused whole, and what was in for
 });
 
 test('the mode cannot change without a restart', () => {
-  expect(() => stack.gateway.reloadSecurity(readSecuritySettings({}, '127.0.0.1'))).toThrow(/AUTH_MODE changed from tokens to none; a change of mode needs a restart/);
+  expect(() => stack.gateway.reloadSecurity(readSecuritySettings({}, '127.0.0.1'))).toThrow(
+    /AUTH_MODE changed from tokens to none; a change of mode needs a restart/,
+  );
 });

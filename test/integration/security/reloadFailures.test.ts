@@ -25,7 +25,10 @@ const deepPolicy = (depth: number) => `{"rules":${'['.repeat(depth - 1)}${']'.re
 
 function logSink() {
   const lines: string[] = [];
-  const logger = createLogger('info', new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }));
+  const logger = createLogger(
+    'info',
+    new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) }),
+  );
   return { logger, records: () => lines.map((line) => JSON.parse(line) as { msg: string; reason?: string }) };
 }
 
@@ -53,7 +56,11 @@ describe('JSON depth of the security files', () => {
 
   test('at start-up a deep policy is a configuration error naming the variable and the file', () => {
     const path = files.write('deep-start.json', deepPolicy(20_000));
-    const env = { AUTH_MODE: 'tokens', AUTH_TOKENS_FILE: files.write('t0.json', { tokens: [{ token: TOKEN, subject: 'dev' }] }), AUTH_POLICY_FILE: path };
+    const env = {
+      AUTH_MODE: 'tokens',
+      AUTH_TOKENS_FILE: files.write('t0.json', { tokens: [{ token: TOKEN, subject: 'dev' }] }),
+      AUTH_POLICY_FILE: path,
+    };
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(`AUTH_POLICY_FILE ${path} line 1 column`);
   });
@@ -67,14 +74,20 @@ describe('a reload that fails keeps what is in force', () => {
     AUTH_POLICY_FILE: files.write('policy.json', POLICY),
     AUDIT_LOG: 'off',
   };
-  const QUERY = '{ cluster(name: "alpha", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { namespace } } } }';
+  const QUERY =
+    '{ cluster(name: "alpha", region: "us-east-1") { podIdentityAssociations(first: 10) { nodes { namespace } } } }';
   const namespaces = async () => {
-    const answer = await stack.gqlAs<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(TOKEN, QUERY);
+    const answer = await stack.gqlAs<{ cluster: { podIdentityAssociations: { nodes: Array<{ namespace: string }> } } }>(
+      TOKEN,
+      QUERY,
+    );
     return [...new Set(answer.body.data?.cluster.podIdentityAssociations.nodes.map((n) => n.namespace))];
   };
 
   beforeAll(async () => {
-    stack = await startStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env, { captureLogs: true });
+    stack = await startStack({ seed: { clusters: [seedCluster('alpha', 'us-east-1', 6)] } }, env, {
+      captureLogs: true,
+    });
   });
   afterAll(() => stack.close());
 
@@ -123,7 +136,9 @@ describe('a reload that fails keeps what is in force', () => {
 test('with a real SIGHUP the process keeps serving with the old files and logs why', async () => {
   const env = {
     AUTH_MODE: 'tokens',
-    AUTH_TOKENS_FILE: files.write('signal-tokens.json', { tokens: [{ token: TOKEN, subject: 'dev', groups: ['team-a'] }] }),
+    AUTH_TOKENS_FILE: files.write('signal-tokens.json', {
+      tokens: [{ token: TOKEN, subject: 'dev', groups: ['team-a'] }],
+    }),
     AUTH_POLICY_FILE: files.write('signal-policy.json', POLICY),
     AUDIT_LOG: 'off',
   };
@@ -147,7 +162,13 @@ test('with a real SIGHUP the process keeps serving with the old files and logs w
     await until(() => /GraphiQL: http/.test(stdout));
     const url = /GraphiQL: (http:\/\/\S+)/.exec(stdout)?.[1] as string;
     const regions = async () =>
-      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: '{"query":"{ regions }"}' })).status;
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+          body: '{"query":"{ regions }"}',
+        })
+      ).status;
     expect(await regions()).toBe(200);
     files.write('signal-policy.json', deepPolicy(20_000));
     child.kill('SIGHUP');

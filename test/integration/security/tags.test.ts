@@ -18,7 +18,13 @@ beforeAll(async () => {
   const policy = {
     rules: [
       ...POLICY.rules,
-      { description: 'Labels payments associations, binds nothing', subjects: ['labeller'], actions: ['read', 'tag'], clusters: ['prod-payments'], namespaces: ['payments'] },
+      {
+        description: 'Labels payments associations, binds nothing',
+        subjects: ['labeller'],
+        actions: ['read', 'tag'],
+        clusters: ['prod-payments'],
+        namespaces: ['payments'],
+      },
     ],
   };
   const tokens = tokenFile();
@@ -47,7 +53,12 @@ interface Payload {
   errors: Array<{ code: string; message: string }>;
 }
 
-async function run(token: string, mutation: string, inputType: string, input: Record<string, unknown>): Promise<Payload> {
+async function run(
+  token: string,
+  mutation: string,
+  inputType: string,
+  input: Record<string, unknown>,
+): Promise<Payload> {
   const answer = await stack.gqlAs<{ result: Payload }>(
     token,
     `mutation M($input: ${inputType}!) { result: ${mutation}(input: $input) { podIdentityAssociation { roleArn tags { key value } } errors { code message } } }`,
@@ -58,11 +69,17 @@ async function run(token: string, mutation: string, inputType: string, input: Re
   return answer.body.data!.result;
 }
 
-const tag = (token: string, input: Record<string, unknown>) => run(token, 'tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', input);
-const untag = (token: string, input: Record<string, unknown>) => run(token, 'untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', input);
-const update = (token: string, input: Record<string, unknown>) => run(token, 'updatePodIdentityAssociation', 'UpdatePodIdentityAssociationInput', input);
+const tag = (token: string, input: Record<string, unknown>) =>
+  run(token, 'tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', input);
+const untag = (token: string, input: Record<string, unknown>) =>
+  run(token, 'untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', input);
+const update = (token: string, input: Record<string, unknown>) =>
+  run(token, 'updatePodIdentityAssociation', 'UpdatePodIdentityAssociationInput', input);
 
-const mutating = async () => Object.entries(await stack.calls()).filter(([name]) => MUTATING_OPERATIONS.has(name as never)).reduce((n, [, c]) => n + c, 0);
+const mutating = async () =>
+  Object.entries(await stack.calls())
+    .filter(([name]) => MUTATING_OPERATIONS.has(name as never))
+    .reduce((n, [, c]) => n + c, 0);
 
 test('a rule with tag alone lets its caller tag and untag, but not change the role', async () => {
   const tagged = await tag(LABELLER.token, { ...payApi, tags: [{ key: 'cost-centre', value: '42' }] });
@@ -80,14 +97,23 @@ test('update gives tag: the payments team tags its own associations, in update a
   const viaUpdate = await update(CALLERS.alice.token, { ...payApi, tags: [{ key: 'team', value: 'payments' }] });
   expect(viaUpdate.errors).toEqual([]);
   const viaTag = await tag(CALLERS.alice.token, { ...payApi, tags: [{ key: 'stage', value: 'prod' }] });
-  expect(viaTag.podIdentityAssociation?.tags).toEqual([{ key: 'stage', value: 'prod' }, { key: 'team', value: 'payments' }]);
+  expect(viaTag.podIdentityAssociation?.tags).toEqual([
+    { key: 'stage', value: 'prod' },
+    { key: 'team', value: 'payments' },
+  ]);
 });
 
 test('read alone is not tag: FORBIDDEN, and no mutating call', async () => {
-  for (const [token, target] of [[CALLERS.auditor.token, payApi], [CALLERS.alice.token, billing], [LABELLER.token, billing]] as const) {
+  for (const [token, target] of [
+    [CALLERS.auditor.token, payApi],
+    [CALLERS.alice.token, billing],
+    [LABELLER.token, billing],
+  ] as const) {
     await stack.resetCalls();
     const answer = await tag(token, { ...target, tags: [{ key: 'x', value: 'y' }] });
-    expect(answer.errors.map((e) => e.code)).toEqual(target === billing && token === LABELLER.token ? ['ASSOCIATION_NOT_FOUND'] : ['FORBIDDEN']);
+    expect(answer.errors.map((e) => e.code)).toEqual(
+      target === billing && token === LABELLER.token ? ['ASSOCIATION_NOT_FOUND'] : ['FORBIDDEN'],
+    );
     expect(await mutating()).toBe(0);
   }
 });
@@ -102,7 +128,11 @@ test('what the caller may not read does not exist for it', async () => {
 test('an update of role and tags writes an attempt record ahead of each mutating call, all under one attemptId', async () => {
   await tag(CALLERS.admin.token, { ...payApi, tags: [{ key: 'old', value: '1' }] });
   const before = stack.auditRecords().length;
-  const answer = await update(CALLERS.admin.token, { ...payApi, roleArn: role('payments-api-v2'), tags: [{ key: 'new', value: '2' }] });
+  const answer = await update(CALLERS.admin.token, {
+    ...payApi,
+    roleArn: role('payments-api-v2'),
+    tags: [{ key: 'new', value: '2' }],
+  });
   expect(answer.errors).toEqual([]);
   const added = stack.auditRecords().slice(before);
   expect(added.map((r) => [r.kind, r.eksOperation])).toEqual([
@@ -113,27 +143,54 @@ test('an update of role and tags writes an attempt record ahead of each mutating
   ]);
   const ids = new Set(added.map((r) => r.attemptId));
   expect(ids.size).toBe(1);
-  expect(added[3]).toMatchObject({ operation: 'updatePodIdentityAssociation', outcome: 'ok', associationId: aid('payapi') });
+  expect(added[3]).toMatchObject({
+    operation: 'updatePodIdentityAssociation',
+    outcome: 'ok',
+    associationId: aid('payapi'),
+  });
 });
 
 test('under a namespace-limited rule, the Describe that reads the current tags also answers the policy', async () => {
   const perCall = (mutation: string, inputType: string, input: Record<string, unknown>) => {
     const query = `mutation M($input: ${inputType}!) { result: ${mutation}(input: $input) { errors { code } } }`;
-    return withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gqlAs<{ result: Payload }>(LABELLER.token, query, { input }));
+    return withinEstimate(stack, { query, variables: { input } }, 2, () =>
+      stack.gqlAs<{ result: Payload }>(LABELLER.token, query, { input }),
+    );
   };
-  const tagged = await perCall('tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', { ...payApi, tags: [{ key: 'stage', value: 'prod' }] });
+  const tagged = await perCall('tagPodIdentityAssociation', 'TagPodIdentityAssociationInput', {
+    ...payApi,
+    tags: [{ key: 'stage', value: 'prod' }],
+  });
   expect(tagged.body.data?.result.errors).toEqual([]);
-  expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, TagResource: 1, ListTagsForResource: 1 });
+  expect(nonZero(await stack.calls())).toEqual({
+    DescribePodIdentityAssociation: 1,
+    TagResource: 1,
+    ListTagsForResource: 1,
+  });
 
-  const untagged = await perCall('untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', { ...payApi, tagKeys: ['stage'] });
+  const untagged = await perCall('untagPodIdentityAssociation', 'UntagPodIdentityAssociationInput', {
+    ...payApi,
+    tagKeys: ['stage'],
+  });
   expect(untagged.body.data?.result.errors).toEqual([]);
-  expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, UntagResource: 1, ListTagsForResource: 1 });
+  expect(nonZero(await stack.calls())).toEqual({
+    DescribePodIdentityAssociation: 1,
+    UntagResource: 1,
+    ListTagsForResource: 1,
+  });
 
   // Alice may update (and so tag) the payments namespace: the policy's Describe before the
   // update is the only one, however many tag calls follow.
   const query = `mutation M($input: UpdatePodIdentityAssociationInput!) { result: updatePodIdentityAssociation(input: $input) { errors { code } } }`;
   const input = { ...payApi, roleArn: role('payments-api-v2'), tags: [{ key: 'team', value: 'payments' }] };
-  const updated = await withinEstimate(stack, { query, variables: { input } }, 2, () => stack.gqlAs<{ result: Payload }>(CALLERS.alice.token, query, { input }));
+  const updated = await withinEstimate(stack, { query, variables: { input } }, 2, () =>
+    stack.gqlAs<{ result: Payload }>(CALLERS.alice.token, query, { input }),
+  );
   expect(updated.body.data?.result.errors).toEqual([]);
-  expect(nonZero(await stack.calls())).toEqual({ DescribePodIdentityAssociation: 1, UpdatePodIdentityAssociation: 1, TagResource: 1, ListTagsForResource: 1 });
+  expect(nonZero(await stack.calls())).toEqual({
+    DescribePodIdentityAssociation: 1,
+    UpdatePodIdentityAssociation: 1,
+    TagResource: 1,
+    ListTagsForResource: 1,
+  });
 });
