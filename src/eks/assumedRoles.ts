@@ -29,15 +29,13 @@ export interface AssumedRole {
   externalId: string | null;
 }
 
-export interface AssumedRoleOptions {
+/** Where the gateway's own identity asks STS. */
+export interface StsClientOptions {
   /** The STS endpoint (the local emulator); null for AWS's regional endpoint of `region`. */
   endpoint: string | null;
   region: string;
   /** The gateway's own credentials; undefined for the SDK's default chain. */
   credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
-  /** Session length asked for, in seconds (900 up to the role's maximum). */
-  durationSeconds: number;
-  now?: () => number;
 }
 
 /** Renewed this long before the session expires. */
@@ -105,7 +103,7 @@ export class AssumedRoleCredentials {
 }
 
 /** One STS client for all member accounts: it signs with the gateway's own identity. */
-export function createStsClient(options: Omit<AssumedRoleOptions, 'durationSeconds' | 'now'>): STSClient {
+export function createStsClient(options: StsClientOptions): STSClient {
   return new STSClient({
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
