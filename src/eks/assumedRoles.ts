@@ -6,7 +6,7 @@
  * for a short while, so an unavailable account answers its errors without asking STS on every
  * request, and fails only the fields of that account (`AccountUnavailable`).
  */
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 
 /** The credentials of an account could not be obtained; its calls are not sent. */
@@ -110,4 +110,15 @@ export function createStsClient(options: StsClientOptions): STSClient {
     ...(options.credentials ? { credentials: options.credentials } : {}),
     maxAttempts: 3,
   });
+}
+
+/** The account the STS client's credentials belong to (GetCallerIdentity, which needs no permission). */
+export async function callerAccountId(sts: STSClient): Promise<string> {
+  const out = await sts.send(new GetCallerIdentityCommand({}));
+  if (!out.Account || !/^\d{12}$/.test(out.Account)) {
+    throw Object.assign(new Error(`GetCallerIdentity answered no account id (${String(out.Account)}).`), {
+      name: 'MalformedAnswer',
+    });
+  }
+  return out.Account;
 }

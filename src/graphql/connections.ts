@@ -187,7 +187,8 @@ export async function clusterConnection(
 export function servedAccount(ctx: GatewayContext, accountId: string, argument = 'accountId'): ServedAccount {
   const problem = checkAccount(accountId, ctx.accountIds);
   const account = ctx.accounts.find((a) => a.accountId === accountId);
-  if (problem || !account) throw badUserInput(`${argument} ${problem ?? 'is not served'}.`, argument);
+  const named = argument === 'id' ? 'The account of id' : argument;
+  if (problem || !account) throw badUserInput(`${named} ${problem ?? 'is not served'}.`, argument);
   return account;
 }
 

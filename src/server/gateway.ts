@@ -5,7 +5,7 @@
 import type { Logger } from 'pino';
 import type { ServedAccount } from '../accountsFile';
 import { ConfigError, type GatewayConfig } from '../config';
-import { AssumedRoleCredentials, createStsClient } from '../eks/assumedRoles';
+import { AssumedRoleCredentials, callerAccountId, createStsClient } from '../eks/assumedRoles';
 import { CachingLayer } from '../eks/cachingLayer';
 import { CallBudget, CallerCallRate, withCallBudget } from '../eks/callBudget';
 import { EksCallRunner } from '../eks/callRunner';
@@ -56,19 +56,32 @@ export interface RunningGateway {
 const EMULATOR_DEFAULT_ACCOUNT = '000000000000';
 
 /** The account the gateway's own credentials belong to. */
-function ownAccountId(options: GatewayOptions): string {
+async function ownAccountId(options: GatewayOptions): Promise<string> {
   const listed = options.config.accounts?.find((a) => a.roleArn === null);
   if (listed) return listed.accountId;
   if (options.config.accountId) return options.config.accountId;
   if (options.endpoint) return EMULATOR_DEFAULT_ACCOUNT;
-  throw new ConfigError(
-    "GATEWAY_ACCOUNT_ID must name the AWS account of the gateway's credentials when GATEWAY_BACKEND=aws.",
-  );
+  // Real AWS, unnamed: asked once at start-up, as the member accounts' roles will be.
+  const sts = createStsClient({
+    endpoint: null,
+    region: options.config.regions[0] ?? 'us-east-1',
+    credentials: options.credentials ?? undefined,
+  });
+  try {
+    return await callerAccountId(sts);
+  } catch (error) {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new ConfigError(
+      `Could not learn the AWS account of the gateway's credentials (STS GetCallerIdentity: ${reason}); set GATEWAY_ACCOUNT_ID.`,
+    );
+  } finally {
+    sts.destroy();
+  }
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config, logger } = options;
-  const accountId = ownAccountId(options);
+  const accountId = await ownAccountId(options);
   const accounts: ServedAccount[] = config.accounts ?? [
     { accountId, name: null, roleArn: null, externalId: null, regions: [...config.regions] },
   ];

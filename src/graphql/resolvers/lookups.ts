@@ -5,11 +5,11 @@
 import { isObjectType, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { EksError } from '../../eks/errors';
 import type { AccountRegion } from '../../eks/types';
-import { associationConnection } from '../connections';
+import { associationConnection, servedAccount } from '../connections';
 import type { GatewayContext } from '../context';
 import { needsDescribe } from '../costModel';
 import { badUserInput } from '../errors';
-import { checkAccount, checkAssociationId, checkClusterName, checkRegion, collect } from '../inputRules';
+import { checkAssociationId, checkClusterName, checkRegion, collect } from '../inputRules';
 import { associationFromDetail, clusterModel, type AssociationModel, type ClusterModel } from '../models';
 import { argumentsOf, selectedFields } from '../selection';
 
@@ -36,10 +36,7 @@ export function accountArgument(
   accountId: string | null | undefined,
   argument = 'accountId',
 ): string {
-  const value = accountId ?? ctx.defaultAccountId;
-  const problem = checkAccount(value, ctx.accountIds);
-  if (problem) throw badUserInput(`${argument === 'id' ? 'The account of id' : argument} ${problem}.`, argument);
-  return value;
+  return servedAccount(ctx, accountId ?? ctx.defaultAccountId, argument).accountId;
 }
 
 /**

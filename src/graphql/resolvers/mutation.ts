@@ -21,12 +21,10 @@ import {
   checkServiceAccount,
   checkTags,
   collect,
-  checkAccount,
 } from '../inputRules';
 import { associationFromDetail } from '../models';
-import { regionsOf } from './lookups';
 import { expectedFailure, invalidInput } from './mutationErrors';
-import { resolveTarget, type Validated } from './mutationTarget';
+import { inputAccount, resolveTarget, type Validated } from './mutationTarget';
 import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from './tagChanges';
 
 /**
@@ -187,10 +185,9 @@ function validateCreate(
   input: CreatePodIdentityAssociationInput,
   ctx: GatewayContext,
 ): Validated<CreateAssociationParams> {
-  const accountId = input.accountId ?? ctx.defaultAccountId;
-  const accountProblem = checkAccount(accountId, ctx.accountIds);
-  if (accountProblem) return { ok: false, problems: [{ field: 'accountId', message: `accountId ${accountProblem}` }] };
-  const regions = regionsOf(ctx, accountId);
+  const account = inputAccount(ctx, input.accountId);
+  if (!account.ok) return account;
+  const { accountId, regions } = account.value;
   const region = input.region ?? regions[0] ?? '';
   const problems = collect([
     ['clusterName', input.clusterName, checkClusterName],

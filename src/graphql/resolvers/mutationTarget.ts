@@ -68,10 +68,9 @@ export function resolveTarget(
       problems: [{ field: 'id', message: 'Give id, or clusterName and associationId, to name the association' }],
     };
   }
-  const accountId = input.accountId ?? ctx.defaultAccountId;
-  const accountProblem = checkAccount(accountId, ctx.accountIds);
-  if (accountProblem) return { ok: false, problems: [{ field: 'accountId', message: `accountId ${accountProblem}` }] };
-  const regions = regionsOf(ctx, accountId);
+  const account = inputAccount(ctx, input.accountId);
+  if (!account.ok) return account;
+  const { accountId, regions } = account.value;
   const region = input.region ?? regions[0] ?? '';
   const problems = collect([
     ['clusterName', input.clusterName, checkClusterName],
@@ -80,4 +79,15 @@ export function resolveTarget(
   ]);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { accountId, region, clusterName: input.clusterName, associationId: input.associationId } };
+}
+
+/** A mutation input's account (the default when absent) and the regions served in it. */
+export function inputAccount(
+  ctx: GatewayContext,
+  accountId: string | null | undefined,
+): Validated<{ accountId: string; regions: readonly string[] }> {
+  const value = accountId ?? ctx.defaultAccountId;
+  const problem = checkAccount(value, ctx.accountIds);
+  if (problem) return { ok: false, problems: [{ field: 'accountId', message: `accountId ${problem}` }] };
+  return { ok: true, value: { accountId: value, regions: regionsOf(ctx, value) } };
 }

@@ -5,6 +5,7 @@
  * others answer, and changes in a member account.
  */
 import { join } from 'node:path';
+import { callerAccountId, createStsClient } from '../../../src/eks/assumedRoles';
 import { DEMO_ACCOUNTS, DEMO_MEMBER_CLUSTERS } from '../../../src/emulator';
 import { clusterId } from '../../../src/graphql/ids';
 import { startStack, type Stack } from '../../helpers/stack';
@@ -165,4 +166,17 @@ test('create, tag and delete in a member account, by accountId and by the node i
 test('an accountId the gateway does not serve is BAD_USER_INPUT', async () => {
   const res = await stack.gql('{ cluster(name: "x", accountId: "999999999999") { name } }');
   expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+});
+
+test('the gateway learns its own account from STS GetCallerIdentity (as it does with GATEWAY_BACKEND=aws)', async () => {
+  const sts = createStsClient({
+    endpoint: stack.emulator.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: '444455556666', secretAccessKey: 'x' },
+  });
+  try {
+    await expect(callerAccountId(sts)).resolves.toBe('444455556666');
+  } finally {
+    sts.destroy();
+  }
 });
