@@ -33,6 +33,8 @@ export interface GatewayConfig {
   accountId: string | null;
   /** GATEWAY_ACCOUNTS_FILE: the accounts served (src/accountsFile.ts); null serves the gateway's own account only. */
   accounts: ServedAccount[] | null;
+  /** Where `accounts` was read from, to read it again on SIGHUP; null when no file is served. */
+  accountsFile: string | null;
   /** ASSUME_ROLE_SECONDS: the length of the sessions assumed in member accounts (renewed 5 minutes before they end). */
   assumeRoleSeconds: number;
   /** The regions `clusters` walks, in order; the first is the default region of arguments. */
@@ -96,9 +98,13 @@ function demoAccountsFile(): string {
   return existsSync(fromSource) ? fromSource : join(__dirname, '..', '..', 'examples', 'accounts', 'demo.json');
 }
 
-function readAccounts(env: NodeJS.ProcessEnv, regions: string[], backend: BackendConfig): ServedAccount[] | null {
+/** GATEWAY_ACCOUNTS_FILE, or the demo data's file when the embedded emulator serves the demo seed. */
+function accountsFilePath(env: NodeJS.ProcessEnv, backend: BackendConfig): string | null {
   const demo = backend.kind === 'embedded-emulator' && backend.seed === 'demo' && existsSync(demoAccountsFile());
-  const path = readString(env, 'GATEWAY_ACCOUNTS_FILE') ?? (demo ? demoAccountsFile() : null);
+  return readString(env, 'GATEWAY_ACCOUNTS_FILE') ?? (demo ? demoAccountsFile() : null);
+}
+
+function readAccounts(path: string | null, regions: string[]): ServedAccount[] | null {
   if (path === null) return null;
   try {
     return readAccountsFile(path, regions);
@@ -123,7 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     host,
     backend,
     accountId: readAccountId(env),
-    accounts: readAccounts(env, readRegions(env, backend), backend),
+    accounts: readAccounts(accountsFilePath(env, backend), readRegions(env, backend)),
+    accountsFile: accountsFilePath(env, backend),
     assumeRoleSeconds: readInteger(env, 'ASSUME_ROLE_SECONDS', 3600, 900, 43_200),
     regions: readRegions(env, backend),
     maxConcurrency: readInteger(env, 'EKS_MAX_CONCURRENCY', 16, 1, 1000),

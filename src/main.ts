@@ -1,12 +1,13 @@
 /**
  * Entry point: reads the configuration, starts the embedded EKS emulator when no endpoint is
  * given, then the gateway; prints where GraphiQL (or the endpoint) is; drains cleanly on SIGTERM and SIGINT;
- * reloads the token, policy and JWKS files on SIGHUP.
+ * reloads the token, policy, JWKS and accounts files on SIGHUP.
  */
+import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { startEmulator, type RunningEmulator } from './emulator';
 import { reloadSecurityFiles } from './security/reload';
-import { startGateway, type GatewayOptions } from './server/gateway';
+import { startGateway, type GatewayOptions, type RunningGateway } from './server/gateway';
 import { createLogger } from './server/logger';
 
 /** The emulator does not check signatures, but the SDK must sign with something. */
@@ -66,7 +67,19 @@ async function main(): Promise<void> {
   // that does not pass the start-up checks, or anything else) changes nothing and is logged.
   process.on('SIGHUP', () => {
     reloadSecurityFiles((next) => gateway.reloadSecurity(next), process.env, config.host, logger);
+    reloadAccountsFile(gateway, logger);
   });
+}
+
+/** SIGHUP for GATEWAY_ACCOUNTS_FILE: as for the security files, a failure changes nothing. */
+function reloadAccountsFile(gateway: RunningGateway, logger: Logger): void {
+  try {
+    const change = gateway.reloadAccounts();
+    if (change) logger.info(change, 'Accounts file reloaded');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.error({ reason }, 'Accounts file not reloaded; the previous accounts stay served');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -40,6 +40,22 @@ export class EksClientPool {
     return client;
   }
 
+  /**
+   * Drops the clients of an account (removed from the accounts file, or its role changed): the
+   * next call makes new ones with the account's current credentials. The old ones are destroyed
+   * after `graceMs`, once the calls they carry have ended.
+   */
+  forget(accountId: string, graceMs: number): void {
+    const prefix = `${accountId}/`;
+    const dropped: EKSClient[] = [];
+    for (const [key, client] of this.clients) {
+      if (!key.startsWith(prefix)) continue;
+      this.clients.delete(key);
+      dropped.push(client);
+    }
+    if (dropped.length > 0) setTimeout(() => dropped.forEach((client) => client.destroy()), graceMs).unref();
+  }
+
   destroy(): void {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();

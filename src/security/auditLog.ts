@@ -35,6 +35,8 @@ interface MutationRecordBase extends AuditCaller {
   /** The client's own `x-request-id`, when it sent a short printable one. */
   clientRequestId: string | null;
   operation: MutationName;
+  /** The AWS account the change is for (the input's, or the default); null when the input names none validly. */
+  accountId: string | null;
 }
 
 /**

@@ -34,10 +34,12 @@ export interface AuditedPayload {
 
 type Result = Pick<OutcomeRecord, 'outcome' | 'code' | 'message' | 'associationId' | 'eksRequestId'>;
 
+/** `accountId` is the account the input names (the default when it names none); null when invalid. */
 export async function audited<P extends AuditedPayload>(
   scope: AuditScope,
   operation: MutationName,
   input: object,
+  accountId: string | null,
   run: () => Promise<P>,
 ): Promise<P> {
   const summary = summariseInput(input);
@@ -49,6 +51,7 @@ export async function audited<P extends AuditedPayload>(
     groups: scope.caller.groups,
     authenticatedBy: scope.caller.authenticatedBy,
     operation,
+    accountId,
   });
   let attemptId: string | null = null;
   let eksRequestId: string | null = null;

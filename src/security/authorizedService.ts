@@ -52,7 +52,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   ) {}
 
   async listClusters(at: AccountRegion, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
-    const scope = this.permissions.clusters('read', at.region);
+    const scope = this.permissions.clusters('read', at);
     switch (scope.kind) {
       case 'all':
         return this.inner.listClusters(at, maxResults, nextToken);
@@ -72,7 +72,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   }
 
   async describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
-    if (!this.mayReadCluster(key.region, key.name)) return null;
+    if (!this.mayReadCluster(key, key.name)) return null;
     return this.inner.describeCluster(key);
   }
 
@@ -81,8 +81,8 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     clusterName: string,
     params: ListAssociationsParams,
   ): Promise<EksPage<AssociationSummary>> {
-    if (!this.mayReadCluster(at.region, clusterName)) throw clusterNotFound(clusterName, 'ListPodIdentityAssociations');
-    const scope = this.readableNamespaces(at.region, clusterName, params.namespace);
+    if (!this.mayReadCluster(at, clusterName)) throw clusterNotFound(clusterName, 'ListPodIdentityAssociations');
+    const scope = this.readableNamespaces(at, clusterName, params.namespace);
     switch (scope.kind) {
       case 'all':
         return this.inner.listAssociations(at, clusterName, params);
@@ -106,14 +106,14 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   }
 
   async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
-    if (!this.mayReadCluster(key.region, key.clusterName)) return null;
-    const scope = this.permissions.namespaces('read', key.region, key.clusterName);
+    if (!this.mayReadCluster(key, key.clusterName)) return null;
+    const scope = this.permissions.namespaces('read', key, key.clusterName);
     const detail = this.learn(await this.inner.describeAssociation(key));
     return detail && scopeIncludes(scope, detail.namespace) ? detail : null;
   }
 
   async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
-    const at = { region: params.region, clusterName: params.clusterName, namespace: params.namespace };
+    const at = namespaceOf(params, params.namespace);
     this.checkNamespace('create', at);
     this.checkRoles('create', at, [params.roleArn, params.targetRoleArn ?? null]);
     return this.learn(await this.inner.createAssociation(params));
@@ -122,7 +122,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
     const current = await this.currentUnlessUnrestricted('update', params);
     if (current) {
-      const at = { region: params.region, clusterName: params.clusterName, namespace: current.namespace };
+      const at = namespaceOf(params, current.namespace);
       this.checkNamespace('update', at);
       // The roles the association binds once updated: a change of only the session policy or
       // tags setting still needs the right to bind its roles, or it could widen another team's.
@@ -135,8 +135,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
 
   async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
     const current = await this.currentUnlessUnrestricted('delete', key);
-    if (current)
-      this.checkNamespace('delete', { region: key.region, clusterName: key.clusterName, namespace: current.namespace });
+    if (current) this.checkNamespace('delete', namespaceOf(key, current.namespace));
     return this.inner.deleteAssociation(key);
   }
 
@@ -149,10 +148,10 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   }
 
   async listAssociationTags(target: AssociationTarget): Promise<Tags> {
-    if (!this.mayReadCluster(target.region, target.clusterName)) throw associationNotFound(target);
-    if (!this.permissions.unrestricted('read', target.region, target.clusterName)) {
+    if (!this.mayReadCluster(target, target.clusterName)) throw associationNotFound(target);
+    if (!this.permissions.unrestricted('read', target, target.clusterName)) {
       const placed = await this.placementOf(target);
-      const scope = this.permissions.namespaces('read', target.region, target.clusterName);
+      const scope = this.permissions.namespaces('read', target, target.clusterName);
       if (!placed || placed.associationArn !== target.associationArn || !scopeIncludes(scope, placed.namespace)) {
         throw associationNotFound(target);
       }
@@ -169,11 +168,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     const placed = await this.placementUnlessUnrestricted(action, target);
     if (placed) {
       if (placed.associationArn !== target.associationArn) throw associationNotFound(target);
-      this.checkNamespace(action, {
-        region: target.region,
-        clusterName: target.clusterName,
-        namespace: placed.namespace,
-      });
+      this.checkNamespace(action, namespaceOf(target, placed.namespace));
     }
     return target;
   }
@@ -199,14 +194,14 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   }
 
   /** With a namespace filter, the list is either all readable or none of it. */
-  private readableNamespaces(region: string, clusterName: string, namespace: string | undefined): Scope {
-    const scope = this.permissions.namespaces('read', region, clusterName);
+  private readableNamespaces(at: AccountRegion, clusterName: string, namespace: string | undefined): Scope {
+    const scope = this.permissions.namespaces('read', at, clusterName);
     if (namespace === undefined) return scope;
     return scopeIncludes(scope, namespace) ? { kind: 'all' } : { kind: 'none' };
   }
 
-  private mayReadCluster(region: string, clusterName: string): boolean {
-    return scopeIncludes(this.permissions.clusters('read', region), clusterName);
+  private mayReadCluster(at: AccountRegion, clusterName: string): boolean {
+    return scopeIncludes(this.permissions.clusters('read', at), clusterName);
   }
 
   /**
@@ -225,10 +220,10 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
 
   /** Whether the caller may `action` every association of the cluster; refused when it may none. */
   private mayChangeAll(action: Action, key: AssociationKey): boolean {
-    if (this.permissions.unrestricted(action, key.region, key.clusterName)) return true;
-    if (this.permissions.namespaces(action, key.region, key.clusterName).kind === 'none') {
+    if (this.permissions.unrestricted(action, key, key.clusterName)) return true;
+    if (this.permissions.namespaces(action, key, key.clusterName).kind === 'none') {
       throw new ForbiddenError(
-        `${this.who()} may not ${action} associations in cluster "${key.clusterName}" (${key.region}).`,
+        `${this.who()} may not ${action} associations in cluster "${key.clusterName}" (${where(key)}).`,
         action,
       );
     }
@@ -237,17 +232,16 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
 
   /** What the caller may neither read nor `action` does not exist for it. */
   private hidden(action: Action, key: AssociationKey, namespace: string): boolean {
-    const { region, clusterName } = key;
     return (
-      !scopeIncludes(this.permissions.namespaces('read', region, clusterName), namespace) &&
-      !scopeIncludes(this.permissions.namespaces(action, region, clusterName), namespace)
+      !scopeIncludes(this.permissions.namespaces('read', key, key.clusterName), namespace) &&
+      !scopeIncludes(this.permissions.namespaces(action, key, key.clusterName), namespace)
     );
   }
 
   private checkNamespace(action: Action, at: NamespaceRef): void {
-    if (!scopeIncludes(this.permissions.namespaces(action, at.region, at.clusterName), at.namespace)) {
+    if (!scopeIncludes(this.permissions.namespaces(action, at, at.clusterName), at.namespace)) {
       throw new ForbiddenError(
-        `${this.who()} may not ${action} associations in namespace "${at.namespace}" of cluster "${at.clusterName}" (${at.region}).`,
+        `${this.who()} may not ${action} associations in namespace "${at.namespace}" of cluster "${at.clusterName}" (${where(at)}).`,
         action,
       );
     }
@@ -257,7 +251,7 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
     for (const roleArn of roleArns) {
       if (roleArn === null || this.permissions.mayBindRole(action, at, roleArn)) continue;
       throw new ForbiddenError(
-        `${this.who()} may not bind the role ${roleArn} to service accounts in namespace "${at.namespace}" of cluster "${at.clusterName}" (${at.region}).`,
+        `${this.who()} may not bind the role ${roleArn} to service accounts in namespace "${at.namespace}" of cluster "${at.clusterName}" (${where(at)}).`,
         action,
         roleArn,
       );
@@ -267,6 +261,16 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
   private who(): string {
     return `The caller "${this.permissions.caller.subject}"`;
   }
+}
+
+/** The namespace of a cluster the key names. */
+function namespaceOf(key: AccountRegion & { clusterName: string }, namespace: string): NamespaceRef {
+  return { accountId: key.accountId, region: key.region, clusterName: key.clusterName, namespace };
+}
+
+/** Where a cluster is, for messages: its region and account. */
+function where(at: AccountRegion): string {
+  return `${at.region}, account ${at.accountId}`;
 }
 
 /** The answer EKS gives for a missing cluster, so callers treat a denied one alike. */

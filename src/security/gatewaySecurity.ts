@@ -29,7 +29,12 @@ export interface GatewaySecurity {
   close(): void;
 }
 
-export function createGatewaySecurity(settings: SecuritySettings, logger: Logger): GatewaySecurity {
+/** `accountName` names a served account, for rules whose `accounts` give names (see policy.ts). */
+export function createGatewaySecurity(
+  settings: SecuritySettings,
+  logger: Logger,
+  accountName: (accountId: string) => string | null = () => null,
+): GatewaySecurity {
   let auth = settings.auth;
   let authenticate = createAuthenticator(auth);
   const audit = openAuditLog(settings.audit, settings.auditLimits, (error) =>
@@ -47,7 +52,7 @@ export function createGatewaySecurity(settings: SecuritySettings, logger: Logger
     'Security settings',
   );
   const permissionsOf = (caller: Caller) =>
-    auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller);
+    auth.mode === 'none' ? allowEverything(caller) : permissionsFromPolicy(auth.policy, caller, accountName);
   return {
     authenticate: (authorization) => authenticate(authorization),
     serviceFor(backend, caller) {

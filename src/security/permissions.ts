@@ -3,6 +3,7 @@
  * request; the questions are the ones `AuthorizedPodIdentityService` needs to filter lists,
  * answer reads and check mutations.
  */
+import type { AccountRegion } from '../eks/types';
 import type { Caller } from './caller';
 import { bindsRoles, type Action, type Policy, type PolicyRule } from './policy';
 import { hasCanonicalRolePath } from './roleArn';
@@ -14,6 +15,7 @@ export type Scope =
   | { readonly kind: 'some'; readonly includes: (name: string) => boolean };
 
 export interface NamespaceRef {
+  accountId: string;
   region: string;
   clusterName: string;
   namespace: string;
@@ -21,15 +23,15 @@ export interface NamespaceRef {
 
 export interface Permissions {
   readonly caller: Caller;
-  /** The clusters of `region` in which the caller may `action` (in at least one namespace). */
-  clusters(action: Action, region: string): Scope;
+  /** The clusters of an account's region in which the caller may `action` (in at least one namespace). */
+  clusters(action: Action, at: AccountRegion): Scope;
   /** The namespaces of a cluster in which the caller may `action`. */
-  namespaces(action: Action, region: string, clusterName: string): Scope;
+  namespaces(action: Action, at: AccountRegion, clusterName: string): Scope;
   /**
    * Whether the caller may `action` on every association of the cluster, whatever its namespace
    * and role: then nothing about the association can change the answer, and no Describe is needed.
    */
-  unrestricted(action: Action, region: string, clusterName: string): boolean;
+  unrestricted(action: Action, at: AccountRegion, clusterName: string): boolean;
   /**
    * Whether the caller may bind `roleArn` (as role or target role) by `action` in this namespace.
    * Globs are matched only against ARNs in canonical form (no empty, `.` or `..` path segment);
@@ -38,7 +40,7 @@ export interface Permissions {
   mayBindRole(action: Action, at: NamespaceRef, roleArn: string): boolean;
   /**
    * Whether the caller may read `/metrics`: a rule gives it `metrics`, or it may read everything
-   * (every region, cluster and namespace), so the counters cannot tell it anything it could not
+   * (every account, region, cluster and namespace), so the counters cannot tell it anything it could not
    * read itself.
    */
   mayReadMetrics(): boolean;
@@ -72,50 +74,63 @@ export function allowEverything(caller: Caller): Permissions {
   };
 }
 
-/** The permissions the policy gives `caller`; what no rule gives is denied. */
-export function permissionsFromPolicy(policy: Policy, caller: Caller): Permissions {
+/**
+ * The permissions the policy gives `caller`; what no rule gives is denied. `accountName` gives
+ * the name of a served account (from the accounts file) for rules whose `accounts` name it.
+ */
+export function permissionsFromPolicy(
+  policy: Policy,
+  caller: Caller,
+  accountName: (accountId: string) => string | null = () => null,
+): Permissions {
   const mine = policy.rules.filter(
     (rule) => rule.subjects(caller.subject) || caller.groups.some((group) => rule.groups(group)),
   );
-  const giving = (action: Action, region: string): PolicyRule[] =>
-    mine.filter((rule) => rule.actions.has(action) && rule.regions(region));
-  const inCluster = (action: Action, region: string, clusterName: string): PolicyRule[] =>
-    giving(action, region).filter((rule) => rule.clusters(clusterName));
+  const inAccount = (rule: PolicyRule, accountId: string): boolean => {
+    if (rule.allAccounts || rule.accounts(accountId)) return true;
+    const name = accountName(accountId);
+    return name !== null && rule.accounts(name);
+  };
+  const giving = (action: Action, at: AccountRegion): PolicyRule[] =>
+    mine.filter((rule) => rule.actions.has(action) && rule.regions(at.region) && inAccount(rule, at.accountId));
+  const inCluster = (action: Action, at: AccountRegion, clusterName: string): PolicyRule[] =>
+    giving(action, at).filter((rule) => rule.clusters(clusterName));
 
   return {
     caller,
-    clusters(action, region) {
-      const rules = giving(action, region);
+    clusters(action, at) {
+      const rules = giving(action, at);
       return scopeOf(
         rules,
         (rule) => rule.allClusters,
         (rule, name) => rule.clusters(name),
       );
     },
-    namespaces(action, region, clusterName) {
-      const rules = inCluster(action, region, clusterName);
+    namespaces(action, at, clusterName) {
+      const rules = inCluster(action, at, clusterName);
       return scopeOf(
         rules,
         (rule) => rule.allNamespaces,
         (rule, name) => rule.namespaces(name),
       );
     },
-    unrestricted(action, region, clusterName) {
-      return inCluster(action, region, clusterName).some(
+    unrestricted(action, at, clusterName) {
+      return inCluster(action, at, clusterName).some(
         (rule) => rule.allNamespaces && (!bindsRoles(action) || rule.anyRole),
       );
     },
     mayBindRole(action, at, roleArn) {
       const canonical = hasCanonicalRolePath(roleArn);
-      return inCluster(action, at.region, at.clusterName).some(
-        (rule) => rule.namespaces(at.namespace) && (rule.anyRole || (canonical && rule.roleArns(roleArn))),
+      return inCluster(action, at, at.clusterName).some(
+        (rule) =>
+          rule.namespaces(at.namespace) && (rule.anyRole || (canonical && rule.roleArns(at.accountId)(roleArn))),
       );
     },
     mayReadMetrics() {
       return mine.some(
         (rule) =>
           rule.actions.has('metrics') ||
-          (rule.actions.has('read') && rule.allRegions && rule.allClusters && rule.allNamespaces),
+          (rule.actions.has('read') && rule.allAccounts && rule.allRegions && rule.allClusters && rule.allNamespaces),
       );
     },
   };

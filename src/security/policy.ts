@@ -1,12 +1,13 @@
 /**
  * The authorization policy file (`AUTH_POLICY_FILE`): rules that give subjects or groups actions
- * on regions, clusters and namespaces, and limit the IAM roles they may associate. Anything no
- * rule gives is denied. Parsed and checked once at start-up; problems name the rule and line.
+ * on accounts, regions, clusters and namespaces, and limit the IAM roles they may associate.
+ * Anything no rule gives is denied. Parsed and checked at start-up and on SIGHUP; problems name
+ * the rule and line.
  *
  * ```json
  * { "rules": [{ "groups": ["team-payments"], "actions": ["read", "create"],
- *               "clusters": ["prod-*"], "namespaces": ["payments"],
- *               "roleArns": ["arn:aws:iam::111122223333:role/payments-*"] }] }
+ *               "accounts": ["payments"], "clusters": ["prod-*"], "namespaces": ["payments"],
+ *               "roleArns": ["arn:aws:iam::{accountId}:role/payments-*"] }] }
  * ```
  */
 import type { PolicyAction } from '../eks/operations';
@@ -50,6 +51,10 @@ export interface PolicyRule {
   readonly subjects: Matcher;
   readonly groups: Matcher;
   readonly actions: ReadonlySet<RuleAction>;
+  /** Matched against the account id and against the account's name (from the accounts file). */
+  readonly accounts: Matcher;
+  /** True when `accounts` holds `*`: the rule covers every served account. */
+  readonly allAccounts: boolean;
   readonly regions: Matcher;
   /** True when `regions` holds `*`: the rule covers every region. */
   readonly allRegions: boolean;
@@ -59,8 +64,11 @@ export interface PolicyRule {
   readonly namespaces: Matcher;
   /** True when `namespaces` holds `*`. */
   readonly allNamespaces: boolean;
-  /** The roles (and target roles) the rule lets its callers associate; empty without create/update. */
-  readonly roleArns: Matcher;
+  /**
+   * The roles (and target roles) the rule lets its callers associate in clusters of the account
+   * given (`{accountId}` in a glob stands for it); matches none without create/update.
+   */
+  readonly roleArns: (accountId: string) => Matcher;
   /** True when `roleArns` holds `*`. */
   readonly anyRole: boolean;
 }
@@ -74,6 +82,7 @@ const RULE_KEYS = [
   'subjects',
   'groups',
   'actions',
+  'accounts',
   'regions',
   'clusters',
   'namespaces',
@@ -81,6 +90,10 @@ const RULE_KEYS = [
 ] as const;
 
 const NAME_GLOB = /^[A-Za-z0-9*][A-Za-z0-9_*-]*$/;
+/** An account id (12 digits) or an account's name from the accounts file, or a glob of either. */
+const ACCOUNT_GLOB = /^[A-Za-z0-9*][A-Za-z0-9._*-]*$/;
+/** In a role ARN glob, the account of the cluster the association is made in. */
+export const ACCOUNT_PLACEHOLDER = '{accountId}';
 const NAMESPACE_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
 const REGION_GLOB = /^[a-z0-9*][a-z0-9*-]*$/;
 
@@ -111,7 +124,7 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
     ACTIONS.includes(a as RuleAction) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
   ) as RuleAction[];
   if (actions.includes('metrics')) {
-    const scoped = (['regions', 'clusters', 'namespaces'] as const).find((key) => rule[key] !== undefined);
+    const scoped = (['accounts', 'regions', 'clusters', 'namespaces'] as const).find((key) => rule[key] !== undefined);
     if (scoped) {
       throw doc.problem(
         `${path}.${scoped}`,
@@ -119,6 +132,13 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
       );
     }
   }
+  const accounts = optionalGlobs(
+    doc,
+    `${path}.accounts`,
+    rule.accounts,
+    ACCOUNT_GLOB,
+    'a 12-digit account id, an account name from GATEWAY_ACCOUNTS_FILE, or a glob such as 4444* or prod-*',
+  );
   const regions = optionalGlobs(
     doc,
     `${path}.regions`,
@@ -160,14 +180,36 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
     subjects: compileGlobs(subjects),
     groups: compileGlobs(groups),
     actions: new Set(actions.includes('update') ? [...actions, 'tag'] : actions),
+    accounts: compileGlobs(accounts),
+    allAccounts: accounts.includes(ANY),
     regions: compileGlobs(regions),
     allRegions: regions.includes(ANY),
     clusters: compileGlobs(clusters),
     allClusters: clusters.includes(ANY),
     namespaces: compileGlobs(namespaces),
     allNamespaces: namespaces.includes(ANY),
-    roleArns: compileGlobs(roleArns),
+    roleArns: roleArnMatchers(roleArns),
     anyRole: roleArns.includes(ANY),
+  };
+}
+
+/**
+ * The role ARN globs of a rule, per account: globs without `{accountId}` are compiled once;
+ * those with it once per account they are asked about (the served accounts, a bounded set).
+ */
+function roleArnMatchers(globs: readonly string[]): (accountId: string) => Matcher {
+  const fixed = compileGlobs(globs.filter((glob) => !glob.includes(ACCOUNT_PLACEHOLDER)));
+  const templates = globs.filter((glob) => glob.includes(ACCOUNT_PLACEHOLDER));
+  if (templates.length === 0) return () => fixed;
+  const perAccount = new Map<string, Matcher>();
+  return (accountId) => {
+    let matcher = perAccount.get(accountId);
+    if (!matcher) {
+      const own = compileGlobs(templates.map((glob) => glob.split(ACCOUNT_PLACEHOLDER).join(accountId)));
+      matcher = (value, meter) => fixed(value, meter) || own(value, meter);
+      perAccount.set(accountId, matcher);
+    }
+    return matcher;
   };
 }
 
@@ -202,9 +244,15 @@ function roleArnGlobProblem(glob: string): string | null {
   if (glob === ANY) return null;
   const tooLong = boundedGlob(glob);
   if (tooLong) return tooLong;
-  const match = /^arn:[a-z*-]+:iam::[0-9*]+:role\/(.+)$/s.exec(glob);
-  if (!match) return 'must be "*" or an IAM role ARN glob such as arn:aws:iam::111122223333:role/team-*';
-  const segment = (match[1] as string).split('/').find((s) => s === '' || s === '.' || s === '..');
+  const match = /^arn:[a-z*-]+:iam::([0-9*]+|\{accountId\}):role\/(.+)$/s.exec(glob);
+  if (!match) {
+    return glob.includes('{')
+      ? `may hold ${ACCOUNT_PLACEHOLDER} only as the whole account field (arn:aws:iam::${ACCOUNT_PLACEHOLDER}:role/team-*)`
+      : 'must be "*" or an IAM role ARN glob such as arn:aws:iam::111122223333:role/team-* (or arn:aws:iam::{accountId}:role/team-* for the account of the cluster)';
+  }
+  if (/[{}]/.test(match[2] as string))
+    return `has a brace in its path or name, which no role ARN has (${ACCOUNT_PLACEHOLDER} may stand only for the account)`;
+  const segment = (match[2] as string).split('/').find((s) => s === '' || s === '.' || s === '..');
   if (segment === undefined) return null;
   return segment === ''
     ? 'has an empty path segment ("//" or a "/" at an end), which no role ARN has'

@@ -2,10 +2,11 @@
  * Wires the gateway together: EKS clients and service, the schema, Apollo Server and the HTTP
  * server. Used by `main.ts` and by the tests, which run it in-process against the emulator.
  */
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { Logger } from 'pino';
-import type { ServedAccount } from '../accountsFile';
+import { readAccountsFile, type ServedAccount } from '../accountsFile';
 import { ConfigError, type GatewayConfig } from '../config';
-import { AssumedRoleCredentials, callerAccountId, createStsClient } from '../eks/assumedRoles';
+import { callerAccountId, createStsClient } from '../eks/assumedRoles';
 import { CachingLayer } from '../eks/cachingLayer';
 import { CallBudget, CallerCallRate, withCallBudget } from '../eks/callBudget';
 import { EksCallRunner } from '../eks/callRunner';
@@ -22,6 +23,7 @@ import { GatewayMetrics } from '../metrics';
 import { auditEksMutations } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
 import type { SecuritySettings } from '../security/settings';
+import { ServedAccounts, type AccountsChange } from '../servedAccounts';
 import { servedHosts } from './allowedHosts';
 import { createApolloServer } from './apollo';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
@@ -49,6 +51,11 @@ export interface RunningGateway {
   graphqlUrl: string;
   /** Puts re-read token, policy and JWKS files in force (see GatewaySecurity.reload). */
   reloadSecurity(next: SecuritySettings): void;
+  /**
+   * Re-reads GATEWAY_ACCOUNTS_FILE and puts it in force for the requests that arrive from now
+   * on; throws (changing nothing) when the file fails its checks. Null when no file is served.
+   */
+  reloadAccounts(): AccountsChange | null;
   close(): Promise<void>;
 }
 
@@ -85,10 +92,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const accounts: ServedAccount[] = config.accounts ?? [
     { accountId, name: null, roleArn: null, externalId: null, regions: [...config.regions] },
   ];
-  const memberCredentials = assumedRoleProviders(accounts, options);
+  const served = new ServedAccounts(accounts, accountId, lazyStsClient(options), config.assumeRoleSeconds);
   const clients = new EksClientPool({
     endpoint: options.endpoint,
-    credentialsFor: (id) => memberCredentials.get(id)?.provide ?? options.credentials ?? undefined,
+    credentialsFor: (id) => served.credentialsOf(id)?.provide ?? options.credentials ?? undefined,
     // Each mutating call is written ahead to the audit log.
     onCreate: auditEksMutations,
     maxSockets: config.maxConcurrency,
@@ -111,7 +118,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         metrics,
       )
     : null;
-  const security = createGatewaySecurity(config.security, logger);
+  const security = createGatewaySecurity(config.security, logger, (id) => served.nameOf(id));
   const schema = buildSchema();
   const persistedQueries =
     config.persistedQueriesBytes > 0 ? new PersistedQueryStore(config.persistedQueriesBytes) : null;
@@ -122,11 +129,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries,
   });
   await apollo.start();
-  // The default account (the first listed) gives the default region of `region` arguments.
-  const regions = [...(accounts[0]?.regions ?? config.regions)];
-  const accountIds = accounts.map((a) => a.accountId);
-  const locationCount = accounts.reduce((n, a) => n + a.regions.length, 0);
   const createContext = (request: GraphqlRequest): GatewayContext => {
+    // The accounts as they are when the request starts; a reload does not change them under it.
+    const { accounts, accountIds, defaultAccountId, regions } = served.snapshot;
     // The request's turn in the limiters (its caller's, among the callers waiting), and its
     // deadline: the calls still waiting then end, queued or in flight.
     const service = new PodIdentityService(eks, {
@@ -147,7 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return {
       service: authorized,
       loaders: createLoaders(authorized),
-      defaultAccountId: accountIds[0] ?? accountId,
+      defaultAccountId,
       accountIds,
       accounts,
       regions,
@@ -160,7 +165,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     };
   };
   const checkOperations = (operations: OperationRequest[]) =>
-    checkRequestOperations(schema, operations, config.operationLimits, locationCount);
+    checkRequestOperations(schema, operations, config.operationLimits, served.snapshot.locationCount);
   const http = await startHttpServer(
     {
       apollo,
@@ -186,6 +191,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: http.url,
     graphqlUrl: `${http.url}${GRAPHQL_PATH}`,
     reloadSecurity: (next) => security.reload(next),
+    reloadAccounts() {
+      if (config.accountsFile === null) return null;
+      const change = served.replace(readAccountsFile(config.accountsFile, config.regions));
+      // Removed accounts, and those with a new role, get fresh clients (and so fresh sessions).
+      for (const id of [...change.removed, ...change.reassumed]) clients.forget(id, config.requestDeadlineMs);
+      return change;
+    },
     close() {
       closing ??= (async () => {
         await http.close(config.shutdownGraceMs);
@@ -200,24 +212,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-/** One credential provider per member account (those with a role to assume), sharing one STS client. */
-function assumedRoleProviders(
-  accounts: readonly ServedAccount[],
-  options: GatewayOptions,
-): Map<string, AssumedRoleCredentials> {
-  const members = accounts.filter((a) => a.roleArn !== null);
-  const providers = new Map<string, AssumedRoleCredentials>();
-  if (members.length === 0) return providers;
-  const sts = createStsClient({
-    endpoint: options.endpoint,
-    region: options.config.regions[0] ?? 'us-east-1',
-    credentials: options.credentials ?? undefined,
-  });
-  for (const account of members) {
-    const role = { accountId: account.accountId, roleArn: account.roleArn ?? '', externalId: account.externalId };
-    providers.set(account.accountId, new AssumedRoleCredentials(sts, role, options.config.assumeRoleSeconds));
-  }
-  return providers;
+/** The STS client the member accounts' sessions share, made when the first one needs it. */
+function lazyStsClient(options: GatewayOptions): () => STSClient {
+  let sts: STSClient | null = null;
+  return () =>
+    (sts ??= createStsClient({
+      endpoint: options.endpoint,
+      region: options.config.regions[0] ?? 'us-east-1',
+      credentials: options.credentials ?? undefined,
+    }));
 }
 
 /** The shared EKS cache the configuration asks for: none, in memory, or Redis. */

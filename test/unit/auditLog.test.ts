@@ -171,6 +171,7 @@ describe('openAuditLog', () => {
     clientRequestId: null,
     ...caller,
     operation: 'createPodIdentityAssociation' as const,
+    accountId: '111122223333',
   };
   const attempt = (attemptId: string): AttemptRecord => ({
     ...base,

@@ -10,6 +10,8 @@ import { parsePolicy } from '../../src/security/policy';
 
 const parse = (text: string) => parsePolicy(parseSecurityFile(text, 'AUTH_POLICY_FILE policy.json'));
 const caller = (subject: string, groups: string[] = []): Caller => ({ subject, groups, authenticatedBy: 'tokens' });
+/** A region of the gateway's own account, for the rules that name no account. */
+const own = (region: string) => ({ accountId: '000000000000', region });
 
 describe('globs', () => {
   test.each([
@@ -131,7 +133,7 @@ describe('parsing', () => {
     [
       'a misspelt key',
       '{"rules": [\n  {"groups": ["a"], "actions": ["read"], "namespace": ["x"]}\n]}',
-      'line 2 (rules[0].namespace): unknown key "namespace"; the keys allowed here are description, subjects, groups, actions, regions, clusters, namespaces, roleArns.',
+      'line 2 (rules[0].namespace): unknown key "namespace"; the keys allowed here are description, subjects, groups, actions, accounts, regions, clusters, namespaces, roleArns.',
     ],
     [
       'a rule for no one',
@@ -176,6 +178,26 @@ describe('parsing', () => {
       '(rules[0].groups[0]): must be at most 2048 characters long (it has 2049)',
     ],
     [
+      'an account glob with a space',
+      '{"rules": [{"groups": ["a"], "actions": ["read"], "accounts": ["pay ments"]}]}',
+      '(rules[0].accounts[0]): must be a 12-digit account id, an account name from GATEWAY_ACCOUNTS_FILE, or a glob',
+    ],
+    [
+      'metrics limited to accounts',
+      '{"rules": [{"groups": ["a"], "actions": ["metrics"], "accounts": ["payments"]}]}',
+      '(rules[0].accounts): limits where the rule applies, but it gives "metrics"',
+    ],
+    [
+      'the account placeholder outside the account field',
+      '{"rules": [{"groups": ["a"], "actions": ["create"], "roleArns": ["arn:aws:iam::1:role/{accountId}-x"]}]}',
+      '(rules[0].roleArns[0]): has a brace in its path or name',
+    ],
+    [
+      'a misspelt account placeholder',
+      '{"rules": [{"groups": ["a"], "actions": ["create"], "roleArns": ["arn:aws:iam::{account}:role/x"]}]}',
+      '(rules[0].roleArns[0]): may hold {accountId} only as the whole account field',
+    ],
+    [
       'a string where a list belongs',
       '{"rules": [{"groups": "a", "actions": ["read"]}]}',
       '(rules[0].groups): must be a JSON array, received "a".',
@@ -208,7 +230,7 @@ describe('permissions', () => {
 
   test('the scopes of a caller in a group', () => {
     const p = permissionsFromPolicy(policy, caller('alice', ['payments']));
-    const clusters = p.clusters('read', 'us-east-1');
+    const clusters = p.clusters('read', own('us-east-1'));
     expect(clusters.kind).toBe('some');
     expect(['prod-a', 'shared', 'public', 'dev-a'].map((c) => scopeIncludes(clusters, c))).toEqual([
       true,
@@ -216,19 +238,19 @@ describe('permissions', () => {
       true,
       false,
     ]);
-    expect(p.clusters('read', 'eu-west-1').kind).toBe('some');
-    expect(scopeIncludes(p.clusters('read', 'eu-west-1'), 'prod-a')).toBe(false);
-    expect(p.clusters('delete', 'us-east-1').kind).toBe('none');
-    expect(p.namespaces('read', 'us-east-1', 'shared').kind).toBe('all');
-    const ns = p.namespaces('create', 'us-east-1', 'prod-a');
+    expect(p.clusters('read', own('eu-west-1')).kind).toBe('some');
+    expect(scopeIncludes(p.clusters('read', own('eu-west-1')), 'prod-a')).toBe(false);
+    expect(p.clusters('delete', own('us-east-1')).kind).toBe('none');
+    expect(p.namespaces('read', own('us-east-1'), 'shared').kind).toBe('all');
+    const ns = p.namespaces('create', own('us-east-1'), 'prod-a');
     expect(['pay', 'pay-x', 'other'].map((n) => scopeIncludes(ns, n))).toEqual([true, true, false]);
-    expect(p.unrestricted('read', 'us-east-1', 'shared')).toBe(true);
-    expect(p.unrestricted('create', 'us-east-1', 'prod-a')).toBe(false);
+    expect(p.unrestricted('read', own('us-east-1'), 'shared')).toBe(true);
+    expect(p.unrestricted('create', own('us-east-1'), 'prod-a')).toBe(false);
   });
 
   test('role limits apply per namespace and rule', () => {
     const p = permissionsFromPolicy(policy, caller('alice', ['payments']));
-    const at = { region: 'us-east-1', clusterName: 'prod-a', namespace: 'pay' };
+    const at = { ...own('us-east-1'), clusterName: 'prod-a', namespace: 'pay' };
     expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/pay-api')).toBe(true);
     expect(p.mayBindRole('create', at, 'arn:aws:iam::1:role/admin')).toBe(false);
     expect(p.mayBindRole('create', { ...at, namespace: 'other' }, 'arn:aws:iam::1:role/pay-api')).toBe(false);
@@ -243,22 +265,79 @@ describe('permissions', () => {
 
   test('a subject rule, and a wildcard subject rule that every caller gets', () => {
     const root = permissionsFromPolicy(policy, caller('root'));
-    expect(root.clusters('delete', 'ap-south-1').kind).toBe('all');
-    expect(root.unrestricted('update', 'ap-south-1', 'any')).toBe(true);
+    expect(root.clusters('delete', own('ap-south-1')).kind).toBe('all');
+    expect(root.unrestricted('update', own('ap-south-1'), 'any')).toBe(true);
     const stranger = permissionsFromPolicy(policy, caller('stranger', ['nobody']));
-    expect(scopeIncludes(stranger.clusters('read', 'eu-west-1'), 'public')).toBe(true);
-    expect(stranger.namespaces('read', 'eu-west-1', 'public')).toMatchObject({ kind: 'some' });
-    expect(stranger.clusters('create', 'eu-west-1').kind).toBe('none');
+    expect(scopeIncludes(stranger.clusters('read', own('eu-west-1')), 'public')).toBe(true);
+    expect(stranger.namespaces('read', own('eu-west-1'), 'public')).toMatchObject({ kind: 'some' });
+    expect(stranger.clusters('create', own('eu-west-1')).kind).toBe('none');
   });
 
   test('groups match by name, not by subject, and the reverse', () => {
-    expect(permissionsFromPolicy(policy, caller('payments')).clusters('create', 'us-east-1').kind).toBe('none');
-    expect(permissionsFromPolicy(policy, caller('x', ['root'])).clusters('delete', 'us-east-1').kind).toBe('none');
+    expect(permissionsFromPolicy(policy, caller('payments')).clusters('create', own('us-east-1')).kind).toBe('none');
+    expect(permissionsFromPolicy(policy, caller('x', ['root'])).clusters('delete', own('us-east-1')).kind).toBe('none');
+  });
+
+  describe('accounts', () => {
+    const PAYMENTS = '444455556666';
+    const DATA = '555566667777';
+    const names: Record<string, string> = { [PAYMENTS]: 'payments', [DATA]: 'data' };
+    const accountName = (id: string) => names[id] ?? null;
+    const byAccount = parse(
+      JSON.stringify({
+        rules: [
+          {
+            groups: ['payments'],
+            actions: ['read', 'create'],
+            accounts: ['payments'],
+            roleArns: ['arn:aws:iam::{accountId}:role/pay-*'],
+          },
+          { groups: ['payments'], actions: ['read'], accounts: ['5555*'], namespaces: ['shared'] },
+          { groups: ['auditors'], actions: ['read'] },
+          { groups: ['own'], actions: ['read'], accounts: ['000000000000'] },
+        ],
+      }),
+    );
+    const at = (accountId: string) => ({ accountId, region: 'us-east-1' });
+
+    test('a rule covers the accounts its globs name, by id or by name', () => {
+      const p = permissionsFromPolicy(byAccount, caller('alice', ['payments']), accountName);
+      expect(p.clusters('read', at(PAYMENTS)).kind).toBe('all');
+      expect(p.clusters('read', at(DATA)).kind).toBe('all');
+      expect(p.namespaces('read', at(DATA), 'any').kind).toBe('some');
+      expect(scopeIncludes(p.namespaces('read', at(DATA), 'any'), 'shared')).toBe(true);
+      expect(scopeIncludes(p.namespaces('read', at(DATA), 'any'), 'payments')).toBe(false);
+      expect(p.clusters('read', at('000000000000')).kind).toBe('none');
+      expect(p.clusters('create', at(DATA)).kind).toBe('none');
+      // A name glob never matches an account the accounts file does not name.
+      expect(permissionsFromPolicy(byAccount, caller('alice', ['payments'])).clusters('read', at(PAYMENTS)).kind).toBe(
+        'none',
+      );
+    });
+
+    test('{accountId} in a role glob stands for the account of the cluster', () => {
+      const p = permissionsFromPolicy(byAccount, caller('alice', ['payments']), accountName);
+      const ns = { ...at(PAYMENTS), clusterName: 'c', namespace: 'n' };
+      expect(p.mayBindRole('create', ns, `arn:aws:iam::${PAYMENTS}:role/pay-api`)).toBe(true);
+      expect(p.mayBindRole('create', ns, `arn:aws:iam::${DATA}:role/pay-api`)).toBe(false);
+      expect(p.mayBindRole('create', ns, `arn:aws:iam::${PAYMENTS}:role/admin`)).toBe(false);
+    });
+
+    test('a rule without accounts covers every account; only such a reader sees the metrics', () => {
+      const auditor = permissionsFromPolicy(byAccount, caller('ann', ['auditors']), accountName);
+      expect([PAYMENTS, DATA, '000000000000'].map((id) => auditor.clusters('read', at(id)).kind)).toEqual([
+        'all',
+        'all',
+        'all',
+      ]);
+      expect(auditor.mayReadMetrics()).toBe(true);
+      expect(permissionsFromPolicy(byAccount, caller('o', ['own']), accountName).mayReadMetrics()).toBe(false);
+    });
   });
 
   test('without authentication everything is allowed', () => {
     const p = allowEverything(ANONYMOUS);
-    expect(p.clusters('delete', 'any').kind).toBe('all');
-    expect(p.unrestricted('update', 'r', 'c')).toBe(true);
+    expect(p.clusters('delete', own('any')).kind).toBe('all');
+    expect(p.unrestricted('update', own('r'), 'c')).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ import {
 } from '../inputRules';
 import { associationFromDetail } from '../models';
 import { expectedFailure, invalidInput } from './mutationErrors';
-import { inputAccount, resolveTarget, type Validated } from './mutationTarget';
+import { auditedAccount, inputAccount, resolveTarget, type Validated } from './mutationTarget';
 import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from './tagChanges';
 
 /**
@@ -33,7 +33,7 @@ import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from 
  */
 export const Mutation: MutationResolvers = {
   createPodIdentityAssociation: (_, { input }, ctx) =>
-    audited(ctx, 'createPodIdentityAssociation', input, async () => {
+    audited(ctx, 'createPodIdentityAssociation', input, auditedAccount(ctx, input, 'create'), async () => {
       const clientMutationId = input.clientMutationId ?? null;
       const checked = validateCreate(input, ctx);
       if (!checked.ok) {
@@ -73,7 +73,7 @@ export const Mutation: MutationResolvers = {
     }),
 
   updatePodIdentityAssociation: (_, { input }, ctx) =>
-    audited(ctx, 'updatePodIdentityAssociation', input, async () => {
+    audited(ctx, 'updatePodIdentityAssociation', input, auditedAccount(ctx, input, 'change'), async () => {
       const clientMutationId = input.clientMutationId ?? null;
       const checked = validateUpdate(input, ctx);
       if (!checked.ok) {
@@ -122,7 +122,7 @@ export const Mutation: MutationResolvers = {
     }),
 
   deletePodIdentityAssociation: (_, { input }, ctx) =>
-    audited(ctx, 'deletePodIdentityAssociation', input, async () => {
+    audited(ctx, 'deletePodIdentityAssociation', input, auditedAccount(ctx, input, 'change'), async () => {
       const clientMutationId = input.clientMutationId ?? null;
       const target = resolveTarget(input, ctx);
       if (!target.ok) {

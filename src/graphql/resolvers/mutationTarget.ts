@@ -91,3 +91,16 @@ export function inputAccount(
   if (problem) return { ok: false, problems: [{ field: 'accountId', message: `accountId ${problem}` }] };
   return { ok: true, value: { accountId: value, regions: regionsOf(ctx, value) } };
 }
+
+/**
+ * The account a mutation's input is for, as its audit records name it: that of the association
+ * it names (`change`), or the one it creates in (`create`); null when the input names none validly.
+ */
+export function auditedAccount(
+  ctx: GatewayContext,
+  input: Parameters<typeof resolveTarget>[0],
+  kind: 'create' | 'change',
+): string | null {
+  const account = kind === 'create' ? inputAccount(ctx, input.accountId) : resolveTarget(input, ctx);
+  return account.ok ? account.value.accountId : null;
+}

@@ -15,7 +15,7 @@ import type { GatewayContext } from '../context';
 import { checkTagKeys, checkTags, MAX_TAGS, type InputProblem } from '../inputRules';
 import { associationFromDetail } from '../models';
 import { expectedFailure, invalidInput } from './mutationErrors';
-import { resolveTarget } from './mutationTarget';
+import { auditedAccount, resolveTarget } from './mutationTarget';
 
 /** What to send: keys to remove, then tags to set. Empty when the tags are as wanted. */
 export interface TagChange {
@@ -94,7 +94,7 @@ function tooManyAfterMerge(current: Tags, change: TagChange): InputProblem | nul
 
 export const tagMutations: Pick<MutationResolvers, 'tagPodIdentityAssociation' | 'untagPodIdentityAssociation'> = {
   tagPodIdentityAssociation: (_, { input }, ctx) =>
-    audited(ctx, 'tagPodIdentityAssociation', input, async () => {
+    audited(ctx, 'tagPodIdentityAssociation', input, auditedAccount(ctx, input, 'change'), async () => {
       const clientMutationId = input.clientMutationId ?? null;
       const target = resolveTarget(input, ctx);
       const tags = checkTags(input.tags);
@@ -116,7 +116,7 @@ export const tagMutations: Pick<MutationResolvers, 'tagPodIdentityAssociation' |
     }),
 
   untagPodIdentityAssociation: (_, { input }, ctx) =>
-    audited(ctx, 'untagPodIdentityAssociation', input, async () => {
+    audited(ctx, 'untagPodIdentityAssociation', input, auditedAccount(ctx, input, 'change'), async () => {
       const clientMutationId = input.clientMutationId ?? null;
       const target = resolveTarget(input, ctx);
       const problems = [...(target.ok ? [] : target.problems), ...checkTagKeys(input.tagKeys)];

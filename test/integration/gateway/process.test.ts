@@ -1,7 +1,7 @@
 /**
  * The gateway as users start it (`npm start`: build, then node dist/src/main.js) in a process of
  * its own, with the embedded emulator by default, a clear exit on bad configuration, a drain on
- * SIGTERM, and a reload of the security files on SIGHUP.
+ * SIGTERM, and a reload of the security and accounts files on SIGHUP.
  */
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -131,6 +131,59 @@ test('SIGHUP reloads the token file; a broken one is refused and the tokens in f
     await until(async () => run.stdout().includes('Security files not reloaded'));
     expect(run.stdout()).toContain('AUTH_TOKENS_FILE');
     expect((await post(url, query, 'second-token-012345678')).status).toBe(200);
+  } finally {
+    run.child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+  expect((await run.exited).code).toBe(0);
+}, 30_000);
+
+test('SIGHUP reloads the accounts file: an added account is served, a removed one is not; a broken file changes nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gateway-sighup-accounts-'));
+  const file = join(dir, 'accounts.json');
+  const platform = { accountId: '000000000000', name: 'platform', regions: ['us-east-1'] };
+  const payments = {
+    accountId: '444455556666',
+    name: 'payments',
+    roleArn: 'arn:aws:iam::444455556666:role/eks-pod-identity-gateway',
+    externalId: 'payments-gateway-2026',
+    regions: ['us-east-1'],
+  };
+  writeFileSync(file, JSON.stringify({ accounts: [platform] }));
+  // The embedded emulator with the demo data, whose payments account trusts the platform account.
+  const run = launch({ GATEWAY_ACCOUNTS_FILE: file, LOG_LEVEL: 'info' });
+  const accounts = async (url: string) =>
+    ((await post(url, '{ accounts { name } }')).body.data as { accounts: Array<{ name: string }> }).accounts.map(
+      (a) => a.name,
+    );
+  const paymentsCluster = '{ cluster(name: "payments-prod", accountId: "444455556666") { name accountId } }';
+  try {
+    const url = await run.ready;
+    expect(await accounts(url)).toEqual(['platform']);
+    expect((await post(url, paymentsCluster)).body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
+
+    writeFileSync(file, JSON.stringify({ accounts: [platform, payments] }));
+    run.child.kill('SIGHUP');
+    await until(async () => (await accounts(url)).includes('payments'));
+    expect((await post(url, paymentsCluster)).body).toEqual({
+      data: { cluster: { name: 'payments-prod', accountId: '444455556666' } },
+    });
+    expect(run.stdout()).toContain('Accounts file reloaded');
+
+    writeFileSync(file, JSON.stringify({ accounts: [platform, { ...payments, accountId: '44445555666' }] }));
+    run.child.kill('SIGHUP');
+    await until(async () => run.stdout().includes('Accounts file not reloaded'));
+    expect(run.stdout()).toContain('must be a 12-digit AWS account id');
+    expect(await accounts(url)).toEqual(['platform', 'payments']);
+
+    writeFileSync(file, JSON.stringify({ accounts: [platform] }));
+    run.child.kill('SIGHUP');
+    await until(async () => (await accounts(url)).length === 1);
+    expect((await post(url, paymentsCluster)).body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) }),
+    ]);
   } finally {
     run.child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -98,6 +98,8 @@ test("a successful change: the attempt (who, what, the token sent), then its out
     groups: ['team-payments', 'developers'],
     authenticatedBy: 'tokens',
     operation: 'createPodIdentityAssociation',
+    // The input names no account: the change is for the default one, the emulator's own.
+    accountId: '000000000000',
   };
   const time = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   expect(attempt).toEqual({
