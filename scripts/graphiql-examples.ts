@@ -44,6 +44,7 @@ function tabs(
   const { prodPlatform } = DEMO_CLUSTERS;
   return [
     { operation: 'ListClusters', variables: { first: 10 } },
+    { operation: 'FleetAccounts', variables: { first: 20 } },
     {
       operation: 'AssociationsPage',
       variables: { clusterName: prodPlatform.name, region: prodPlatform.region, first: 10, after: null },

@@ -10,8 +10,9 @@ export interface ExampleTab {
 
 const TABS: readonly ExampleTab[] = [
   {
-    query: `# Every cluster of every region this gateway serves, by region
-# then name. Pass \`pageInfo.endCursor\` as \`after\` for the next page.
+    query: `# Every cluster of every account and region this gateway serves, by
+# account, region and name. Pass \`pageInfo.endCursor\` as \`after\` for
+# the next page.
 query ListClusters($first: Int = 10, $after: String) {
   clusters(first: $first, after: $after) {
     nodes {
@@ -31,6 +32,46 @@ query ListClusters($first: Int = 10, $after: String) {
 `,
     variables: `{
   "first": 10
+}`,
+  },
+  {
+    query: `# Every account the gateway serves (GATEWAY_ACCOUNTS_FILE) and their
+# clusters in one walk over every account and region. An account whose
+# role cannot be assumed is left out of the page and named in
+# \`unavailableAccounts\`, with the STS error; the others answer.
+query FleetAccounts($first: Int = 20, $after: String) {
+  accounts {
+    accountId
+    name
+    regions
+  }
+  clusters(first: $first, after: $after) {
+    nodes {
+      id
+      accountId
+      account {
+        name
+      }
+      name
+      region
+      version
+    }
+    unavailableAccounts {
+      accountId
+      name
+      code
+      stsError
+      message
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+    variables: `{
+  "first": 20
 }`,
   },
   {

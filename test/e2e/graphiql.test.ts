@@ -123,6 +123,7 @@ test('the page opens with a tab for each example operation and the schema in the
   const tabs = await page.locator('.graphiql-tab').allInnerTexts();
   expect(tabs.map((t) => t.trim())).toEqual([
     'ListClusters',
+    'FleetAccounts',
     'AssociationsPage',
     'AssociationById',
     'AssociationByName',

@@ -3,15 +3,19 @@
  * and each one runs against the demo data without errors and does what its comment says.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { EXAMPLES_FILE, renderGraphiqlExamples } from '../../../scripts/graphiql-examples';
-import { DEMO_CLUSTERS } from '../../../src/emulator';
+import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_MEMBER_CLUSTERS } from '../../../src/emulator';
 import { exampleTabs, type ExampleTab } from '../../../src/generated/graphiqlExamples';
 import { startStack, type Stack } from '../../helpers/stack';
 
+const DEMO_ACCOUNTS_FILE = join(__dirname, '..', '..', '..', 'examples', 'accounts', 'demo.json');
+
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ seed: 'demo' });
+  // As `npm start` serves the demo data: its three accounts.
+  stack = await startStack({ seed: 'demo' }, { GATEWAY_ACCOUNTS_FILE: DEMO_ACCOUNTS_FILE });
 });
 afterAll(() => stack.close());
 
@@ -46,9 +50,10 @@ test('src/generated/graphiqlExamples.ts is what `npm run graphiql:examples` make
   expect(readFileSync(EXAMPLES_FILE, 'utf8')).toBe(await renderGraphiqlExamples());
 });
 
-test('the tabs cover listing, paging, both lookups, create, update, tag, untag and delete', () => {
+test('the tabs cover listing, the accounts, paging, both lookups, create, update, tag, untag and delete', () => {
   expect(exampleTabs().map(operationName)).toEqual([
     'ListClusters',
+    'FleetAccounts',
     'AssociationsPage',
     'AssociationById',
     'AssociationByName',
@@ -62,9 +67,32 @@ test('the tabs cover listing, paging, both lookups, create, update, tag, untag a
 
 test('every tab, run in order against the demo data, succeeds and does what it says', async () => {
   const clusters = await runTab('ListClusters');
-  expect(clusters.clusters.nodes.map((c: { name: string }) => c.name)).toEqual(
-    Object.values(DEMO_CLUSTERS).map((c) => c.name),
+  // The platform account's clusters, then the payments account's (the data account is unavailable).
+  expect(clusters.clusters.nodes.map((c: { name: string }) => c.name)).toEqual([
+    ...Object.values(DEMO_CLUSTERS).map((c) => c.name),
+    DEMO_MEMBER_CLUSTERS.paymentsProd.name,
+    DEMO_MEMBER_CLUSTERS.paymentsEu.name,
+  ]);
+
+  const fleet = await runTab('FleetAccounts');
+  expect(fleet.accounts.map((a: { name: string }) => a.name)).toEqual(Object.keys(DEMO_ACCOUNTS));
+  const fleetClusters = fleet.clusters.nodes.map(
+    (c: { accountId: string; name: string }) => `${c.accountId}/${c.name}`,
   );
+  const { paymentsProd, paymentsEu } = DEMO_MEMBER_CLUSTERS;
+  expect(fleetClusters).toEqual([
+    ...Object.values(DEMO_CLUSTERS).map((c) => `${DEMO_ACCOUNTS.platform.accountId}/${c.name}`),
+    `${paymentsProd.accountId}/${paymentsProd.name}`,
+    `${paymentsEu.accountId}/${paymentsEu.name}`,
+  ]);
+  // The data account does not trust the platform account: named, not fatal.
+  expect(fleet.clusters.unavailableAccounts).toEqual([
+    expect.objectContaining({
+      accountId: DEMO_ACCOUNTS.data.accountId,
+      code: 'ACCOUNT_UNAVAILABLE',
+      stsError: 'AccessDenied',
+    }),
+  ]);
 
   const page = await runTab('AssociationsPage');
   const { variables: pageVariables } = tab('AssociationsPage');
