@@ -10,6 +10,8 @@ import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operat
 import { SecurityConfigError } from './security/errors';
 import { readSecuritySettings, type SecuritySettings } from './security/settings';
 import { parseHost, type AllowedHost } from './server/allowedHosts';
+import { CorsConfigError, readCorsSettings, type CorsSettings } from './server/cors';
+import { readTrustedDocuments, TrustedDocumentsError, type TrustedDocuments } from './server/trustedDocuments';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -74,6 +76,10 @@ export interface GatewayConfig {
   maxResponseBytes: number;
   /** Memory the automatic persisted queries may take; 0 turns them off. */
   persistedQueriesBytes: number;
+  /** CORS_ORIGINS and its companions (src/server/cors.ts); null: no CORS headers at all. */
+  cors: CorsSettings | null;
+  /** TRUSTED_DOCUMENTS_FILE (src/server/trustedDocuments.ts); null runs any document. */
+  trustedDocuments: { path: string; documents: TrustedDocuments } | null;
   /** Authentication, policy, audit log, introspection and GraphiQL (see docs/security.md). */
   security: SecuritySettings;
   /** Whether `/metrics` serves Prometheus metrics (to callers who pass authentication). */
@@ -204,7 +210,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     security: readSecurity(env, host),
     metrics: readBoolean(env, 'ENABLE_METRICS', true),
     allowedHosts: readAllowedHosts(env),
+    cors: readCors(env),
+    trustedDocuments: readTrusted(readString(env, 'TRUSTED_DOCUMENTS_FILE')),
   };
+}
+
+function readCors(env: NodeJS.ProcessEnv): CorsSettings | null {
+  try {
+    return readCorsSettings(env);
+  } catch (error) {
+    if (error instanceof CorsConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/** The manifest, read and checked now, and its path for SIGHUP; null when TRUSTED_DOCUMENTS_FILE is unset. */
+function readTrusted(path: string | null): { path: string; documents: TrustedDocuments } | null {
+  if (path === null) return null;
+  try {
+    return { path, documents: readTrustedDocuments(path) };
+  } catch (error) {
+    if (error instanceof TrustedDocumentsError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 function readAllowedHosts(env: NodeJS.ProcessEnv): AllowedHost[] | null {

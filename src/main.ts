@@ -1,7 +1,7 @@
 /**
  * Entry point: reads the configuration, starts the embedded EKS emulator when no endpoint is
  * given, then the gateway; prints where GraphiQL (or the endpoint) is; drains cleanly on SIGTERM and SIGINT;
- * reloads the token, policy, JWKS and accounts files on SIGHUP.
+ * reloads the token, policy, JWKS, accounts and trusted-documents files on SIGHUP.
  */
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => {
     reloadSecurityFiles((next) => gateway.reloadSecurity(next), process.env, config.host, logger);
     reloadAccountsFile(gateway, logger);
+    reloadTrustedDocuments(gateway, logger);
   });
 }
 
@@ -79,6 +80,17 @@ function reloadAccountsFile(gateway: RunningGateway, logger: Logger): void {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     logger.error({ reason }, 'Accounts file not reloaded; the previous accounts stay served');
+  }
+}
+
+/** SIGHUP for TRUSTED_DOCUMENTS_FILE (a new frontend build's manifest): a failure changes nothing. */
+function reloadTrustedDocuments(gateway: RunningGateway, logger: Logger): void {
+  try {
+    const documents = gateway.reloadTrustedDocuments();
+    if (documents !== null) logger.info({ documents }, 'Trusted documents reloaded');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.error({ reason }, 'Trusted documents not reloaded; the previous manifest stays in force');
   }
 }
 

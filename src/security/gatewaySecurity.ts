@@ -19,6 +19,8 @@ export interface GatewaySecurity {
   serviceFor(backend: PodIdentityBackend, caller: Caller): PodIdentityBackend;
   /** Whether the caller may read `/metrics`: always without authentication, else a rule must give `metrics`. */
   mayReadMetrics(caller: Caller): boolean;
+  /** Whether the caller may send documents outside the trusted-documents manifest (the policy's `explore`). */
+  mayExplore(caller: Caller): boolean;
   /**
    * Puts the tokens, policy and JWKS of `next` (the same variables, their files read again) in
    * force for the requests that arrive from now on; a request already authenticated keeps its
@@ -59,6 +61,7 @@ export function createGatewaySecurity(
       return new AuthorizedPodIdentityService(backend, permissionsOf(caller));
     },
     mayReadMetrics: (caller) => permissionsOf(caller).mayReadMetrics(),
+    mayExplore: (caller) => permissionsOf(caller).mayExplore(),
     reload(next) {
       if (next.auth.mode !== auth.mode) {
         throw new SecurityConfigError(

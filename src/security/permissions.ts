@@ -44,6 +44,11 @@ export interface Permissions {
    * read itself.
    */
   mayReadMetrics(): boolean;
+  /**
+   * Whether the caller may send documents outside the trusted-documents manifest: a rule gives
+   * it `explore`. Never without authentication: a manifest, once configured, holds for everyone.
+   */
+  mayExplore(): boolean;
 }
 
 export function scopeIncludes(scope: Scope, name: string): boolean {
@@ -71,6 +76,7 @@ export function allowEverything(caller: Caller): Permissions {
     unrestricted: () => true,
     mayBindRole: () => true,
     mayReadMetrics: () => true,
+    mayExplore: () => false,
   };
 }
 
@@ -132,6 +138,9 @@ export function permissionsFromPolicy(
           rule.actions.has('metrics') ||
           (rule.actions.has('read') && rule.allAccounts && rule.allRegions && rule.allClusters && rule.allNamespaces),
       );
+    },
+    mayExplore() {
+      return mine.some((rule) => rule.actions.has('explore'));
     },
   };
 }

@@ -22,11 +22,15 @@ import { ANY, compileGlobs, MAX_GLOB_LENGTH, type Matcher } from './glob';
  */
 export type Action = PolicyAction;
 /**
- * Everything a rule may give: the actions on associations, and `metrics`, the right to read
- * `/metrics` (whose counters, such as the cache's hits, could tell a caller what others read).
+ * Everything a rule may give: the actions on associations; `metrics`, the right to read
+ * `/metrics` (whose counters, such as the cache's hits, could tell a caller what others read);
+ * and `explore`, the right to send documents outside the trusted-documents manifest
+ * (TRUSTED_DOCUMENTS_FILE): GraphiQL, introspection, ad-hoc queries.
  */
-export type RuleAction = Action | 'metrics';
-export const ACTIONS: readonly RuleAction[] = ['read', 'create', 'update', 'delete', 'tag', 'metrics'];
+export type RuleAction = Action | 'metrics' | 'explore';
+export const ACTIONS: readonly RuleAction[] = ['read', 'create', 'update', 'delete', 'tag', 'metrics', 'explore'];
+/** The actions about the gateway itself, not about associations: given in rules that limit no place. */
+const GATEWAY_ACTIONS: readonly RuleAction[] = ['metrics', 'explore'];
 
 /** The actions that bind a role to a service account, and so are limited by `roleArns`. */
 export function bindsRoles(action: Action): boolean {
@@ -123,12 +127,13 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
   const actions = readStringList(doc, `${path}.actions`, rule.actions, (a) =>
     ACTIONS.includes(a as RuleAction) ? null : `is not an action; use ${ACTIONS.join(', ')}`,
   ) as RuleAction[];
-  if (actions.includes('metrics')) {
+  const gatewayAction = actions.find((action) => GATEWAY_ACTIONS.includes(action));
+  if (gatewayAction) {
     const scoped = (['accounts', 'regions', 'clusters', 'namespaces'] as const).find((key) => rule[key] !== undefined);
     if (scoped) {
       throw doc.problem(
         `${path}.${scoped}`,
-        `limits where the rule applies, but it gives "metrics", which is not limited to ${scoped}: give "metrics" in a rule of its own.`,
+        `limits where the rule applies, but it gives "${gatewayAction}", which is not limited to ${scoped}: give "${gatewayAction}" in a rule of its own.`,
       );
     }
   }
@@ -160,7 +165,7 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
     NAMESPACE_GLOB,
     'a Kubernetes namespace or a glob such as team-*',
   );
-  const grantsBinding = actions.some((action) => action !== 'metrics' && bindsRoles(action));
+  const grantsBinding = actions.some((action) => !GATEWAY_ACTIONS.includes(action) && bindsRoles(action as Action));
   if (grantsBinding && rule.roleArns === undefined) {
     throw doc.problem(
       path,

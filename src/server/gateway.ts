@@ -29,6 +29,7 @@ import { createApolloServer } from './apollo';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 import { PersistedQueryStore } from './persistedQueries';
 import { surviveUnhandledRejections } from './processGuards';
+import { readTrustedDocuments } from './trustedDocuments';
 
 export interface GatewayOptions {
   config: GatewayConfig;
@@ -56,6 +57,11 @@ export interface RunningGateway {
    * on; throws (changing nothing) when the file fails its checks. Null when no file is served.
    */
   reloadAccounts(): AccountsChange | null;
+  /**
+   * Re-reads TRUSTED_DOCUMENTS_FILE (a new frontend build) and returns how many documents it
+   * holds; throws (changing nothing) when it fails its checks. Null when none is configured.
+   */
+  reloadTrustedDocuments(): number | null;
   close(): Promise<void>;
 }
 
@@ -129,6 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     persistedQueries,
   });
   await apollo.start();
+  let trustedDocuments = config.trustedDocuments?.documents ?? null;
   const createContext = (request: GraphqlRequest): GatewayContext => {
     // The accounts as they are when the request starts; a reload does not change them under it.
     const { accounts, accountIds, defaultAccountId, regions } = served.snapshot;
@@ -182,6 +189,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       serveMetrics: config.metrics,
       mayReadMetrics: (caller) => security.mayReadMetrics(caller),
       allowedHosts: servedHosts(config.security.auth.mode !== 'none', config.allowedHosts),
+      cors: config.cors,
+      trustedDocuments: () => trustedDocuments,
+      mayExplore: (caller) => security.mayExplore(caller),
     },
     config.host,
     config.port,
@@ -191,6 +201,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: http.url,
     graphqlUrl: `${http.url}${GRAPHQL_PATH}`,
     reloadSecurity: (next) => security.reload(next),
+    reloadTrustedDocuments() {
+      if (!config.trustedDocuments) return null;
+      trustedDocuments = readTrustedDocuments(config.trustedDocuments.path);
+      return trustedDocuments.size;
+    },
     reloadAccounts() {
       if (config.accountsFile === null) return null;
       const change = served.replace(readAccountsFile(config.accountsFile, config.regions));

@@ -17,9 +17,11 @@ import { authenticationFailure, type Authenticate, type Authentication } from '.
 import type { Caller } from '../security/caller';
 import { hostAllowed, type AllowedHost } from './allowedHosts';
 import { HttpError, parseJsonBody, readBody } from './body';
+import { corsHeaders, preflightHeaders, type CorsSettings } from './cors';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
 import { withPersistedDocument, type PersistedQueryStore } from './persistedQueries';
 import { bindRequestId, runInRequestScope } from './processGuards';
+import { withTrustedDocument, type TrustedDocuments } from './trustedDocuments';
 
 export const GRAPHQL_PATH = '/graphql';
 export const METRICS_PATH = '/metrics';
@@ -49,6 +51,11 @@ export interface HttpServerOptions {
   mayReadMetrics: (caller: Caller) => boolean;
   /** The Host names served (against DNS rebinding; see allowedHosts.ts); null serves any. */
   allowedHosts: readonly AllowedHost[] | null;
+  /** The origins whose pages may call `/graphql` (CORS_ORIGINS); null: no CORS. */
+  cors: CorsSettings | null;
+  /** The only documents run for callers who may not `explore` (TRUSTED_DOCUMENTS_FILE, as last read); null: any. */
+  trustedDocuments: () => TrustedDocuments | null;
+  mayExplore: (caller: Caller) => boolean;
 }
 
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
@@ -138,6 +145,7 @@ async function handle(
   try {
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     refuseForeignHost(req, url, options.allowedHosts);
+    if (options.cors && url.pathname === GRAPHQL_PATH && applyCors(req, res, options.cors)) return;
     await route(req, res, url, options, logger, requestId, isDraining);
   } catch (error) {
     if (error instanceof HttpError) {
@@ -236,6 +244,31 @@ async function route(
   await executeGraphql(req, res, url, options, logger, requestId, authentication.caller);
 }
 
+/**
+ * The CORS headers of a `/graphql` answer; answers a preflight whole (true: nothing more to do).
+ * A preflight from an origin not listed is refused, with no CORS headers: the browser then
+ * sends nothing, and a page of that origin can read no answer.
+ */
+function applyCors(req: IncomingMessage, res: ServerResponse, cors: CorsSettings): boolean {
+  // Answers differ by Origin: a cache must not give one origin's to another.
+  res.setHeader('vary', 'Origin');
+  const origin = req.headers.origin;
+  const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined;
+  if (!preflight) {
+    for (const [name, value] of Object.entries(corsHeaders(cors, origin) ?? {})) res.setHeader(name, value);
+    return false;
+  }
+  if (origin === undefined || !cors.allows(origin)) {
+    throw new HttpError(
+      403,
+      'CORS_ORIGIN_NOT_ALLOWED',
+      `Pages of the origin ${JSON.stringify((origin ?? '(none)').slice(0, 100))} may not call this gateway; CORS_ORIGINS lists the origins that may.`,
+    );
+  }
+  res.writeHead(204, { ...preflightHeaders(cors, origin), 'content-length': '0' }).end();
+  return true;
+}
+
 /** Before anything else runs: a name this gateway does not serve may be a rebinding page's. Probes are exempt. */
 function refuseForeignHost(req: IncomingMessage, url: URL, allowed: readonly AllowedHost[] | null): void {
   if (url.pathname === '/healthz' || url.pathname === '/readyz' || hostAllowed(req.headers.host, allowed)) return;
@@ -299,7 +332,13 @@ async function executeGraphql(
       // Apollo answers a body of another content type with a clear 400 (and CSRF prevention).
       body = /\bjson\b/i.test(headers.get('content-type') ?? '') ? parseJsonBody(text) : text;
     }
-    request = resolveRequest(method, body, url, options.persistedQueries);
+    const trusted = options.trustedDocuments();
+    const explorer = trusted !== null && options.mayExplore(caller);
+    const resolveDocument = (operation: unknown) => {
+      const named = trusted ? withTrustedDocument(operation, trusted, explorer) : operation;
+      return withPersistedDocument(named, options.persistedQueries);
+    };
+    request = resolveRequest(method, body, url, resolveDocument);
     const refusal = checkRequestLimits(request.operations, options);
     if (refusal) {
       countRefusal(options, String(refusal.extensions.code));
@@ -339,7 +378,10 @@ async function executeGraphql(
       return;
     }
   }
-  for (const [name, value] of response.headers) res.setHeader(name, value);
+  for (const [name, value] of response.headers) {
+    const earlier = name === 'vary' ? res.getHeader('vary') : undefined;
+    res.setHeader(name, earlier === undefined ? value : `${String(earlier)}, ${value}`);
+  }
   // Answers depend on the caller's permissions: no cache may keep or share them.
   res.setHeader('cache-control', 'no-store');
   res.statusCode = response.status ?? 200;
@@ -362,13 +404,13 @@ async function executeGraphql(
 }
 
 /** Refusals of the HTTP layer that protect the gateway (counted); others are plain client mistakes. */
-const PROTECTIVE_HTTP_CODES = new Set(['PAYLOAD_TOO_LARGE', 'BATCH_TOO_LARGE']);
+const PROTECTIVE_HTTP_CODES = new Set(['PAYLOAD_TOO_LARGE', 'BATCH_TOO_LARGE', 'UNTRUSTED_DOCUMENT']);
 
 function countRefusal(options: HttpServerOptions, code: string): void {
   options.metrics.refusals.inc({ code });
 }
 
-/** The request as Apollo will run it: persisted queries resolved to their documents. */
+/** The request as Apollo will run it: trusted documents and persisted queries resolved to their texts. */
 interface ResolvedRequest {
   /** The operation, or the array of a batch, each with the document that will run. */
   operations: unknown;
@@ -377,18 +419,24 @@ interface ResolvedRequest {
   search: string;
 }
 
-function resolveRequest(method: string, body: unknown, url: URL, store: PersistedQueryStore | null): ResolvedRequest {
+function resolveRequest(
+  method: string,
+  body: unknown,
+  url: URL,
+  resolveDocument: (operation: unknown) => unknown,
+): ResolvedRequest {
   if (method === 'POST') {
-    const resolved = Array.isArray(body)
-      ? body.map((operation) => withPersistedDocument(operation, store))
-      : withPersistedDocument(body, store);
+    const resolved = Array.isArray(body) ? body.map(resolveDocument) : resolveDocument(body);
     return { operations: resolved, body: resolved, search: url.search };
   }
   const operation = requestFromSearch(url);
-  const resolved = withPersistedDocument(operation, store) as Record<string, unknown>;
+  const resolved = resolveDocument(operation) as Record<string, unknown>;
   if (resolved === operation) return { operations: operation, body, search: url.search };
   const search = new URLSearchParams(url.search);
   search.set('query', String(resolved.query));
+  search.delete('documentId');
+  if (resolved.extensions === undefined) search.delete('extensions');
+  else search.set('extensions', JSON.stringify(resolved.extensions));
   return { operations: resolved, body, search: `?${search.toString()}` };
 }
 
@@ -421,8 +469,10 @@ function checkRequestLimits(body: unknown, options: HttpServerOptions): GraphQLE
 
 /** A GET request's operation, as Apollo will read it from the query string. */
 function requestFromSearch(url: URL): Record<string, unknown> {
+  const documentId = url.searchParams.get('documentId');
   return {
     query: url.searchParams.get('query'),
+    ...(documentId === null ? {} : { documentId }),
     operationName: url.searchParams.get('operationName'),
     variables: jsonOrNull(url.searchParams.get('variables')),
     extensions: jsonOrNull(url.searchParams.get('extensions')),

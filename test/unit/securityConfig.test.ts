@@ -108,7 +108,7 @@ test('a bad policy file stops start-up with the file, the line and the rule', ()
     '{\n  "rules": [\n    { "groups": ["a"], "actions": ["read"] },\n    { "groups": ["b"], "actions": ["write"] }\n  ]\n}',
   );
   expect(configError({ ...tokensEnv(), AUTH_POLICY_FILE: path })).toBe(
-    `AUTH_POLICY_FILE ${path} line 4 (rules[1].actions[0]): is not an action; use read, create, update, delete, tag, metrics, received "write".`,
+    `AUTH_POLICY_FILE ${path} line 4 (rules[1].actions[0]): is not an action; use read, create, update, delete, tag, metrics, explore, received "write".`,
   );
 });
 

@@ -128,7 +128,7 @@ describe('parsing', () => {
     [
       'an unknown action',
       '{"rules": [\n  {"groups": ["a"], "actions": ["read"]},\n  {"groups": ["a"],\n   "actions": ["read", "deploy"]}\n]}',
-      'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, tag, metrics, received "deploy".',
+      'line 4 (rules[1].actions[1]): is not an action; use read, create, update, delete, tag, metrics, explore, received "deploy".',
     ],
     [
       'a misspelt key',
