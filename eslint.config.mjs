@@ -20,6 +20,11 @@ const layering = [
     message: 'The EKS layer sits below the GraphQL API, the security layer and the server.',
   },
   {
+    target: './src/inventory/store',
+    from: ['./src/graphql', './src/server', './src/security', './src/emulator'],
+    message: "The inventory's storage knows only the EKS models: policy arrives as visibility grants.",
+  },
+  {
     target: './src/graphql',
     from: ['./src/server'],
     message: 'The GraphQL layer does not know the HTTP server that mounts it.',

@@ -1,0 +1,18 @@
+/**
+ * The inventory's migrations, in code so that they ship in the build. Kysely runs them in the
+ * order of their names and records each in `inventory_migrations`: add a module and a name that
+ * sorts after the last; never change one that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import type { InventoryEngine } from '../types';
+import { initialMigration } from './0001_initial';
+
+export function inventoryMigrations(engine: InventoryEngine): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_initial': initialMigration(engine),
+  };
+  return { getMigrations: async () => migrations };
+}
+
+export const MIGRATION_TABLE = 'inventory_migrations';
+export const MIGRATION_LOCK_TABLE = 'inventory_migration_lock';
