@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },
-  setupFiles: ['<rootDir>/test/setupEnv.ts'],
+  setupFiles: ['<rootDir>/test/setupEnv.ts', '<rootDir>/test/setupSqlite.ts'],
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/summaryReporter.js'],
 };
