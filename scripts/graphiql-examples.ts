@@ -45,6 +45,9 @@ function tabs(
   return [
     { operation: 'ListClusters', variables: { first: 10 } },
     { operation: 'FleetAccounts', variables: { first: 20 } },
+    { operation: 'WhoCanAssumeRole', variables: { arn: DEMO_CROSS_ACCOUNT_ASSOCIATION.targetRoleArn } },
+    { operation: 'TaggedAssociations', variables: { key: 'team', value: 'payments' } },
+    { operation: 'InventoryStatus' },
     {
       operation: 'AssociationsPage',
       variables: { clusterName: prodPlatform.name, region: prodPlatform.region, first: 10, after: null },

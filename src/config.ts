@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AccountsFileError, readAccountsFile, type ServedAccount } from './accountsFile';
 import { environmentReaders } from './environment';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from './graphql/operationLimits';
+import { parseInventoryUrl, SQLITE_MEMORY } from './inventory/store/url';
 import { SecurityConfigError } from './security/errors';
 import { readSecuritySettings, type SecuritySettings } from './security/settings';
 import { parseHost, type AllowedHost } from './server/allowedHosts';
@@ -23,6 +24,15 @@ export type BackendConfig =
   | { kind: 'emulator-endpoint'; endpoint: string }
   /** Real AWS, with the SDK's default credential chain; `endpoint` overrides the regional one. */
   | { kind: 'aws'; endpoint: string | null };
+
+export interface InventoryConfig {
+  /** INVENTORY_DATABASE: sqlite::memory:, sqlite:<path> or postgres://... */
+  database: string;
+  refreshMs: number;
+  maxAgeMs: number;
+  callsPerSecond: number;
+  leaseMs: number;
+}
 
 export interface GatewayConfig {
   port: number;
@@ -76,6 +86,8 @@ export interface GatewayConfig {
   maxResponseBytes: number;
   /** Memory the automatic persisted queries may take; 0 turns them off. */
   persistedQueriesBytes: number;
+  /** The fleet inventory (src/inventory); null with INVENTORY=off. */
+  inventory: InventoryConfig | null;
   /** CORS_ORIGINS and its companions (src/server/cors.ts); null: no CORS headers at all. */
   cors: CorsSettings | null;
   /** TRUSTED_DOCUMENTS_FILE (src/server/trustedDocuments.ts); null runs any document. */
@@ -210,8 +222,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     security: readSecurity(env, host),
     metrics: readBoolean(env, 'ENABLE_METRICS', true),
     allowedHosts: readAllowedHosts(env),
+    inventory: readInventory(env, backend),
     cors: readCors(env),
     trustedDocuments: readTrusted(readString(env, 'TRUSTED_DOCUMENTS_FILE')),
+  };
+}
+
+/**
+ * INVENTORY: on by default with the embedded emulator and with real AWS (there with a
+ * conservative pace); off by default against an emulator endpoint someone else runs (tests and
+ * benchmarks that count its calls), where INVENTORY=on turns it on.
+ */
+function readInventory(env: NodeJS.ProcessEnv, backend: BackendConfig): InventoryConfig | null {
+  const fallback = backend.kind === 'emulator-endpoint' ? 'off' : 'on';
+  if (readEnum(env, 'INVENTORY', ['on', 'off'] as const, fallback) === 'off') return null;
+  const database = readString(env, 'INVENTORY_DATABASE') ?? SQLITE_MEMORY;
+  try {
+    parseInventoryUrl(database);
+  } catch (error) {
+    throw new ConfigError(`INVENTORY_DATABASE: ${error instanceof Error ? error.message : String(error)}.`);
+  }
+  const refreshSeconds = readInteger(env, 'INVENTORY_REFRESH_SECONDS', 300, 1, 86_400);
+  const maxAgeSeconds = readInteger(env, 'INVENTORY_MAX_AGE_SECONDS', 3_600, 1, 7 * 86_400);
+  if (maxAgeSeconds < refreshSeconds) {
+    throw new ConfigError(
+      `INVENTORY_MAX_AGE_SECONDS (${maxAgeSeconds}) must be at least INVENTORY_REFRESH_SECONDS (${refreshSeconds}): rows are re-described at refreshes.`,
+    );
+  }
+  // Real EKS throttles around 10 calls a second per account and region: stay well below it.
+  const defaultRate = backend.kind === 'aws' ? 5 : 200;
+  return {
+    database,
+    refreshMs: refreshSeconds * 1000,
+    maxAgeMs: maxAgeSeconds * 1000,
+    callsPerSecond: readInteger(env, 'INVENTORY_CALLS_PER_SECOND', defaultRate, 1, 10_000),
+    leaseMs: readInteger(env, 'INVENTORY_LEASE_SECONDS', 30, 1, 3_600) * 1000,
   };
 }
 

@@ -84,6 +84,22 @@ export class GatewayMetrics {
   }
 
   /** A gauge read when scraped, with one value per label set that `read` returns. */
+  /** The fleet inventory's sweeps (src/inventory): how long each took and what it cost. */
+  readonly inventorySweepSeconds = new Histogram({
+    name: `${PREFIX}inventory_sweep_duration_seconds`,
+    help: 'Time of one inventory sweep, by kind (full or refresh).',
+    labelNames: ['kind'] as const,
+    buckets: [0.1, 0.5, 1, 5, 10, 30, 60, 300, 900, 3600],
+    registers: [this.registry],
+  });
+
+  readonly inventorySweepCalls = new Counter({
+    name: `${PREFIX}inventory_sweep_calls_total`,
+    help: 'EKS calls made by inventory sweeps, by kind (full or refresh).',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
   gaugeOnScrape(
     name: string,
     help: string,

@@ -75,6 +75,119 @@ query FleetAccounts($first: Int = 20, $after: String) {
 }`,
   },
   {
+    query: `# Who can assume this role, across every account, region and cluster:
+# the associations that bind it as their role and those that chain into
+# it as their target role. From the fleet inventory: no EKS call.
+query WhoCanAssumeRole($arn: String!, $first: Int = 25) {
+  role(arn: $arn) {
+    arn
+    accountId
+    name
+    clusterCount
+    associations(first: $first) {
+      totalCount
+      nodes {
+        id
+        accountId
+        region
+        clusterName
+        namespace
+        serviceAccount
+        syncedAt
+      }
+    }
+    targetRoleAssociations(first: $first) {
+      totalCount
+      nodes {
+        id
+        accountId
+        region
+        clusterName
+        namespace
+        serviceAccount
+        roleArn
+        syncedAt
+      }
+    }
+  }
+}
+`,
+    variables: `{
+  "arn": "arn:aws:iam::444455556666:role/payments-settlement-reader"
+}`,
+  },
+  {
+    query: `# Everything that carries a tag (here team=payments), everywhere, with
+# how many per cluster and per namespace. From the fleet inventory: no
+# EKS call however many fields are selected.
+query TaggedAssociations($key: String!, $value: String, $first: Int = 25, $after: String) {
+  podIdentityAssociations(
+    first: $first
+    after: $after
+    filter: { tag: { key: $key, value: $value } }
+    orderBy: { field: CREATED_AT, direction: DESC }
+  ) {
+    totalCount
+    byCluster: countsBy(field: CLUSTER) {
+      value
+      count
+    }
+    byNamespace: countsBy(field: NAMESPACE) {
+      value
+      count
+    }
+    nodes {
+      id
+      accountId
+      region
+      clusterName
+      namespace
+      serviceAccount
+      roleArn
+      tags {
+        key
+        value
+      }
+      createdAt
+      syncedAt
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+`,
+    variables: `{
+  "key": "team",
+  "value": "payments"
+}`,
+  },
+  {
+    query: `# Where the fleet inventory stands: its state, the last sweep, what it
+# holds, and the accounts, regions or clusters whose calls fail now
+# (their rows are kept, marked stale).
+query InventoryStatus {
+  inventory {
+    state
+    lastSweepStartedAt
+    lastSweepEndedAt
+    accountCount
+    clusterCount
+    associationCount
+    failures {
+      accountId
+      region
+      clusterName
+      code
+      message
+      since
+    }
+  }
+}
+`,
+  },
+  {
     query: `# One page of a cluster's Pod Identity associations. For the next
 # page, set \`after\` to the \`pageInfo.endCursor\` it returned (Relay
 # cursor connections; EKS pages forward only). \`namespace\` and

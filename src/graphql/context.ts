@@ -4,6 +4,7 @@ import type { EksLoaders } from '../eks/loaders';
 import type { PodIdentityBackend } from '../eks/operations';
 import type { AuditLog } from '../security/auditLog';
 import type { Caller } from '../security/caller';
+import type { InventoryAccess } from './resolvers/inventory';
 
 /** What every resolver receives. Built once per HTTP request, in the server layer only. */
 export interface GatewayContext {
@@ -29,6 +30,8 @@ export interface GatewayContext {
   readonly audit: AuditLog;
   /** Work started once per request and shared by every field that needs it (see `once`). */
   readonly requestCache: Map<string, Promise<unknown>>;
+  /** The fleet inventory under the caller's visibility; null when INVENTORY=off. */
+  readonly inventory: InventoryAccess | null;
 }
 
 /** Runs `start` at most once per request for `key`; later callers share its promise. */

@@ -51,6 +51,7 @@ export const SUMMARY_FIELDS: {
     'namespace',
     'serviceAccount',
     'ownerArn',
+    'syncedAt',
   ]),
 };
 
@@ -77,7 +78,9 @@ type CostedField =
   | `Query.${FieldOf<QueryResolvers>}`
   | `Mutation.${FieldOf<MutationResolvers>}`
   | `Cluster.${'podIdentityAssociations' | 'podIdentityAssociation'}`
-  | 'Account.clusters';
+  | 'Account.clusters'
+  | `Role.${'associations' | 'targetRoleAssociations'}`
+  | 'FleetAssociationConnection.countsBy';
 
 const NO_CALLS: FieldCost = { calls: 0, items: 1 };
 
@@ -135,6 +138,14 @@ export const FIELD_COSTS: Readonly<Record<CostedField, CostRule>> = {
   // and the failure look-up.
   'Mutation.tagPodIdentityAssociation': () => ({ calls: 4, items: 1 }),
   'Mutation.untagPodIdentityAssociation': () => ({ calls: 4, items: 1 }),
+  // The inventory's fields call no EKS: their rows come whole (see `yieldsDetailed`), and what
+  // they cost the database is bounded per request by the resolvers (MAX_INVENTORY_QUERIES).
+  'Query.podIdentityAssociations': (args) => ({ calls: 0, items: 1, page: pageOf(args) }),
+  'Query.role': () => NO_CALLS,
+  'Query.inventory': () => NO_CALLS,
+  'Role.associations': (args) => ({ calls: 0, items: 1, page: pageOf(args) }),
+  'Role.targetRoleAssociations': (args) => ({ calls: 0, items: 1, page: pageOf(args) }),
+  'FleetAssociationConnection.countsBy': (args) => ({ calls: 0, items: Math.min(args.first ?? 20, MAX_PAGE_SIZE) }),
 };
 
 const COSTS_BY_COORDINATE: ReadonlyMap<string, CostRule> = new Map(Object.entries(FIELD_COSTS));
@@ -159,6 +170,17 @@ export function needsDescribe(typeName: string, field: string): boolean {
         ? SUMMARY_FIELDS.PodIdentityAssociation
         : undefined;
   return summary !== undefined && !summary.has(field);
+}
+
+/**
+ * Whether the objects `field` yields come whole, with no Describe to make: the inventory's
+ * associations are stored with every field.
+ */
+export function yieldsDetailed(typeName: string, field: string): boolean {
+  return (
+    (typeName === 'FleetAssociationConnection' && field === 'nodes') ||
+    (typeName === 'FleetAssociationEdge' && field === 'node')
+  );
 }
 
 /** A connection's `edges` and `nodes` yield up to its page size each. */

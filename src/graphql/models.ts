@@ -4,6 +4,7 @@
  * detail field resolver say how it gets the rest (one Describe through the loader).
  */
 import type { AccountRegion, AssociationDetail, AssociationSummary, ClusterDetail } from '../eks/types';
+import type { InventoryFilter } from '../inventory/store/types';
 import type { CursorPlace } from './cursors';
 
 export interface ClusterModel {
@@ -18,16 +19,21 @@ export interface ClusterModel {
 export interface AssociationModel {
   readonly __typename: 'PodIdentityAssociation';
   readonly summary: AssociationSummary;
-  /** Present when a Describe or a mutation returned the whole association. */
+  /** Present when a Describe or a mutation returned the whole association, or it came from the inventory. */
   readonly detail: AssociationDetail | null;
+  /** When the inventory last confirmed it; absent for what was read live from EKS. */
+  readonly syncedAt?: Date;
 }
 
-/** Cursors stay places until a client selects them (see `CursorPlace`). */
+/**
+ * Cursors stay places until a client selects them (see `CursorPlace`); the inventory's come
+ * encoded already (strings).
+ */
 export interface PageInfoModel {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
-  start: CursorPlace | null;
-  end: CursorPlace | null;
+  start: CursorPlace | string | null;
+  end: CursorPlace | string | null;
 }
 
 export interface EdgeModel<T> {
@@ -54,6 +60,30 @@ export interface UnavailableAccountModel {
 }
 export type AssociationEdgeModel = EdgeModel<AssociationModel>;
 export type AssociationConnectionModel = ConnectionModel<AssociationModel>;
+
+/** A page of the fleet inventory, with what its count fields need to query the rest of the set. */
+export interface FleetConnectionModel {
+  readonly edges: FleetEdgeModel[];
+  readonly pageInfo: PageInfoModel;
+  readonly filter: InventoryFilter;
+}
+
+export interface FleetEdgeModel {
+  readonly cursor: string;
+  readonly node: AssociationModel;
+}
+
+/** An IAM role, as `Query.role` was asked for it. */
+export interface RoleModel {
+  readonly arn: string;
+  readonly accountId: string;
+  readonly name: string;
+}
+
+/** `Query.inventory`: its fields read the inventory's state as they are selected. */
+export interface InventoryModel {
+  readonly __typename: 'Inventory';
+}
 
 /** EKS tags are a map; GraphQL has no map type, so they travel as sorted key/value pairs. */
 export interface TagModel {

@@ -10,7 +10,7 @@ import { createAuthenticator, type Authenticate } from './authenticate';
 import { AuthorizedPodIdentityService } from './authorizedService';
 import type { Caller } from './caller';
 import { SecurityConfigError } from './errors';
-import { allowEverything, permissionsFromPolicy } from './permissions';
+import { allowEverything, permissionsFromPolicy, type ReadGrant } from './permissions';
 import type { AuthSettings, SecuritySettings } from './settings';
 
 export interface GatewaySecurity {
@@ -21,6 +21,8 @@ export interface GatewaySecurity {
   mayReadMetrics(caller: Caller): boolean;
   /** Whether the caller may send documents outside the trusted-documents manifest (the policy's `explore`). */
   mayExplore(caller: Caller): boolean;
+  /** What the caller may read, as grants over the served accounts (null: everything), for the inventory's searches. */
+  readGrants(caller: Caller, accounts: ReadonlyArray<{ accountId: string; name: string | null }>): ReadGrant[] | null;
   /**
    * Puts the tokens, policy and JWKS of `next` (the same variables, their files read again) in
    * force for the requests that arrive from now on; a request already authenticated keeps its
@@ -62,6 +64,7 @@ export function createGatewaySecurity(
     },
     mayReadMetrics: (caller) => permissionsOf(caller).mayReadMetrics(),
     mayExplore: (caller) => permissionsOf(caller).mayExplore(),
+    readGrants: (caller, accounts) => permissionsOf(caller).readGrants(accounts),
     reload(next) {
       if (next.auth.mode !== auth.mode) {
         throw new SecurityConfigError(

@@ -21,6 +21,18 @@ export interface NamespaceRef {
   namespace: string;
 }
 
+/**
+ * One rule's reach for reads, as globs: an association is readable when some grant covers its
+ * account, region, cluster and namespace. `accountIds` are the served accounts the rule covers
+ * (its globs resolved against their ids and names), or `*` for any.
+ */
+export interface ReadGrant {
+  readonly accountIds: readonly string[] | '*';
+  readonly regions: readonly string[];
+  readonly clusters: readonly string[];
+  readonly namespaces: readonly string[];
+}
+
 export interface Permissions {
   readonly caller: Caller;
   /** The clusters of an account's region in which the caller may `action` (in at least one namespace). */
@@ -49,6 +61,11 @@ export interface Permissions {
    * it `explore`. Never without authentication: a manifest, once configured, holds for everyone.
    */
   mayExplore(): boolean;
+  /**
+   * What the caller may read, as grants over `accounts` (the served ones), for searches that
+   * filter in a database; null when it may read everything.
+   */
+  readGrants(accounts: ReadonlyArray<{ accountId: string; name: string | null }>): ReadGrant[] | null;
 }
 
 export function scopeIncludes(scope: Scope, name: string): boolean {
@@ -77,6 +94,7 @@ export function allowEverything(caller: Caller): Permissions {
     mayBindRole: () => true,
     mayReadMetrics: () => true,
     mayExplore: () => false,
+    readGrants: () => null,
   };
 }
 
@@ -141,6 +159,20 @@ export function permissionsFromPolicy(
     },
     mayExplore() {
       return mine.some((rule) => rule.actions.has('explore'));
+    },
+    readGrants(accounts) {
+      const readers = mine.filter((rule) => rule.actions.has('read'));
+      if (readers.some((r) => r.allAccounts && r.allRegions && r.allClusters && r.allNamespaces)) return null;
+      return readers.map((rule) => ({
+        accountIds: rule.allAccounts
+          ? '*'
+          : accounts
+              .filter((a) => rule.accounts(a.accountId) || (a.name !== null && rule.accounts(a.name)))
+              .map((a) => a.accountId),
+        regions: rule.globs.regions,
+        clusters: rule.globs.clusters,
+        namespaces: rule.globs.namespaces,
+      }));
     },
   };
 }

@@ -75,6 +75,13 @@ export interface PolicyRule {
   readonly roleArns: (accountId: string) => Matcher;
   /** True when `roleArns` holds `*`. */
   readonly anyRole: boolean;
+  /** The globs as written (`*` when left out), for queries that apply the rule elsewhere (the inventory's SQL). */
+  readonly globs: {
+    readonly accounts: readonly string[];
+    readonly regions: readonly string[];
+    readonly clusters: readonly string[];
+    readonly namespaces: readonly string[];
+  };
 }
 
 export interface Policy {
@@ -195,6 +202,7 @@ function parseRule(doc: SecurityDocument, path: string, value: unknown): PolicyR
     allNamespaces: namespaces.includes(ANY),
     roleArns: roleArnMatchers(roleArns),
     anyRole: roleArns.includes(ANY),
+    globs: { accounts, regions, clusters, namespaces },
   };
 }
 

@@ -5,7 +5,7 @@
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Logger } from 'pino';
 import { readAccountsFile, type ServedAccount } from '../accountsFile';
-import { ConfigError, type GatewayConfig } from '../config';
+import { ConfigError, type GatewayConfig, type InventoryConfig } from '../config';
 import { callerAccountId, createStsClient } from '../eks/assumedRoles';
 import { CachingLayer } from '../eks/cachingLayer';
 import { CallBudget, CallerCallRate, withCallBudget } from '../eks/callBudget';
@@ -19,6 +19,9 @@ import { MemoryCache, type SharedCache } from '../eks/sharedCache';
 import type { GatewayContext } from '../graphql/context';
 import { checkRequestOperations, type OperationRequest } from '../graphql/operationLimits';
 import { buildSchema } from '../graphql/schema';
+import { FleetInventory } from '../inventory/fleetInventory';
+import { openInventoryStore } from '../inventory/store';
+import { withInventoryWriteThrough } from '../inventory/writeThrough';
 import { GatewayMetrics } from '../metrics';
 import { auditEksMutations } from '../security/eksRequestIds';
 import { createGatewaySecurity } from '../security/gatewaySecurity';
@@ -125,6 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       )
     : null;
   const security = createGatewaySecurity(config.security, logger, (id) => served.nameOf(id));
+  const inventory = config.inventory ? await startInventory(config.inventory, served, eks, logger, metrics) : null;
   const schema = buildSchema();
   const persistedQueries =
     config.persistedQueriesBytes > 0 ? new PersistedQueryStore(config.persistedQueriesBytes) : null;
@@ -149,7 +153,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
     // The budgets count the calls that reach EKS, below the cache: the request's (the
     // per-operation limit for each operation of a batch) and its caller's, across requests.
-    const budgeted = withCallBudget(service, new CallBudget(config.operationLimits.maxEksCalls * request.operations), {
+    // Every change that reaches EKS is written to the inventory at once.
+    const recorded = inventory ? withInventoryWriteThrough(service, inventory.store, request.logger) : service;
+    const budgeted = withCallBudget(recorded, new CallBudget(config.operationLimits.maxEksCalls * request.operations), {
       callerRate: callerRate ? { rate: callerRate, caller: request.caller.subject } : null,
       metrics,
     });
@@ -169,6 +175,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       caller: request.caller,
       audit: security.audit,
       requestCache: new Map(),
+      inventory: inventory
+        ? { inventory, visibility: security.readGrants(request.caller, accounts), queries: 0 }
+        : null,
     };
   };
   const checkOperations = (operations: OperationRequest[]) =>
@@ -192,6 +201,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       cors: config.cors,
       trustedDocuments: () => trustedDocuments,
       mayExplore: (caller) => security.mayExplore(caller),
+      // `/readyz?full`: also the first full sweep of the inventory (plain /readyz does not wait for it).
+      fullyReady: () => inventory?.synced ?? true,
     },
     config.host,
     config.port,
@@ -217,6 +228,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       closing ??= (async () => {
         await http.close(config.shutdownGraceMs);
         await apollo.stop();
+        await inventory?.close();
         clients.destroy();
         await cache?.close();
         security.close();
@@ -225,6 +237,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return closing;
     },
   };
+}
+
+/** Opens the inventory's store and starts its sweeps, which run on after start-up. */
+async function startInventory(
+  settings: InventoryConfig,
+  served: ServedAccounts,
+  eks: EksCallRunner,
+  logger: Logger,
+  metrics: GatewayMetrics,
+): Promise<FleetInventory> {
+  const store = await openInventoryStore(settings.database, {
+    onIdleConnectionError: (error) => logger.warn({ err: error }, 'Inventory database connection lost; reconnecting'),
+  });
+  // Sweeps take their turns in the limiters' bulk lane: every request's calls go first.
+  const sweeps = new PodIdentityService(eks, { caller: 'inventory', priority: 'bulk', signal: null, timeoutMs: null });
+  const locations = () =>
+    served.snapshot.accounts.flatMap((account) =>
+      account.regions.map((region) => ({ accountId: account.accountId, region })),
+    );
+  const inventory = new FleetInventory(store, locations, sweeps, settings, logger, metrics);
+  inventory.start();
+  return inventory;
 }
 
 /** The STS client the member accounts' sessions share, made when the first one needs it. */

@@ -56,6 +56,8 @@ export interface HttpServerOptions {
   /** The only documents run for callers who may not `explore` (TRUSTED_DOCUMENTS_FILE, as last read); null: any. */
   trustedDocuments: () => TrustedDocuments | null;
   mayExplore: (caller: Caller) => boolean;
+  /** What `/readyz?full` waits for besides start-up (the inventory's first full sweep). */
+  fullyReady: () => boolean;
 }
 
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
@@ -177,9 +179,11 @@ async function route(
   if (path === '/healthz') return onlyGet(method, () => sendJson(res, 200, { status: 'ok' }));
   if (path === '/readyz') {
     return onlyGet(method, () => {
-      const ready = !isDraining();
-      // The server listens only once everything is started, so it is ready until it drains.
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'draining' });
+      // The server listens only once everything is started, so it is ready until it drains;
+      // `?full` also waits for the inventory's first full sweep.
+      if (isDraining()) return sendJson(res, 503, { status: 'draining' });
+      if (url.searchParams.has('full') && !options.fullyReady()) return sendJson(res, 503, { status: 'syncing' });
+      sendJson(res, 200, { status: 'ready' });
     });
   }
   if (path === '/') {

@@ -24,7 +24,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { fieldCost, needsDescribe, yieldsPage } from '../costModel';
+import { fieldCost, needsDescribe, yieldsDetailed, yieldsPage } from '../costModel';
 import { estimateArguments, isIncluded, type VariableValues } from './argumentValues';
 import { bottomUpOrder } from './fragmentOrder';
 import { ResponseNames } from './responseNames';
@@ -190,7 +190,7 @@ export class DocumentSummaries {
       estimateArguments(node.arguments, this.variableValues),
       this.regionCount,
     );
-    const subCalls = add(sub.describe ? 1 : 0, atPage(sub.calls, page ?? 1));
+    const subCalls = add(sub.describe && !yieldsDetailed(parent.name, name) ? 1 : 0, atPage(sub.calls, page ?? 1));
     const subResults = atPage(sub.results, page ?? 1);
     into.calls.fixed = add(into.calls.fixed, calls);
     into.results.fixed = add(into.results.fixed, 1);

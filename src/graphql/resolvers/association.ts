@@ -46,6 +46,7 @@ export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
   tags: async (a, _, ctx) => tagList((await detail(a, ctx)).tags),
   createdAt: async (a, _, ctx) => (await detail(a, ctx)).createdAt,
   modifiedAt: async (a, _, ctx) => (await detail(a, ctx)).modifiedAt,
+  syncedAt: (a) => a.syncedAt ?? null,
 };
 
 export const PodIdentityAssociationConnection: PodIdentityAssociationConnectionResolvers = {

@@ -2,6 +2,7 @@ import type { Resolvers } from '../../generated/graphql';
 import { Account } from './account';
 import { PodIdentityAssociation, PodIdentityAssociationConnection, PodIdentityAssociationEdge } from './association';
 import { Cluster, ClusterConnection, ClusterEdge } from './cluster';
+import { FleetAssociationConnection, FleetAssociationEdge, Inventory, InventoryFailure, Role } from './inventory';
 import { Mutation } from './mutation';
 import { Query } from './query';
 import { DateTime } from './scalars';
@@ -23,4 +24,9 @@ export const resolvers: Resolvers = {
   PodIdentityAssociation,
   PodIdentityAssociationConnection,
   PodIdentityAssociationEdge,
+  FleetAssociationConnection,
+  FleetAssociationEdge,
+  Role,
+  Inventory,
+  InventoryFailure,
 };

@@ -3,10 +3,12 @@ import { clusterConnection } from '../connections';
 import { MAX_NODE_IDS } from '../costModel';
 import { badUserInput } from '../errors';
 import { decodeNodeId } from '../ids';
+import { inventoryQueries } from './inventory';
 import { accountArgument, findAssociation, findCluster, findClusterAnywhere, regionArgument } from './lookups';
 import { resolveNode } from './node';
 
 export const Query: QueryResolvers = {
+  ...inventoryQueries,
   node: (_, { id }, ctx, info) => resolveNode(ctx, decodeNodeId(id), info),
   nodes: (_, { ids }, ctx, info) => {
     if (ids.length > MAX_NODE_IDS)

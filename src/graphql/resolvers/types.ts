@@ -32,6 +32,6 @@ export const Tag: TagResolvers = {
 export const PageInfo: PageInfoResolvers = {
   hasNextPage: (p) => p.hasNextPage,
   hasPreviousPage: (p) => p.hasPreviousPage,
-  startCursor: (p) => (p.start ? encodeCursor(p.start) : null),
-  endCursor: (p) => (p.end ? encodeCursor(p.end) : null),
+  startCursor: (p) => (p.start === null ? null : typeof p.start === 'string' ? p.start : encodeCursor(p.start)),
+  endCursor: (p) => (p.end === null ? null : typeof p.end === 'string' ? p.end : encodeCursor(p.end)),
 };

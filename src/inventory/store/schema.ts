@@ -49,14 +49,22 @@ export interface LeasesTable {
   expires_at: number;
 }
 
+export interface SweepMarkersTable {
+  name: string;
+  started_at: number;
+  ended_at: number | null;
+}
+
 export const ASSOCIATIONS = 'inventory_associations';
 export const TAGS = 'inventory_tags';
 export const FAILURES = 'inventory_failures';
 export const LEASES = 'inventory_leases';
+export const MARKERS = 'inventory_sweep_markers';
 
 export interface InventoryDatabase {
   [ASSOCIATIONS]: AssociationsTable;
   [TAGS]: TagsTable;
   [FAILURES]: FailuresTable;
   [LEASES]: LeasesTable;
+  [MARKERS]: SweepMarkersTable;
 }

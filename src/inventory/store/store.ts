@@ -5,6 +5,7 @@ import type { StoreContext } from './context';
 import { counts, countsBy } from './counting';
 import { clearFailure, listFailures, recordFailure } from './failures';
 import { leaseHolder, releaseLease, tryAcquireLease } from './leases';
+import { readMarker, writeMarker } from './markers';
 import { roleUsage } from './roles';
 import type { InventoryDatabase } from './schema';
 import { getAssociation, search, totalCount } from './search';
@@ -22,6 +23,7 @@ import type {
   RoleUsage,
   SearchPage,
   SearchQuery,
+  SweepMarker,
   SyncedRow,
   Visibility,
 } from './types';
@@ -111,6 +113,13 @@ export class KyselyInventoryStore implements InventoryStore, StoreContext {
   }
   leaseHolder(name: string): Promise<LeaseState | null> {
     return leaseHolder(this, name);
+  }
+
+  writeMarker(name: string, marker: SweepMarker): Promise<void> {
+    return writeMarker(this, name, marker);
+  }
+  readMarker(name: string): Promise<SweepMarker | null> {
+    return readMarker(this, name);
   }
 
   close(): Promise<void> {

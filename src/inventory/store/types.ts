@@ -154,6 +154,12 @@ export interface LeaseState {
   expiresAt: Date;
 }
 
+/** When a kind of sweep last started, and ended (null while it runs, or when it never finished). */
+export interface SweepMarker {
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
 export interface InventoryStore {
   readonly engine: InventoryEngine;
 
@@ -202,6 +208,10 @@ export interface InventoryStore {
   /** Gives the lease up if `holder` has it; true when it did. */
   releaseLease(name: string, holder: string): Promise<boolean>;
   leaseHolder(name: string): Promise<LeaseState | null>;
+
+  /** Records when a kind of sweep (`name`) started and ended, for every replica to read. */
+  writeMarker(name: string, marker: SweepMarker): Promise<void>;
+  readMarker(name: string): Promise<SweepMarker | null>;
 
   close(): Promise<void>;
 }

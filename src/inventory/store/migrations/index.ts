@@ -6,10 +6,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { InventoryEngine } from '../types';
 import { initialMigration } from './0001_initial';
+import { sweepMarkersMigration } from './0002_sweep_markers';
 
 export function inventoryMigrations(engine: InventoryEngine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialMigration(engine),
+    '0002_sweep_markers': sweepMarkersMigration(engine),
   };
   return { getMigrations: async () => migrations };
 }
