@@ -120,9 +120,10 @@ async function sweepCluster(
 }
 
 /**
- * Re-describes the rows confirmed longest ago: at least an even share of the inventory per
- * refresh (so that the whole of it is renewed within the maximum age, spread over the
- * refreshes), and every row that would pass the maximum age before the next refresh.
+ * Re-describes the rows confirmed longest ago: every row that would pass the maximum age before
+ * the next refresh, and at least an even share of the inventory per refresh among the rows past
+ * half of it (so that after a full sweep the renewals spread over the second half of the maximum
+ * age instead of all falling due at once).
  */
 async function redescribeOldest(options: SweepOptions, result: SweepResult): Promise<void> {
   const { store, eks, now } = options;
@@ -132,7 +133,9 @@ async function redescribeOldest(options: SweepOptions, result: SweepResult): Pro
   const dueBefore = new Date(now().getTime() - Math.max(0, options.maxAgeMs - options.refreshMs));
   // At most MAX_OLDEST_SYNCED a refresh: the rest are the oldest of the next one.
   const due = await store.oldestSynced(Math.min(total, MAX_OLDEST_SYNCED), dueBefore);
-  const keys = due.length >= share ? due : await store.oldestSynced(Math.min(share, MAX_OLDEST_SYNCED), now());
+  // The even share comes from the rows past half the maximum age: none right after a sweep.
+  const halfAgo = new Date(now().getTime() - options.maxAgeMs / 2);
+  const keys = due.length >= share ? due : await store.oldestSynced(Math.min(share, MAX_OLDEST_SYNCED), halfAgo);
   const details: AssociationDetail[] = [];
   await inParallel(keys, DESCRIBES_IN_FLIGHT, async (key) => {
     try {

@@ -124,6 +124,9 @@ test('the page opens with a tab for each example operation and the schema in the
   expect(tabs.map((t) => t.trim())).toEqual([
     'ListClusters',
     'FleetAccounts',
+    'WhoCanAssumeRole',
+    'TaggedAssociations',
+    'InventoryStatus',
     'AssociationsPage',
     'AssociationById',
     'AssociationByName',

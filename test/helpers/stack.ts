@@ -75,6 +75,18 @@ export interface SeedState {
   }>;
 }
 
+/**
+ * Resolves once the gateway's inventory has finished its first full sweep (`/readyz?full`), so
+ * that a test counting EKS calls does not count the sweep's. Needs INVENTORY=on.
+ */
+export async function inventorySynced(stack: Stack, timeoutMs = 20_000): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs;) {
+    if ((await fetch(`${stack.gateway.url}/readyz?full`)).status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The inventory's first sweep did not end within ${timeoutMs} ms`);
+}
+
 /** A temporary directory for token, policy and JWKS files; removed by `remove`. */
 export function tempFiles(prefix = 'gateway-security-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -6,16 +6,22 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { EXAMPLES_FILE, renderGraphiqlExamples } from '../../../scripts/graphiql-examples';
-import { DEMO_ACCOUNTS, DEMO_CLUSTERS, DEMO_MEMBER_CLUSTERS } from '../../../src/emulator';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CLUSTERS,
+  DEMO_CROSS_ACCOUNT_ASSOCIATION,
+  DEMO_MEMBER_CLUSTERS,
+} from '../../../src/emulator';
 import { exampleTabs, type ExampleTab } from '../../../src/generated/graphiqlExamples';
-import { startStack, type Stack } from '../../helpers/stack';
+import { inventorySynced, startStack, type Stack } from '../../helpers/stack';
 
 const DEMO_ACCOUNTS_FILE = join(__dirname, '..', '..', '..', 'examples', 'accounts', 'demo.json');
 
 let stack: Stack;
 beforeAll(async () => {
   // As `npm start` serves the demo data: its three accounts.
-  stack = await startStack({ seed: 'demo' }, { GATEWAY_ACCOUNTS_FILE: DEMO_ACCOUNTS_FILE });
+  stack = await startStack({ seed: 'demo' }, { GATEWAY_ACCOUNTS_FILE: DEMO_ACCOUNTS_FILE, INVENTORY: 'on' });
+  await inventorySynced(stack);
 });
 afterAll(() => stack.close());
 
@@ -50,10 +56,13 @@ test('src/generated/graphiqlExamples.ts is what `npm run graphiql:examples` make
   expect(readFileSync(EXAMPLES_FILE, 'utf8')).toBe(await renderGraphiqlExamples());
 });
 
-test('the tabs cover listing, the accounts, paging, both lookups, create, update, tag, untag and delete', () => {
+test('the tabs cover listing, the accounts, the inventory, paging, both lookups, create, update, tag, untag and delete', () => {
   expect(exampleTabs().map(operationName)).toEqual([
     'ListClusters',
     'FleetAccounts',
+    'WhoCanAssumeRole',
+    'TaggedAssociations',
+    'InventoryStatus',
     'AssociationsPage',
     'AssociationById',
     'AssociationByName',
@@ -92,6 +101,27 @@ test('every tab, run in order against the demo data, succeeds and does what it s
       code: 'ACCOUNT_UNAVAILABLE',
       stsError: 'AccessDenied',
     }),
+  ]);
+
+  const role = (await runTab('WhoCanAssumeRole')).role;
+  expect(role.arn).toBe(tab('WhoCanAssumeRole').variables.arn);
+  // The demo's cross-account association chains into it: it is its target role.
+  expect(role.targetRoleAssociations.nodes).toEqual([
+    expect.objectContaining({
+      clusterName: DEMO_CROSS_ACCOUNT_ASSOCIATION.name,
+      namespace: DEMO_CROSS_ACCOUNT_ASSOCIATION.namespace,
+      serviceAccount: DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount,
+    }),
+  ]);
+  const withTag = (await runTab('TaggedAssociations')).podIdentityAssociations;
+  expect(withTag.totalCount).toBeGreaterThan(0);
+  for (const node of withTag.nodes) expect(node.tags).toContainEqual({ key: 'team', value: 'payments' });
+  const status = (await runTab('InventoryStatus')).inventory;
+  // The demo's data account does not trust the platform account: reported, not fatal.
+  expect(status.state).toBe('DEGRADED');
+  expect(status.failures.map((f: { accountId: string }) => f.accountId)).toEqual([
+    DEMO_ACCOUNTS.data.accountId,
+    DEMO_ACCOUNTS.data.accountId,
   ]);
 
   const page = await runTab('AssociationsPage');

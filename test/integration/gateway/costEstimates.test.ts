@@ -9,7 +9,7 @@ import { exampleTabs } from '../../../src/generated/graphiqlExamples';
 import { hasCostEntry, SUMMARY_FIELDS } from '../../../src/graphql/costModel';
 import { buildSchema, loadTypeDefs } from '../../../src/graphql/schema';
 import { withinEstimate } from '../../helpers/estimates';
-import { nonZero, seedCluster, startStack, type Stack } from '../../helpers/stack';
+import { inventorySynced, nonZero, seedCluster, startStack, type Stack } from '../../helpers/stack';
 
 /** Fields that may call EKS but have no cost entry: root fields, connections, fields with arguments. */
 function uncostedFields(schema: GraphQLSchema): string[] {
@@ -124,7 +124,9 @@ describe('against the emulator', () => {
 describe('the examples stay within their estimates', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ seed: 'demo' });
+    // The inventory's tabs need it; its first sweep ends before anything is counted.
+    stack = await startStack({ seed: 'demo' }, { INVENTORY: 'on' });
+    await inventorySynced(stack);
   });
   afterAll(() => stack.close());
 

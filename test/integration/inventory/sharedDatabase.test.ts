@@ -23,7 +23,7 @@ describe('replicas on one PostgreSQL', () => {
     await client.connect();
     try {
       const migrations = await client.query<{ name: string }>('select name from inventory_migrations');
-      expect(migrations.rows.map((row) => row.name)).toEqual(['0001_initial']);
+      expect(migrations.rows.map((row) => row.name).sort()).toEqual(['0001_initial', '0002_sweep_markers']);
     } finally {
       await client.end();
     }
