@@ -46,6 +46,8 @@ export default tseslint.config(
       'src/generated/',
       'examples/generated/',
       'examples/relay/src/__generated__/',
+      'examples/web/src/gql/',
+      'examples/web/dist/',
     ],
   },
   js.configs.recommended,
@@ -67,7 +69,12 @@ export default tseslint.config(
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['tsconfig.json', 'examples/tsconfig.json'],
+          project: [
+            'tsconfig.json',
+            'examples/tsconfig.json',
+            'examples/web/tsconfig.json',
+            'examples/web/tsconfig.node.json',
+          ],
           noWarnOnMultipleProjects: true,
         }),
       ],
@@ -94,6 +101,11 @@ export default tseslint.config(
       // `const { omitted, ...rest } = value` is how the code drops a field.
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
+  },
+  {
+    // The web app runs in browsers.
+    files: ['examples/web/src/**'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // Tests and examples read untyped JSON answers, and a typed document's generic bound is
