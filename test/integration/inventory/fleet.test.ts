@@ -6,6 +6,7 @@
  * changes through the gateway at once; failing calls keep their rows, marked stale, and are
  * reported.
  */
+import { join } from 'node:path';
 import {
   CreatePodIdentityAssociationCommand,
   DeletePodIdentityAssociationCommand,
@@ -15,7 +16,6 @@ import {
   ListPodIdentityAssociationsCommand,
   UpdatePodIdentityAssociationCommand,
 } from '@aws-sdk/client-eks';
-import { join } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_CROSS_ACCOUNT_ASSOCIATION } from '../../../src/emulator';
 import { startStack, type Stack } from '../../helpers/stack';
 
