@@ -230,6 +230,7 @@ describe('one emulator, several accounts', () => {
       default: false,
       clusters: 2,
       accessKeys: [{ accessKeyId: 'member-key', userName: null }],
+      iam: { strict: false },
       roles: [
         {
           arn: `arn:aws:iam::${MEMBER}:role/gateway`,
@@ -296,7 +297,7 @@ describe('the seed', () => {
           },
         ],
       },
-      'seed object (accounts[0].roles[0].trustPolicy.Statement.Condition.IpAddress): the condition operator is not supported by the emulator; supported: StringEquals, StringNotEquals, StringLike, StringNotLike.',
+      'seed object (accounts[0].roles[0].trustPolicy.Statement.Condition.IpAddress): the condition operator is not supported by the emulator; supported: StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike, ArnEquals, ArnLike, ArnNotEquals, ArnNotLike, Null (all but Null also with IfExists).',
     ],
     [
       'a role object without its trust policy',
@@ -381,7 +382,7 @@ describe('the seed', () => {
     [
       'accounts beside clusters',
       { accounts: [{ accountId: HOME }], clusters: [] },
-      'seed object (clusters): unknown key "clusters"; the keys allowed here are accounts.',
+      'seed object (clusters): unknown key "clusters"; the keys allowed here are iam, accounts.',
     ],
     [
       'a bad cluster in an account',
