@@ -592,7 +592,8 @@ describe('the demo accounts', () => {
     expect(state.accountId).toBe(DEMO_ACCOUNTS.platform.accountId);
     expect(state.clusters.map((c) => [c.region, c.name, c.associations?.length])).toEqual([
       [DEMO_CLUSTERS.euAnalytics.region, DEMO_CLUSTERS.euAnalytics.name, 40],
-      [DEMO_CLUSTERS.prodPlatform.region, DEMO_CLUSTERS.prodPlatform.name, 180],
+      // 180, and the four cases of a diagnosis (DEMO_*_ASSOCIATION).
+      [DEMO_CLUSTERS.prodPlatform.region, DEMO_CLUSTERS.prodPlatform.name, 184],
       [DEMO_CLUSTERS.stagingApps.region, DEMO_CLUSTERS.stagingApps.name, 90],
     ]);
   });
@@ -606,7 +607,8 @@ describe('the demo accounts', () => {
     for (const region of DEMO_REGIONS) {
       const expected = Object.values(DEMO_MEMBER_CLUSTERS)
         .filter((c) => c.accountId === DEMO_ACCOUNTS.payments.accountId && c.region === region)
-        .map((c) => c.name);
+        .map((c) => c.name)
+        .sort();
       expect(await clusterNames(eksAs(emulator.url, payments, region))).toEqual(expected);
     }
     const client = sts(emulator.url);
