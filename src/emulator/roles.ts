@@ -6,7 +6,8 @@
  * An account is strict or lenient (the seed's `iam.strict`, default lenient). In a strict account
  * only the roles the seed lists exist. In a lenient one every other name exists too, at the path
  * `/`, trusting `pods.eks.amazonaws.com` with sts:AssumeRole and sts:TagSession: ad-hoc scripts
- * can name any role, and GetRole answers that synthesized role.
+ * can name any role, and GetRole answers that synthesized role. A role the seed lists as deleted
+ * does not exist in either.
  */
 import { iamUniqueId } from './ids';
 import type { Tags } from './model';
@@ -39,6 +40,8 @@ export interface RoleDefinition {
   tags: Tags;
   /** Epoch ms; null for the emulator's start time. */
   createDate: number | null;
+  /** Listed as deleted: the name does not exist, even in a lenient account. */
+  deleted: boolean;
 }
 
 /** A role as IAM describes it (GetRole), listed in the seed or taken as existing in a lenient account. */
@@ -81,7 +84,8 @@ export class RoleDirectory {
         this.roles.set(key, definition);
         continue;
       }
-      if (earlier.role.path !== definition.role.path || earlier.trustPolicy !== null || definition.trustPolicy !== null)
+      const plain = (entry: RoleDefinition) => entry.trustPolicy === null && !entry.deleted;
+      if (earlier.role.path !== definition.role.path || !plain(earlier) || !plain(definition))
         onConflict(definition, earlier);
     }
   }
@@ -94,7 +98,7 @@ export class RoleDirectory {
   /** The role of this account by name (in any case), as GetRole finds it; `partition` is that of a synthesized role's ARN. */
   get(accountId: string, roleName: string, partition = 'aws'): IamRole | undefined {
     const definition = this.roles.get(keyOf(accountId, roleName));
-    if (definition) return describeRole(definition);
+    if (definition) return definition.deleted ? undefined : describeRole(definition);
     if (this.isStrict(accountId)) return undefined;
     return {
       arn: `arn:${partition}:iam::${accountId}:role/${roleName}`,
@@ -118,10 +122,10 @@ export class RoleDirectory {
     return role?.path === arn.path ? role : undefined;
   }
 
-  /** The roles the seed lists in an account, by name. */
+  /** The roles the seed lists in an account (but those it lists as deleted), by name. */
   inAccount(accountId: string): RoleDefinition[] {
     return [...this.roles.values()]
-      .filter((definition) => definition.role.accountId === accountId)
+      .filter((definition) => definition.role.accountId === accountId && !definition.deleted)
       .sort((a, b) => (a.role.roleName < b.role.roleName ? -1 : 1));
   }
 }

@@ -118,8 +118,8 @@ export interface SeedRoleDefinition {
   arn?: string;
   /** With roleName: `/` (default) or `/segment/.../`. */
   path?: string;
-  /** The AssumeRolePolicyDocument: a JSON object, or its JSON text. */
-  trustPolicy: unknown;
+  /** The AssumeRolePolicyDocument: a JSON object, or its JSON text; required unless `deleted`. */
+  trustPolicy?: unknown;
   /** Seconds, 3600-43200; default 3600. */
   maxSessionDuration?: number;
   /** Up to 1000 characters. */
@@ -128,6 +128,11 @@ export interface SeedRoleDefinition {
   tags?: Tags;
   /** Default: the emulator's start time. */
   createDate?: SeedTime;
+  /**
+   * True: the role does not exist (it was deleted after associations named it): in a lenient
+   * account, a name that does not exist. Then only roleName (or arn) and path may be given.
+   */
+  deleted?: boolean;
 }
 
 export interface SeedCluster {
@@ -221,7 +226,9 @@ const ROLE_MEMBERS = [
   'description',
   'tags',
   'createDate',
+  'deleted',
 ];
+const DELETED_ROLE_MEMBERS = ['roleName', 'arn', 'path', 'deleted'];
 const ACCESS_KEY_MEMBERS = ['accessKeyId', 'userName'];
 const CLUSTER_MEMBERS = [
   'name',
@@ -491,6 +498,7 @@ function readRole(doc: SeedDocument, path: string, value: unknown, accountId: st
       description: null,
       tags: {},
       createDate: null,
+      deleted: false,
     };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -524,6 +532,21 @@ function readRole(doc: SeedDocument, path: string, value: unknown, accountId: st
         `a role path is / or /segment/.../ (segments of [\\w+=,.@-]), received ${describe(at)}.`,
       );
     role = roleArnOf(doc, `${path}.roleName`, `arn:aws:iam::${accountId}:role${at}${name}`);
+  }
+  if (readOptionalBoolean(doc, `${path}.deleted`, input.deleted) === true) {
+    const extra = Object.keys(input).find((key) => !DELETED_ROLE_MEMBERS.includes(key));
+    if (extra !== undefined)
+      throw doc.problem(`${path}.${extra}`, 'a deleted role has nothing but its roleName (or arn) and path.');
+    return {
+      role,
+      roleId: roleIdOf(role.accountId, role.roleName),
+      trustPolicy: null,
+      maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
+      description: null,
+      tags: {},
+      createDate: null,
+      deleted: true,
+    };
   }
   if (input.trustPolicy === undefined || input.trustPolicy === null) {
     throw doc.problem(
@@ -562,6 +585,7 @@ function readRole(doc: SeedDocument, path: string, value: unknown, accountId: st
     description,
     tags: input.tags === undefined ? {} : checked(doc, `${path}.tags`, () => validateTags(input.tags)),
     createDate: readTime(doc, `${path}.createDate`, input.createDate) ?? null,
+    deleted: false,
   };
 }
 

@@ -126,7 +126,7 @@ const seed: MultiAccountSeedFile = {
         ),
       ],
     },
-    { accountId: LENIENT },
+    { accountId: LENIENT, roles: [{ roleName: 'deleted', deleted: true }] },
   ],
 };
 
@@ -214,6 +214,9 @@ describe('the role of an association', () => {
     );
     expect((await create({ roleArn: role('anything', LENIENT) })).association?.roleArn).toBe(role('anything', LENIENT));
     await refused(create({ roleArn: role('a/path/nobody/has', LENIENT) }), ROLE_DOES_NOT_EXIST);
+    // ...but the one the seed lists as deleted.
+    await refused(create({ roleArn: role('deleted', LENIENT) }), ROLE_DOES_NOT_EXIST);
+    await refused(create({ targetRoleArn: role('deleted', LENIENT) }), ROLE_DOES_NOT_EXIST);
   });
 });
 

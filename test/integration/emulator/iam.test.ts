@@ -51,6 +51,7 @@ const seed: MultiAccountSeedFile = {
         },
         { roleName: 'text-policy', trustPolicy: TEXT_TRUST },
         `arn:aws:iam::${LENIENT}:role/ops/arn-only`,
+        { roleName: 'gone', deleted: true },
       ],
     },
     {
@@ -151,6 +152,11 @@ describe('GetRole', () => {
     });
     expect(decoded(Role?.AssumeRolePolicyDocument)).toEqual(POD_IDENTITY_DEFAULT);
     expect((await getRole('anything-at-all')).Role?.RoleId).toBe(Role?.RoleId);
+  });
+
+  test('lenient account: a role the seed lists as deleted does not exist', async () => {
+    await expectError(getRole('gone'), 'NoSuchEntityException', 404, 'The role with name gone cannot be found.');
+    await expectError(getRole('GONE'), 'NoSuchEntityException', 404, 'The role with name GONE cannot be found.');
   });
 
   test('strict account: a listed role is found, any other is NoSuchEntity (404) with IAM message', async () => {
@@ -454,6 +460,16 @@ describe('the seed format', () => {
       'a reserved tag key',
       { roles: [{ roleName: 'r', trustPolicy: POD_IDENTITY_DEFAULT, tags: { 'aws:x': 'y' } }], clusters: [] },
       "seed object (roles[0].tags): Tag keys starting with 'aws:' are reserved for AWS use",
+    ],
+    [
+      'a deleted role with a trust policy',
+      { roles: [{ roleName: 'r', deleted: true, trustPolicy: POD_IDENTITY_DEFAULT }], clusters: [] },
+      'seed object (roles[0].trustPolicy): a deleted role has nothing but its roleName (or arn) and path.',
+    ],
+    [
+      'a role both listed and deleted',
+      { roles: ['arn:aws:iam::000000000000:role/r', { roleName: 'r', deleted: true }], clusters: [] },
+      'seed object (roles[1]): names the role r of account 000000000000, which roles[0] lists already; a role is listed once.',
     ],
     [
       'a createDate that is no date',
