@@ -4,8 +4,9 @@
  * `payments` and `data` have clusters of their own in both regions and a role the gateway
  * assumes, which only payments' trusts the platform account with. A fourth account holds only
  * IAM roles: those of the platform's associations. Every role an association names is listed
- * with its trust policy, and the cases that keep an association from working are there on
- * purpose (the DEMO_*_ASSOCIATION and cluster constants below). Built deterministically (fixed
+ * with its trust policy (or as deleted), and the cases that keep an association from working
+ * are there on purpose (the DEMO_*_ASSOCIATION and cluster constants below). Every account's
+ * IAM is lenient: a role name the seed does not list exists, so scripts may bind new roles. Built deterministically (fixed
  * names, fixed timestamps; ids come from the seed loader's fixed-seed PRNG), so every start
  * shows the same data.
  */
@@ -88,9 +89,6 @@ export const DEMO_POLICY_ASSOCIATION = {
 
 // --- The cases of "will this association work?" -------------------------------------------------
 
-/** The platform account's IAM is strict: a role of it that the seed does not list does not exist. */
-export const DEMO_STRICT_IAM_ACCOUNT = DEMO_ACCOUNTS.platform.accountId;
-
 /** The cluster with neither the eks-pod-identity-agent add-on nor Auto Mode: no association of it can deliver credentials. */
 export const DEMO_NO_AGENT_CLUSTER = {
   accountId: DEMO_ACCOUNTS.platform.accountId,
@@ -150,7 +148,7 @@ export const DEMO_UNGUARDED_TARGET_ASSOCIATION = {
   externalId: '9b2f4c71-5e0a-4d38-8c6b-1f7e2a9d3c54',
 } as const;
 
-/** Its role is not listed in the (strict) platform account: it was deleted after the association was made. */
+/** Its role was deleted after the association was made: the seed lists it as deleted, so it does not exist. */
 export const DEMO_MISSING_ROLE_ASSOCIATION = {
   accountId: DEMO_ACCOUNTS.platform.accountId,
   ...DEMO_CLUSTERS.prodPlatform,
@@ -216,7 +214,6 @@ export function demoSeed(platformAccountId: string = DEMO_ACCOUNTS.platform.acco
       {
         accountId: platformAccountId,
         name: DEMO_ACCOUNTS.platform.name,
-        iam: { strict: true },
         roles: diagnosisRoles(platformAccountId),
         clusters: platform,
       },
@@ -311,7 +308,7 @@ function associationRoles(account: string, clusters: SeedCluster[], sourceAccoun
   }));
 }
 
-/** The platform account's roles: those of the DEMO_*_ASSOCIATION cases, but the one deleted. */
+/** The platform account's roles: those of the DEMO_*_ASSOCIATION cases (one of them deleted). */
 function diagnosisRoles(platformAccountId: string): SeedRoleDefinition[] {
   const { region, name } = DEMO_CLUSTERS.prodPlatform;
   const provider = oidcProvider(platformAccountId, region, name);
@@ -367,6 +364,8 @@ function diagnosisRoles(platformAccountId: string): SeedRoleDefinition[] {
         ],
       },
     },
+    // The account is lenient (scripts bind roles of their own), so the deleted role is said to be gone.
+    { roleName: 'orders-legacy-batch', deleted: true },
   ];
 }
 

@@ -1,8 +1,8 @@
 /**
  * The demo seed's IAM and the cases it holds for a diagnosis of "will this association work?",
  * as the constants exported with it name them, through the real @aws-sdk/client-eks and
- * @aws-sdk/client-iam: every role its associations name is listed, the platform account's IAM is
- * strict, and each case is what its constant says.
+ * @aws-sdk/client-iam: every role its associations name is listed (one as deleted), and each
+ * case is what its constant says.
  */
 import {
   CreatePodIdentityAssociationCommand,
@@ -24,7 +24,6 @@ import {
   DEMO_NO_AGENT_CLUSTER,
   DEMO_NO_TAG_SESSION_ASSOCIATION,
   DEMO_ROLE_ACCOUNT,
-  DEMO_STRICT_IAM_ACCOUNT,
   DEMO_UNGUARDED_TARGET_ASSOCIATION,
   type MultiAccountSeedFile,
   type RunningEmulator,
@@ -102,22 +101,19 @@ test('every role the associations name is listed, in its account, but the one de
   expect([...named].filter((arn) => !listed.has(arn))).toEqual([DEMO_MISSING_ROLE_ASSOCIATION.roleArn]);
 });
 
-test('the platform account is strict, the member accounts and the role account are lenient', async () => {
+test('every account is lenient: scripts may bind roles the seed does not list', async () => {
   const report = await control<{ accounts: Array<{ accountId: string; name: string; iam: { strict: boolean } }> }>(
     emulator.url,
     'accounts',
   );
   expect(report.accounts.map((a) => [a.accountId, a.name, a.iam.strict])).toEqual([
-    [DEMO_STRICT_IAM_ACCOUNT, 'platform', true],
+    [DEMO_ACCOUNTS.platform.accountId, 'platform', false],
     [DEMO_ACCOUNTS.payments.accountId, 'payments', false],
     [DEMO_ACCOUNTS.data.accountId, 'data', false],
     [DEMO_ROLE_ACCOUNT, 'workloads', false],
   ]);
-  await expectError(
-    iamOf(DEMO_STRICT_IAM_ACCOUNT).send(new GetRoleCommand({ RoleName: 'payments-api' })),
-    'NoSuchEntityException',
-    404,
-  );
+  const { Role } = await iamOf(DEMO_ACCOUNTS.platform.accountId).send(new GetRoleCommand({ RoleName: 'scratch' }));
+  expect(Role?.Arn).toBe(`arn:aws:iam::${DEMO_ACCOUNTS.platform.accountId}:role/scratch`);
 });
 
 test("the workloads' roles trust EKS Pod Identity for the platform account's clusters", async () => {
@@ -218,6 +214,19 @@ describe('the association cases of prod-platform, whose agent is active', () => 
       'NoSuchEntityException',
       404,
       'The role with name orders-legacy-batch cannot be found.',
+    );
+    await expectError(
+      eksOf(DEMO_MISSING_ROLE_ASSOCIATION.accountId).send(
+        new CreatePodIdentityAssociationCommand({
+          clusterName: DEMO_MISSING_ROLE_ASSOCIATION.name,
+          namespace: DEMO_MISSING_ROLE_ASSOCIATION.namespace,
+          serviceAccount: 'another-batch',
+          roleArn: DEMO_MISSING_ROLE_ASSOCIATION.roleArn,
+        }),
+      ),
+      'InvalidParameterException',
+      400,
+      'Role provided in the request does not exist.',
     );
   });
 
