@@ -1,7 +1,7 @@
 /**
  * The SigV4 credential scope of a request's Authorization header:
  * `AWS4-HMAC-SHA256 Credential=<access key>/<yyyymmdd>/<region>/<service>/aws4_request, SignedHeaders=..., Signature=...`.
- * The service (`eks` or `sts`) picks the protocol, the region the state, the access key the
+ * The service (`eks`, `sts` or `iam`) picks the protocol, the region the state (IAM is global), the access key the
  * account (see credentials.ts). Signatures are not verified: the emulator knows no secret keys.
  * Failures are AuthErrors, which each service answers in its own wire shape.
  */
@@ -32,7 +32,7 @@ export class AuthError extends Error {
 
 /**
  * The service a request is signed for, read without judging the rest of the header: how the
- * server tells STS requests from EKS ones. Null when the header has no readable scope.
+ * server tells STS and IAM requests from EKS ones. Null when the header has no readable scope.
  */
 export function signedService(header: string | undefined): string | null {
   const match = header === undefined ? null : /Credential=([^,\s]*)/.exec(header);

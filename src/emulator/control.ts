@@ -1,6 +1,7 @@
-/** The control endpoints under `/_emulator/` (not part of EKS or STS): health, stats, reset, faults, clusters, state, accounts, clock. */
+/** The control endpoints under `/_emulator/` (not part of EKS, STS or IAM): health, stats, reset, faults, clusters, state, accounts, clock. */
 import { WireError, invalidParameter, quote } from './errors';
 import { parseJsonObject } from './http';
+import { describeRole } from './roles';
 import type { EmulatorRuntime } from './runtime';
 import { exportAllAccounts, exportState } from './seed';
 
@@ -84,7 +85,7 @@ function clockReport(runtime: EmulatorRuntime): { now: string; offsetSeconds: nu
   return { now: new Date(runtime.clock.now()).toISOString(), offsetSeconds: runtime.clock.offset / 1000 };
 }
 
-/** The accounts of the seed and of the state: names, cluster counts, roles STS can assume, access keys. */
+/** The accounts of the seed and of the state: names, cluster counts, access keys, IAM strictness and roles. */
 function accountsReport(runtime: EmulatorRuntime): unknown {
   const ids = [
     ...new Set([...runtime.accountNames.keys(), ...runtime.store.accounts().map((account) => account.accountId)]),
@@ -100,13 +101,17 @@ function accountsReport(runtime: EmulatorRuntime): unknown {
       accessKeys: keys
         .filter(([, owner]) => owner.accountId === accountId)
         .map(([accessKeyId, owner]) => ({ accessKeyId, userName: owner.userName })),
-      roles: runtime.roles.inAccount(accountId).map((role) => ({
-        arn: role.role.arn,
-        roleId: role.roleId,
-        assumable: role.trustPolicy !== null,
-        maxSessionDuration: role.maxSessionDuration,
-        trustPolicy: role.trustPolicy === null ? null : (JSON.parse(role.trustPolicy.text) as unknown),
-      })),
+      iam: { strict: runtime.roles.isStrict(accountId) },
+      roles: runtime.roles.inAccount(accountId).map((definition) => {
+        const role = describeRole(definition);
+        return {
+          arn: role.arn,
+          roleId: role.roleId,
+          assumable: role.trustPolicy.namesAwsPrincipals(),
+          maxSessionDuration: role.maxSessionDuration,
+          trustPolicy: JSON.parse(role.trustPolicy.text) as unknown,
+        };
+      }),
     })),
   };
 }

@@ -90,7 +90,7 @@ export class FaultInjector {
     return this.config();
   }
 
-  /** Decides the fate of one EKS or STS call and how long to delay it. */
+  /** Decides the fate of one EKS, STS or IAM call and how long to delay it. */
   decide(operation: ServiceOperationName): { decision: FaultDecision; delayMs: number } {
     const { jitterMs } = this.current;
     const latencyMs = this.current.operationLatencyMs?.[operation] ?? this.current.latencyMs;
@@ -150,7 +150,7 @@ function validateOperationLatency(value: unknown): Partial<Record<ServiceOperati
   for (const [operation, ms] of Object.entries(value as Record<string, unknown>)) {
     if (!isServiceOperationName(operation)) {
       throw invalidParameter(
-        `Unknown operation ${quote(operation)} in operationLatencyMs; use an EKS or STS operation name such as DescribePodIdentityAssociation or AssumeRole (latencyMs is the latency of the others).`,
+        `Unknown operation ${quote(operation)} in operationLatencyMs; use an EKS, STS or IAM operation name such as DescribePodIdentityAssociation, AssumeRole or GetRole (latencyMs is the latency of the others).`,
       );
     }
     latency[operation] = milliseconds(ms, `operationLatencyMs.${operation}`);
@@ -175,7 +175,7 @@ function validateRates(value: unknown): Record<string, FaultRates> {
   for (const [operation, kinds] of Object.entries(value as Record<string, unknown>)) {
     if (operation !== '*' && !isServiceOperationName(operation)) {
       throw invalidParameter(
-        `Unknown operation ${quote(operation)} in fault rates; use '*' or an EKS or STS operation name such as CreatePodIdentityAssociation or AssumeRole.`,
+        `Unknown operation ${quote(operation)} in fault rates; use '*' or an EKS, STS or IAM operation name such as CreatePodIdentityAssociation, AssumeRole or GetRole.`,
       );
     }
     if (typeof kinds !== 'object' || kinds === null || Array.isArray(kinds)) {

@@ -47,6 +47,17 @@ export function partitionOf(region: string): string {
   return 'aws';
 }
 
+/** A cluster's stable unique id (32 hex digits, upper case): what its endpoint and OIDC issuer carry. */
+export function clusterUniqueId(accountId: string, region: string, name: string): string {
+  return createHash('sha256').update(`${accountId}/${region}/${name}`).digest('hex').slice(0, 32).toUpperCase();
+}
+
+/** The host name and path of a cluster's OIDC issuer (`oidc.eks.<region>.amazonaws.com/id/<id>`), as IRSA trust policies name it. */
+export function oidcProvider(accountId: string, region: string, name: string): string {
+  const dnsSuffix = partitionOf(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `oidc.eks.${region}.${dnsSuffix}/id/${clusterUniqueId(accountId, region, name)}`;
+}
+
 export function clusterArn(region: string, accountId: string, cluster: string): string {
   return `arn:${partitionOf(region)}:eks:${region}:${accountId}:cluster/${cluster}`;
 }

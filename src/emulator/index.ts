@@ -1,4 +1,4 @@
-/** The local EKS-compatible endpoint, with STS ("the emulator"): see docs/emulator.md. */
+/** The local EKS-compatible endpoint, with STS and IAM ("the emulator"): see docs/emulator.md. */
 export { startEmulator } from './start';
 export type { EmulatorOptions, RunningEmulator } from './start';
 export type {
@@ -7,9 +7,12 @@ export type {
   SeedAccessKey,
   SeedAccount,
   SeedAddon,
+  SeedAddonIssue,
   SeedAssociation,
+  SeedAutoMode,
   SeedCluster,
   SeedFile,
+  SeedIam,
   SeedRole,
   SeedRoleDefinition,
   SeedTime,
@@ -17,15 +20,22 @@ export type {
 export {
   DEMO_ACCOUNTS,
   DEMO_ADDON_OWNED_ASSOCIATION,
+  DEMO_AUTO_MODE_CLUSTER,
   DEMO_BASE_TIME,
   DEMO_CLUSTERS,
   DEMO_CROSS_ACCOUNT_ASSOCIATION,
   DEMO_CROSS_ACCOUNT_EXTERNAL_ID,
   DEMO_DATA_TRUSTED_ACCOUNT,
+  DEMO_DEGRADED_AGENT,
   DEMO_GATEWAY_ROLE_NAME,
+  DEMO_IRSA_ASSOCIATION,
   DEMO_MEMBER_CLUSTERS,
+  DEMO_MISSING_ROLE_ASSOCIATION,
+  DEMO_NO_AGENT_CLUSTER,
+  DEMO_NO_TAG_SESSION_ASSOCIATION,
   DEMO_POLICY_ASSOCIATION,
   DEMO_REGIONS,
   DEMO_ROLE_ACCOUNT,
+  DEMO_UNGUARDED_TARGET_ASSOCIATION,
   demoSeed,
 } from './seeds/demo';

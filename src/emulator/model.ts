@@ -85,27 +85,49 @@ export function isStsOperationName(value: string): value is StsOperationName {
   return Object.prototype.hasOwnProperty.call(STS_OPERATIONS, value);
 }
 
+/**
+ * The IAM operations (query protocol, like STS), in the order stats report them after the STS
+ * ones. IAM's roles come from the seed: nothing here changes them.
+ */
+export const IAM_OPERATIONS = {
+  GetRole: { mutating: false },
+} as const satisfies Record<string, { mutating: boolean }>;
+
+export type IamOperationName = keyof typeof IAM_OPERATIONS;
+
+export const IAM_OPERATION_NAMES = Object.keys(IAM_OPERATIONS) as IamOperationName[];
+
+export function isIamOperationName(value: string): value is IamOperationName {
+  return Object.prototype.hasOwnProperty.call(IAM_OPERATIONS, value);
+}
+
 /** The services the endpoint speaks, told apart by the SigV4 credential scope's service. */
-export type ServiceName = 'eks' | 'sts';
+export type ServiceName = 'eks' | 'sts' | 'iam';
 
 /** Any operation of any service: what stats count and faults are keyed by. */
-export type ServiceOperationName = OperationName | StsOperationName;
+export type ServiceOperationName = OperationName | StsOperationName | IamOperationName;
 
 export const SERVICE_OPERATION_NAMES: Readonly<Record<ServiceName, readonly ServiceOperationName[]>> = {
   eks: OPERATION_NAMES,
   sts: STS_OPERATION_NAMES,
+  iam: IAM_OPERATION_NAMES,
 };
 
-export const ALL_OPERATION_NAMES: readonly ServiceOperationName[] = [...OPERATION_NAMES, ...STS_OPERATION_NAMES];
+export const ALL_OPERATION_NAMES: readonly ServiceOperationName[] = [
+  ...OPERATION_NAMES,
+  ...STS_OPERATION_NAMES,
+  ...IAM_OPERATION_NAMES,
+];
 
 export function isServiceOperationName(value: string): value is ServiceOperationName {
-  return isOperationName(value) || isStsOperationName(value);
+  return isOperationName(value) || isStsOperationName(value) || isIamOperationName(value);
 }
 
 /** Operations that change state: only these are journaled, and only these can be dropped after being applied. */
 export const MUTATING_OPERATIONS: ReadonlySet<ServiceOperationName> = new Set([
   ...OPERATION_NAMES.filter((name) => OPERATIONS[name].mutating),
   ...STS_OPERATION_NAMES.filter((name) => STS_OPERATIONS[name].mutating),
+  ...IAM_OPERATION_NAMES.filter((name) => IAM_OPERATIONS[name].mutating),
 ]);
 
 export const CLUSTER_STATUSES = ['CREATING', 'ACTIVE', 'DELETING', 'FAILED', 'UPDATING', 'PENDING'] as const;
@@ -122,6 +144,34 @@ export const ADDON_STATUSES = [
   'UPDATE_FAILED',
 ] as const;
 export type AddonStatus = (typeof ADDON_STATUSES)[number];
+
+/** The EKS API's AddonIssueCode values: what an add-on's `health.issues` say is wrong. */
+export const ADDON_ISSUE_CODES = [
+  'AccessDenied',
+  'AddonPermissionFailure',
+  'AddonSubscriptionNeeded',
+  'AdmissionRequestDenied',
+  'ClusterUnreachable',
+  'ConfigurationConflict',
+  'InsufficientNumberOfReplicas',
+  'InternalFailure',
+  'K8sResourceNotFound',
+  'UnsupportedAddonModification',
+] as const;
+export type AddonIssueCode = (typeof ADDON_ISSUE_CODES)[number];
+
+export interface AddonIssue {
+  code: AddonIssueCode;
+  message: string;
+  resourceIds: string[];
+}
+
+/** EKS Auto Mode of a cluster: EKS runs the nodes (and the Pod Identity agent, without the add-on). */
+export interface AutoModeConfig {
+  nodePools: string[];
+  /** Null: `arn:<partition>:iam::<account>:role/AmazonEKSAutoNodeRole`. */
+  nodeRoleArn: string | null;
+}
 
 export type Tags = Record<string, string>;
 
@@ -147,6 +197,8 @@ export interface AddonRecord {
   name: string;
   version: string;
   status: AddonStatus;
+  /** Absent (state files from before it) or empty: healthy. */
+  healthIssues?: AddonIssue[];
   createdAt: number;
   modifiedAt: number;
   /** The uuid-like last segment of the add-on ARN. */
@@ -161,6 +213,8 @@ export interface ClusterInfo {
   platformVersion: string;
   tags: Tags;
   createdAt: number;
+  /** Absent (and in state files from before it): not in Auto Mode. */
+  autoMode?: AutoModeConfig;
 }
 
 /** A whole cluster as one value: the unit of seeding, snapshots and `POST /_emulator/clusters`. */

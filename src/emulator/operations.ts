@@ -3,6 +3,7 @@
  * StateChange, applies it and hands it back so the server can make it durable before answering.
  */
 import { randomUUID } from 'node:crypto';
+import { requirePodIdentityRole, requireTargetRole, type AssociationSubject } from './associationRoles';
 import { applyChange, type StateChange } from './changes';
 import { WireError, invalidParameter, invalidRequest, notFound } from './errors';
 import { randomAssociationId } from './ids';
@@ -22,7 +23,6 @@ import {
   validateNamespace,
   validatePolicy,
   validateServiceAccount,
-  type ParsedRoleArn,
 } from './validation';
 import * as wire from './wire';
 
@@ -32,7 +32,7 @@ export interface OperationContext {
   /** The account of the request's credentials: the only one it sees. */
   accountId: string;
   account: AccountState;
-  /** Which role ARNs name existing roles (see roles.ts). */
+  /** The emulated IAM's roles, which Create and Update check (see associationRoles.ts). */
   roles: RoleDirectory;
   tokens: PageTokens;
   associationLimit: number;
@@ -107,8 +107,16 @@ function createAssociation(ctx: OperationContext, request: OperationRequest): Op
   const idempotency = checkToken(ctx, [request.region, clusterName, request.operation, token], parameters);
   if (idempotency.replay) return { body: idempotency.replay, change: null, replayed: true };
 
-  requireUsableRole(ctx, role);
-  if (target) requireUsableRole(ctx, target);
+  const subject: AssociationSubject = {
+    region: request.region,
+    accountId: ctx.accountId,
+    clusterName,
+    namespace,
+    serviceAccount,
+    disableSessionTags,
+  };
+  requirePodIdentityRole(ctx.roles, role, subject);
+  if (target) requireTargetRole(ctx.roles, target, role, subject);
   const existing = cluster.associationFor(namespace, serviceAccount);
   if (existing) {
     throw new WireError('ResourceInUseException', `Association already exists: ${existing.associationId}`, {
@@ -214,8 +222,16 @@ function updateAssociation(ctx: OperationContext, request: OperationRequest): Op
 
   const existing = requireAssociation(cluster, associationId);
   requireNotOwned(ctx, request.region, cluster, existing);
-  if (role) requireUsableRole(ctx, role);
-  if (target) requireUsableRole(ctx, target);
+  const subject: AssociationSubject = {
+    region: request.region,
+    accountId: ctx.accountId,
+    clusterName,
+    namespace: existing.namespace,
+    serviceAccount: existing.serviceAccount,
+    disableSessionTags: disableSessionTags ?? existing.disableSessionTags,
+  };
+  if (role) requirePodIdentityRole(ctx.roles, role, subject);
+  if (target) requireTargetRole(ctx.roles, target, role ?? parseRoleArn(existing.roleArn, 'roleArn'), subject);
 
   const next: AssociationRecord = { ...existing, modifiedAt: later(existing.modifiedAt, ctx.now()) };
   if (role) next.roleArn = role.arn;
@@ -375,13 +391,6 @@ function checkToken(
     return { replay: earlier.response, record: () => null };
   }
   return { replay: undefined, record: (response) => ({ key, fingerprint, response, at: ctx.now() }) };
-}
-
-/** Our convention for role existence (IAM is not emulated): see docs/emulator.md. */
-function requireUsableRole(ctx: OperationContext, role: ParsedRoleArn): void {
-  if (!ctx.roles.exists(role) || role.roleName.startsWith('missing-'))
-    throw invalidParameter('Role provided in the request does not exist');
-  if (role.roleName.startsWith('untrusted-')) throw invalidParameter('Trust policy of the role provided is invalid');
 }
 
 function requireCluster(ctx: OperationContext, region: string, name: string): ClusterState {

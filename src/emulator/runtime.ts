@@ -1,6 +1,6 @@
 /**
- * The running emulator's state and services, shared by the EKS and STS routes and the control
- * endpoints: the store, the seed's IAM (roles, access keys), credentials, page tokens, the clock,
+ * The running emulator's state and services, shared by the EKS, STS and IAM routes and the
+ * control endpoints: the store, the seed's IAM (roles, access keys), credentials, page tokens, the clock,
  * fault injection, stats and (optionally) persistence.
  */
 import { applyChange, type StateChange } from './changes';
@@ -8,6 +8,7 @@ import { EmulatorClock } from './clock';
 import { CredentialDirectory } from './credentials';
 import { WireError, invalidParameter, jsonType, quote } from './errors';
 import { FaultInjector } from './faults';
+import type { IamContext } from './iam';
 import type { ClusterSnapshot } from './model';
 import type { OperationContext } from './operations';
 import { PageTokens } from './pagination';
@@ -47,7 +48,7 @@ export class EmulatorRuntime {
   readonly clock = new EmulatorClock();
   readonly sessions: SessionTokens;
   readonly credentials: CredentialDirectory;
-  /** The seed's roles, read on every start (IAM is not part of the EKS state). */
+  /** The emulated IAM's roles, read from the seed on every start (IAM is not part of the EKS state). */
   readonly roles: RoleDirectory;
   /** The seed's account names, by account id. */
   readonly accountNames: ReadonlyMap<string, string | null>;
@@ -112,6 +113,10 @@ export class EmulatorRuntime {
 
   stsContext(): StsContext {
     return { roles: this.roles, sessions: this.sessions, now: () => this.clock.now() };
+  }
+
+  iamContext(): IamContext {
+    return { roles: this.roles, startTime: this.config.startTime };
   }
 
   /** Makes an applied change durable (a no-op without a state file). */

@@ -10,6 +10,7 @@ import {
   readArray,
   readObject,
   readOptionalArray,
+  readOneOf,
   readOptionalBoolean,
   readOptionalOneOf,
   readOptionalString,
@@ -19,11 +20,15 @@ import { isTemporaryKey, type AccessKeyOwner } from './credentials';
 import { WireError } from './errors';
 import { createPrng, derivedUuid, randomAssociationId, seededAssociationId } from './ids';
 import {
+  ADDON_ISSUE_CODES,
   ADDON_STATUSES,
   CLUSTER_STATUSES,
+  type AddonIssue,
+  type AddonIssueCode,
   type AddonRecord,
   type AddonStatus,
   type AssociationRecord,
+  type AutoModeConfig,
   type ClusterSnapshot,
   type ClusterStatus,
   type Tags,
@@ -59,10 +64,12 @@ export type SeedTime = string | number;
 export interface SeedFile {
   /** Used when the emulator is not given an account id of its own. */
   accountId?: string;
+  /** The emulated IAM's settings, for every account. */
+  iam?: SeedIam;
   /**
-   * IAM roles: ARNs of roles whose path is not `/` (every other role lives at `/`; see roles.ts),
-   * or role objects with a trust policy, which STS can assume. Read on every start, also with a
-   * state file: they stand for IAM, not for EKS state.
+   * IAM roles: role objects with their trust policy, or ARNs (a role with the default Pod
+   * Identity trust policy, at the ARN's path). Read on every start, also with a state file: they
+   * stand for IAM, not for EKS state.
    */
   roles?: SeedRole[];
   clusters: SeedCluster[];
@@ -70,7 +77,18 @@ export interface SeedFile {
 
 /** A seed of several accounts; the first is the default account (see credentials.ts). */
 export interface MultiAccountSeedFile {
+  /** The emulated IAM's settings, for every account that does not give its own. */
+  iam?: SeedIam;
   accounts: SeedAccount[];
+}
+
+/** The emulated IAM's settings (see roles.ts). */
+export interface SeedIam {
+  /**
+   * True: only the roles the seed lists exist. False (the default): a role the seed does not
+   * list exists too, at the path `/`, trusting pods.eks.amazonaws.com.
+   */
+  strict?: boolean;
 }
 
 export type Seed = SeedFile | MultiAccountSeedFile;
@@ -82,6 +100,8 @@ export interface SeedAccount {
   name?: string;
   /** Long-term access key ids that belong to this account (as its root, or as the IAM user named). */
   accessKeys?: SeedAccessKey[];
+  /** This account's IAM settings; the seed's top-level `iam` otherwise. */
+  iam?: SeedIam;
   /** This account's IAM roles (as in SeedFile.roles, but every one of this account). */
   roles?: SeedRole[];
   clusters?: SeedCluster[];
@@ -89,7 +109,7 @@ export interface SeedAccount {
 
 export type SeedAccessKey = string | { accessKeyId: string; userName?: string };
 
-/** A role ARN (a role listed only for its path), or a role STS can assume. */
+/** A role ARN (a role with the default Pod Identity trust policy, at its path), or a role object. */
 export type SeedRole = string | SeedRoleDefinition;
 
 export interface SeedRoleDefinition {
@@ -98,10 +118,21 @@ export interface SeedRoleDefinition {
   arn?: string;
   /** With roleName: `/` (default) or `/segment/.../`. */
   path?: string;
-  /** The AssumeRolePolicyDocument: a JSON object, or its JSON text. */
-  trustPolicy: unknown;
+  /** The AssumeRolePolicyDocument: a JSON object, or its JSON text; required unless `deleted`. */
+  trustPolicy?: unknown;
   /** Seconds, 3600-43200; default 3600. */
   maxSessionDuration?: number;
+  /** Up to 1000 characters. */
+  description?: string;
+  /** IAM tags, as EKS's: at most 50, key 1-128 and value at most 256 characters, no `aws:` prefix. */
+  tags?: Tags;
+  /** Default: the emulator's start time. */
+  createDate?: SeedTime;
+  /**
+   * True: the role does not exist (it was deleted after associations named it): in a lenient
+   * account, a name that does not exist. Then only roleName (or arn) and path may be given.
+   */
+  deleted?: boolean;
 }
 
 export interface SeedCluster {
@@ -117,8 +148,20 @@ export interface SeedCluster {
   platformVersion?: string;
   tags?: Tags;
   createdAt?: SeedTime;
+  /**
+   * EKS Auto Mode (compute, block storage and load balancing managed by EKS; the Pod Identity
+   * agent built in): `true`, or its node pools and node role. Default: off.
+   */
+  autoMode?: boolean | SeedAutoMode;
   addons?: SeedAddon[];
   associations?: SeedAssociation[];
+}
+
+export interface SeedAutoMode {
+  /** Default `["general-purpose", "system"]`. */
+  nodePools?: string[];
+  /** Default `arn:<partition>:iam::<account>:role/AmazonEKSAutoNodeRole`. */
+  nodeRoleArn?: string;
 }
 
 export interface SeedAddon {
@@ -126,8 +169,17 @@ export interface SeedAddon {
   version?: string;
   /** An AddonStatus (default ACTIVE); checked when the seed is loaded, like the cluster's status. */
   status?: AddonStatus | (string & NonNullable<unknown>);
+  /** What DescribeAddon's `health.issues` lists (a DEGRADED add-on usually says why). */
+  healthIssues?: SeedAddonIssue[];
   createdAt?: SeedTime;
   modifiedAt?: SeedTime;
+}
+
+export interface SeedAddonIssue {
+  /** An AddonIssueCode of the EKS API (`InsufficientNumberOfReplicas`, `AccessDenied`, ...). */
+  code: AddonIssueCode | (string & NonNullable<unknown>);
+  message: string;
+  resourceIds?: string[];
 }
 
 export interface SeedAssociation {
@@ -161,10 +213,22 @@ export interface MaterializeOptions {
   ids: 'seeded' | 'random';
 }
 
-const SEED_MEMBERS = ['accountId', 'roles', 'clusters'];
-const MULTI_ACCOUNT_SEED_MEMBERS = ['accounts'];
-const ACCOUNT_MEMBERS = ['accountId', 'name', 'accessKeys', 'roles', 'clusters'];
-const ROLE_MEMBERS = ['roleName', 'arn', 'path', 'trustPolicy', 'maxSessionDuration'];
+const SEED_MEMBERS = ['accountId', 'iam', 'roles', 'clusters'];
+const MULTI_ACCOUNT_SEED_MEMBERS = ['iam', 'accounts'];
+const ACCOUNT_MEMBERS = ['accountId', 'name', 'accessKeys', 'iam', 'roles', 'clusters'];
+const IAM_MEMBERS = ['strict'];
+const ROLE_MEMBERS = [
+  'roleName',
+  'arn',
+  'path',
+  'trustPolicy',
+  'maxSessionDuration',
+  'description',
+  'tags',
+  'createDate',
+  'deleted',
+];
+const DELETED_ROLE_MEMBERS = ['roleName', 'arn', 'path', 'deleted'];
 const ACCESS_KEY_MEMBERS = ['accessKeyId', 'userName'];
 const CLUSTER_MEMBERS = [
   'name',
@@ -174,10 +238,14 @@ const CLUSTER_MEMBERS = [
   'platformVersion',
   'tags',
   'createdAt',
+  'autoMode',
   'addons',
   'associations',
 ];
-const ADDON_MEMBERS = ['name', 'version', 'status', 'createdAt', 'modifiedAt'];
+const AUTO_MODE_MEMBERS = ['nodePools', 'nodeRoleArn'];
+const DEFAULT_NODE_POOLS = ['general-purpose', 'system'];
+const ADDON_MEMBERS = ['name', 'version', 'status', 'healthIssues', 'createdAt', 'modifiedAt'];
+const ADDON_ISSUE_MEMBERS = ['code', 'message', 'resourceIds'];
 const ASSOCIATION_MEMBERS = [
   'associationId',
   'namespace',
@@ -264,8 +332,10 @@ function checkSeedShape(doc: SeedDocument): LoadedSeed {
 export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefined): SeedModel {
   const definitions: Array<{ definition: RoleDefinition; path: string }> = [];
   const accessKeys = new Map<string, AccessKeyOwner>();
+  const strictAccounts = new Map<string, boolean>();
   let accounts: SeedAccountModel[];
   const top = readObject(doc, '', doc.value);
+  const strict = readIamStrict(doc, 'iam', top.iam) ?? false;
   if (top.accounts !== undefined) {
     readObject(doc, '', doc.value, MULTI_ACCOUNT_SEED_MEMBERS);
     const list = readArray(doc, 'accounts', top.accounts);
@@ -305,6 +375,8 @@ export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefine
       readOptionalArray(doc, `${at}.accessKeys`, account.accessKeys).forEach((key, keyIndex) => {
         readAccessKey(doc, `${at}.accessKeys[${keyIndex}]`, key, accountId, accessKeys);
       });
+      const accountStrict = readIamStrict(doc, `${at}.iam`, account.iam);
+      if (accountStrict !== undefined) strictAccounts.set(accountId, accountStrict);
       readOptionalArray(doc, `${at}.roles`, account.roles).forEach((role, roleIndex) => {
         const path = `${at}.roles[${roleIndex}]`;
         const definition = readRole(doc, path, role, accountId);
@@ -353,8 +425,16 @@ export function readSeed({ doc }: LoadedSeed, accountOverride: string | undefine
         `names the role ${roleName} of account ${accountId}, which ${doc.where(paths.get(earlier) ?? '')} lists already; a role is listed once.`,
       );
     },
+    { strict, accounts: strictAccounts },
   );
   return { doc, defaultAccountId, accounts, roles, accessKeys };
+}
+
+/** `iam: {strict}`: whether only the roles listed exist; undefined when not said. */
+function readIamStrict(doc: SeedDocument, path: string, value: unknown): boolean | undefined {
+  if (value === undefined) return undefined;
+  const iam = readObject(doc, path, value, IAM_MEMBERS);
+  return readOptionalBoolean(doc, `${path}.strict`, iam.strict);
 }
 
 function readAccountId(doc: SeedDocument, path: string, value: unknown): string {
@@ -415,6 +495,10 @@ function readRole(doc: SeedDocument, path: string, value: unknown, accountId: st
       roleId: roleIdOf(role.accountId, role.roleName),
       trustPolicy: null,
       maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
+      description: null,
+      tags: {},
+      createDate: null,
+      deleted: false,
     };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -449,6 +533,21 @@ function readRole(doc: SeedDocument, path: string, value: unknown, accountId: st
       );
     role = roleArnOf(doc, `${path}.roleName`, `arn:aws:iam::${accountId}:role${at}${name}`);
   }
+  if (readOptionalBoolean(doc, `${path}.deleted`, input.deleted) === true) {
+    const extra = Object.keys(input).find((key) => !DELETED_ROLE_MEMBERS.includes(key));
+    if (extra !== undefined)
+      throw doc.problem(`${path}.${extra}`, 'a deleted role has nothing but its roleName (or arn) and path.');
+    return {
+      role,
+      roleId: roleIdOf(role.accountId, role.roleName),
+      trustPolicy: null,
+      maxSessionDuration: DEFAULT_MAX_SESSION_DURATION,
+      description: null,
+      tags: {},
+      createDate: null,
+      deleted: true,
+    };
+  }
   if (input.trustPolicy === undefined || input.trustPolicy === null) {
     throw doc.problem(
       `${path}.trustPolicy`,
@@ -475,7 +574,19 @@ function readRole(doc: SeedDocument, path: string, value: unknown, accountId: st
       `must be a whole number of seconds from ${min} to ${max}, received ${describe(maxSessionDuration)}.`,
     );
   }
-  return { role, roleId: roleIdOf(role.accountId, role.roleName), trustPolicy, maxSessionDuration };
+  const description = readOptionalString(doc, `${path}.description`, input.description, ANY_STRING) ?? null;
+  if (description !== null && description.length > 1000)
+    throw doc.problem(`${path}.description`, `must be at most 1000 characters, received ${description.length}.`);
+  return {
+    role,
+    roleId: roleIdOf(role.accountId, role.roleName),
+    trustPolicy,
+    maxSessionDuration,
+    description,
+    tags: input.tags === undefined ? {} : checked(doc, `${path}.tags`, () => validateTags(input.tags)),
+    createDate: readTime(doc, `${path}.createDate`, input.createDate) ?? null,
+    deleted: false,
+  };
 }
 
 function roleArnOf(doc: SeedDocument, path: string, value: string): ParsedRoleArn {
@@ -542,10 +653,14 @@ function materializeCluster(
     if (addonNames.has(addonName)) throw doc.problem(addonAt, `add-on ${addonName} appears twice.`);
     addonNames.add(addonName);
     const addonCreated = readTime(doc, `${addonAt}.createdAt`, addon.createdAt) ?? createdAt;
+    const healthIssues = readOptionalArray(doc, `${addonAt}.healthIssues`, addon.healthIssues).map((issue, i) =>
+      readAddonIssue(doc, `${addonAt}.healthIssues[${i}]`, issue),
+    );
     return {
       name: addonName,
       version: readOptionalString(doc, `${addonAt}.version`, addon.version, ANY_STRING) ?? 'v1.0.0-eksbuild.1',
       status: readOptionalOneOf(doc, `${addonAt}.status`, addon.status, ADDON_STATUSES) ?? 'ACTIVE',
+      ...(healthIssues.length > 0 ? { healthIssues } : {}),
       createdAt: addonCreated,
       modifiedAt: readTime(doc, `${addonAt}.modifiedAt`, addon.modifiedAt) ?? addonCreated,
       arnId: derivedUuid(options.accountId, region, name, addonName),
@@ -603,9 +718,40 @@ function materializeCluster(
     platformVersion: readOptionalString(doc, `${at}.platformVersion`, input.platformVersion, ANY_STRING) ?? 'eks.1',
     tags: input.tags === undefined ? {} : checked(doc, `${at}.tags`, () => validateTags(input.tags)),
     createdAt,
+    ...readAutoMode(doc, `${at}.autoMode`, input.autoMode),
     nextSeq: associations.length + 1,
     addons,
     associations,
+  };
+}
+
+/** `autoMode`: true, false, or `{nodePools, nodeRoleArn}`; the record's member only when on. */
+function readAutoMode(doc: SeedDocument, path: string, value: unknown): { autoMode?: AutoModeConfig } {
+  if (value === undefined || value === null || value === false) return {};
+  if (value === true) return { autoMode: { nodePools: [...DEFAULT_NODE_POOLS], nodeRoleArn: null } };
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw doc.problem(path, `must be true, false or {"nodePools", "nodeRoleArn"}, received ${describe(value)}.`);
+  const input = readObject(doc, path, value, AUTO_MODE_MEMBERS);
+  const nodePools =
+    input.nodePools === undefined
+      ? [...DEFAULT_NODE_POOLS]
+      : readArray(doc, `${path}.nodePools`, input.nodePools).map((pool, i) =>
+          readString(doc, `${path}.nodePools[${i}]`, pool),
+        );
+  const roleRaw = readOptionalString(doc, `${path}.nodeRoleArn`, input.nodeRoleArn);
+  const nodeRoleArn =
+    roleRaw === undefined ? null : checked(doc, `${path}.nodeRoleArn`, () => parseRoleArn(roleRaw, 'roleArn').arn);
+  return { autoMode: { nodePools, nodeRoleArn } };
+}
+
+function readAddonIssue(doc: SeedDocument, path: string, value: unknown): AddonIssue {
+  const input = readObject(doc, path, value, ADDON_ISSUE_MEMBERS);
+  return {
+    code: readOneOf(doc, `${path}.code`, input.code, ADDON_ISSUE_CODES),
+    message: readString(doc, `${path}.message`, input.message),
+    resourceIds: readOptionalArray(doc, `${path}.resourceIds`, input.resourceIds).map((id, i) =>
+      readString(doc, `${path}.resourceIds[${i}]`, id),
+    ),
   };
 }
 
@@ -720,10 +866,21 @@ function exportCluster(cluster: ClusterState): SeedCluster {
     platformVersion: snapshot.platformVersion,
     tags: { ...snapshot.tags },
     createdAt: iso(snapshot.createdAt),
+    ...(snapshot.autoMode
+      ? {
+          autoMode: {
+            nodePools: [...snapshot.autoMode.nodePools],
+            ...(snapshot.autoMode.nodeRoleArn === null ? {} : { nodeRoleArn: snapshot.autoMode.nodeRoleArn }),
+          },
+        }
+      : {}),
     addons: snapshot.addons.map((addon) => ({
       name: addon.name,
       version: addon.version,
       status: addon.status,
+      ...(addon.healthIssues?.length
+        ? { healthIssues: addon.healthIssues.map((issue) => ({ ...issue, resourceIds: [...issue.resourceIds] })) }
+        : {}),
       createdAt: iso(addon.createdAt),
       modifiedAt: iso(addon.modifiedAt),
     })),

@@ -1,7 +1,7 @@
 /**
- * The HTTP server: routes a request to a control endpoint, to STS (a request signed for the
- * service `sts`) or to an EKS operation, and runs the pipeline of a call (count, authenticate,
- * inject faults, parse, execute, persist, answer) in the wire shape of its service.
+ * The HTTP server: routes a request to a control endpoint, to STS or IAM (a request signed for
+ * the service `sts` or `iam`) or to an EKS operation, and runs the pipeline of a call (count,
+ * authenticate, inject faults, parse, execute, persist, answer) in the wire shape of its service.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,11 +12,19 @@ import type { Caller } from './credentials';
 import { WireError, eksAuthError } from './errors';
 import type { FaultDecision } from './faults';
 import { bodyTooLarge, parseJsonObject, parseTarget, readBody, sendError, sendJson, type BodyRead } from './http';
-import { MUTATING_OPERATIONS, type ServiceName, type ServiceOperationName } from './model';
+import { IAM_XML_NAMESPACE, IamError, executeIam, iamOperationOf, type IamErrorCode } from './iam';
+import {
+  MUTATING_OPERATIONS,
+  type IamOperationName,
+  type ServiceName,
+  type ServiceOperationName,
+  type StsOperationName,
+} from './model';
 import { executeOperation, type OperationResult } from './operations';
+import { QueryError, errorXml, malformedResult, queryParameters, successXml, type XmlElement } from './queryProtocol';
 import { matchRoute, OPERATIONS_WITH_BODY } from './routes';
 import type { EmulatorRuntime } from './runtime';
-import { StsError, errorXml, executeSts, malformedResult, stsOperationOf, stsParameters, successXml } from './sts';
+import { STS_XML_NAMESPACE, StsError, executeSts, stsOperationOf, type StsErrorCode } from './sts';
 
 export function createEmulatorServer(runtime: EmulatorRuntime): Server {
   const server = createServer((req, res) => {
@@ -41,8 +49,9 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     return;
   }
   if (target.segments[0] === '_emulator') return handleControlRequest(runtime, req, res, body, target, requestId);
-  if (signedService(req.headers.authorization) === 'sts')
-    return handleSts(runtime, req, res, body, target.query, requestId);
+  const service = signedService(req.headers.authorization);
+  if (service === 'sts') return handleQuery(runtime, STS, req, res, body, target.query, requestId);
+  if (service === 'iam') return handleQuery(runtime, IAM, req, res, body, target.query, requestId);
   return handleEks(runtime, req, res, body, target, requestId);
 }
 
@@ -139,8 +148,76 @@ async function handleEks(
   }
 }
 
-async function handleSts(
+/** What the query pipeline needs of a query-protocol service (STS, IAM). */
+interface QueryService<Operation extends ServiceOperationName> {
+  service: 'sts' | 'iam';
+  label: string;
+  xmlNamespace: string;
+  operationOf(parameters: URLSearchParams, contentType: string | undefined): Operation;
+  execute(
+    runtime: EmulatorRuntime,
+    operation: Operation,
+    request: { caller: Caller; scope: CredentialScope; parameters: URLSearchParams },
+  ): XmlElement;
+  /** The service's error for what went wrong before or around the operation. */
+  error: (kind: QueryFailure, message: string) => QueryError;
+}
+
+/** What the pipeline itself reports: refused credentials, an injected fault, a body too large, a bug. */
+type QueryFailure = AuthError['failure'] | 'tooLarge' | 'throttle' | 'server' | 'unavailable' | 'internal';
+
+const STS_CODES: Record<QueryFailure, StsErrorCode> = {
+  missing: 'MissingAuthenticationToken',
+  malformed: 'IncompleteSignature',
+  expired: 'ExpiredToken',
+  invalid: 'InvalidClientTokenId',
+  tooLarge: 'RequestEntityTooLarge',
+  throttle: 'Throttling',
+  server: 'InternalFailure',
+  unavailable: 'ServiceUnavailable',
+  internal: 'InternalFailure',
+};
+
+const IAM_CODES: Record<QueryFailure, IamErrorCode> = {
+  missing: 'MissingAuthenticationToken',
+  malformed: 'IncompleteSignature',
+  expired: 'ExpiredToken',
+  invalid: 'InvalidClientTokenId',
+  tooLarge: 'RequestEntityTooLarge',
+  throttle: 'Throttling',
+  server: 'ServiceFailure',
+  unavailable: 'ServiceUnavailable',
+  internal: 'ServiceFailure',
+};
+
+const STS: QueryService<StsOperationName> = {
+  service: 'sts',
+  label: 'STS',
+  xmlNamespace: STS_XML_NAMESPACE,
+  operationOf: stsOperationOf,
+  execute: (runtime, operation, { caller, parameters }) =>
+    executeSts(runtime.stsContext(), { operation, caller, parameters }),
+  error: (kind, message) => new StsError(STS_CODES[kind], message),
+};
+
+const IAM: QueryService<IamOperationName> = {
+  service: 'iam',
+  label: 'IAM',
+  xmlNamespace: IAM_XML_NAMESPACE,
+  operationOf: iamOperationOf,
+  execute: (runtime, operation, { caller, scope, parameters }) =>
+    executeIam(runtime.iamContext(), {
+      operation,
+      caller,
+      region: scope.region,
+      parameters,
+    }),
+  error: (kind, message) => new IamError(IAM_CODES[kind], message),
+};
+
+async function handleQuery<Operation extends ServiceOperationName>(
   runtime: EmulatorRuntime,
+  service: QueryService<Operation>,
   req: IncomingMessage,
   res: ServerResponse,
   body: BodyRead,
@@ -153,36 +230,44 @@ async function handleSts(
     res.end(xml);
   };
   try {
-    if (body.kind === 'tooLarge')
-      throw new StsError('RequestEntityTooLarge', 'The request body exceeds the limit of 1 MiB.');
+    if (body.kind === 'tooLarge') throw service.error('tooLarge', 'The request body exceeds the limit of 1 MiB.');
     const contentType = req.headers['content-type'];
-    const parameters = stsParameters(contentType, body.bytes, query);
-    const operation = stsOperationOf(parameters, contentType);
+    const parameters = queryParameters(contentType, body.bytes, query);
+    const operation = service.operationOf(parameters, contentType);
     runtime.stats.count(operation);
-    const { caller } = authenticate(runtime, req, 'sts');
+    const { caller, scope } = authenticate(runtime, req, service.service);
     const call = await enterCall(runtime, operation, req, res);
     if (call === null) return;
-    throwInjectedStsFault(call.decision);
-    const result = executeSts(runtime.stsContext(), { operation, caller, parameters });
+    throwInjectedQueryFault(service.error, call.decision);
+    const result = service.execute(runtime, operation, { caller, scope, parameters });
     if (res.destroyed) return;
     sendXml(
       200,
-      successXml(operation, call.decision.kind === 'malformed' ? malformedResult(result) : result, requestId),
+      successXml(
+        service.xmlNamespace,
+        operation,
+        call.decision.kind === 'malformed' ? malformedResult(result) : result,
+        requestId,
+      ),
     );
   } catch (error) {
-    const sts = error instanceof AuthError ? stsAuthError(error) : error;
-    if (sts instanceof StsError) {
-      if (!res.destroyed) sendXml(sts.status, errorXml(sts, requestId));
+    const known = error instanceof AuthError ? service.error(error.failure, authMessage(error)) : error;
+    if (known instanceof QueryError) {
+      if (!res.destroyed) sendXml(known.status, errorXml(service.xmlNamespace, known, requestId));
       return;
     }
     if (res.destroyed) return;
     runtime.config.log(
-      `emulator: unexpected error for STS ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`,
+      `emulator: unexpected error for ${service.label} ${req.method ?? ''} ${req.url ?? ''} (request ${requestId}): ${(error as Error).stack ?? String(error)}`,
     );
     sendXml(
       500,
       errorXml(
-        new StsError('InternalFailure', `An internal error occurred in the STS emulator (request id ${requestId}).`),
+        service.xmlNamespace,
+        service.error(
+          'internal',
+          `An internal error occurred in the ${service.label} emulator (request id ${requestId}).`,
+        ),
         requestId,
       ),
     );
@@ -262,43 +347,29 @@ function throwInjectedEksFault(decision: FaultDecision): void {
   }
 }
 
-function throwInjectedStsFault(decision: FaultDecision): void {
+function throwInjectedQueryFault(
+  error: (kind: QueryFailure, message: string) => QueryError,
+  decision: FaultDecision,
+): void {
   switch (decision.kind) {
     case 'none':
     case 'drop':
     case 'malformed':
       return;
     case 'throttle':
-      throw new StsError('Throttling', 'Rate exceeded');
+      throw error('throttle', 'Rate exceeded');
     case 'server':
-      throw new StsError(
-        'InternalFailure',
-        'An internal error occurred (injected by the emulator fault configuration).',
-      );
+      throw error('server', 'An internal error occurred (injected by the emulator fault configuration).');
     case 'unavailable':
-      throw new StsError(
-        'ServiceUnavailable',
-        'The service is unavailable (injected by the emulator fault configuration).',
-      );
+      throw error('unavailable', 'The service is unavailable (injected by the emulator fault configuration).');
     default:
       assertNever(decision);
   }
 }
 
-/** A refused credential as STS answers it. */
-function stsAuthError(error: AuthError): StsError {
-  switch (error.failure) {
-    case 'missing':
-      return new StsError('MissingAuthenticationToken', 'Request is missing Authentication Token');
-    case 'malformed':
-      return new StsError('IncompleteSignature', error.message);
-    case 'expired':
-      return new StsError('ExpiredToken', error.message);
-    case 'invalid':
-      return new StsError('InvalidClientTokenId', error.message);
-    default:
-      return assertNever(error.failure);
-  }
+/** A refused credential's message, as STS and IAM word it. */
+function authMessage(error: AuthError): string {
+  return error.failure === 'missing' ? 'Request is missing Authentication Token' : error.message;
 }
 
 /** Answers a WireError as such; anything else is logged and answered as a 500 ServerException. */

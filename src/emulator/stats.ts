@@ -1,8 +1,8 @@
-/** Per-operation call counters for `GET /_emulator/stats`: every EKS and STS operation, by name. */
+/** Per-operation call counters for `GET /_emulator/stats`: every EKS, STS and IAM operation, by name. */
 import { ALL_OPERATION_NAMES, SERVICE_OPERATION_NAMES, type ServiceName, type ServiceOperationName } from './model';
 
 export interface StatsReport {
-  /** Calls by operation name: the EKS operations, then the STS ones. */
+  /** Calls by operation name: the EKS operations, then the STS ones, then the IAM ones. */
   calls: Record<ServiceOperationName, number>;
   total: number;
   /** The total of each service. */

@@ -5,14 +5,21 @@
  * policy that lets the caller in) and GetCallerIdentity.
  */
 import { principalOf, type Caller } from './credentials';
-import { quote } from './errors';
 import { isStsOperationName, type StsOperationName } from './model';
+import {
+  QueryError,
+  constraint,
+  nullValue,
+  queryOperationOf,
+  validationMessage,
+  type XmlElement,
+} from './queryProtocol';
 import { DEFAULT_MAX_SESSION_DURATION, type RoleDirectory } from './roles';
 import type { SessionTokens } from './sessions';
 import { parseRoleArn } from './validation';
 
 export const STS_VERSION = '2011-06-15';
-const XML_NAMESPACE = `https://sts.amazonaws.com/doc/${STS_VERSION}/`;
+export const STS_XML_NAMESPACE = `https://sts.amazonaws.com/doc/${STS_VERSION}/`;
 
 const STATUS_BY_CODE = {
   AccessDenied: 403,
@@ -32,27 +39,12 @@ const STATUS_BY_CODE = {
 export type StsErrorCode = keyof typeof STATUS_BY_CODE;
 
 /** An STS error: `<ErrorResponse><Error><Type>Sender|Receiver</Type><Code/><Message/></Error><RequestId/></ErrorResponse>`. */
-export class StsError extends Error {
+export class StsError extends QueryError {
   override readonly name = 'StsError';
-  readonly status: number;
 
-  constructor(
-    readonly code: StsErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.status = STATUS_BY_CODE[code];
+  constructor(code: StsErrorCode, message: string) {
+    super(code, STATUS_BY_CODE[code], message);
   }
-
-  /** Sender for the caller's mistakes, Receiver for the service's. */
-  get type(): 'Sender' | 'Receiver' {
-    return this.status >= 500 ? 'Receiver' : 'Sender';
-  }
-}
-
-/** An XML element's children, in order: text, or nested elements. */
-export interface XmlElement {
-  [name: string]: string | XmlElement;
 }
 
 export interface StsContext {
@@ -69,33 +61,13 @@ export interface StsRequest {
 
 /** The operation a request names; throws MissingAction or InvalidAction as STS does. */
 export function stsOperationOf(parameters: URLSearchParams, contentType: string | undefined): StsOperationName {
-  const action = parameters.get('Action');
-  if (action === null || action === '') {
-    const form = isForm(contentType)
-      ? ''
-      : ` (send the parameters form-urlencoded, with content-type application/x-www-form-urlencoded; received ${contentType === undefined ? 'none' : quote(contentType)})`;
-    throw new StsError('MissingAction', `Missing Action${form}`);
-  }
-  const version = parameters.get('Version') ?? '';
-  if (!isStsOperationName(action) || version !== STS_VERSION) {
-    throw new StsError(
-      'InvalidAction',
-      `Could not find operation ${action} for version ${version === '' ? 'NO_VERSION_SPECIFIED' : version}`,
-    );
-  }
-  return action;
-}
-
-/** The parameters of a query-protocol request: the query string, then the form body. */
-export function stsParameters(contentType: string | undefined, body: Buffer, query: URLSearchParams): URLSearchParams {
-  const parameters = new URLSearchParams(query);
-  if (isForm(contentType))
-    for (const [name, value] of new URLSearchParams(body.toString('utf8'))) parameters.append(name, value);
-  return parameters;
-}
-
-function isForm(contentType: string | undefined): boolean {
-  return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+  return queryOperationOf(
+    parameters,
+    contentType,
+    STS_VERSION,
+    isStsOperationName,
+    (code, message) => new StsError(code, message),
+  );
 }
 
 /** Runs an operation; the answer is the `<Operation>Result` element's content. */
@@ -164,10 +136,7 @@ function assumeRole(ctx: StsContext, caller: Caller, parameters: URLSearchParams
       );
   }
   if (violations.length > 0) {
-    throw new StsError(
-      'ValidationError',
-      `${violations.length} validation error${violations.length === 1 ? '' : 's'} detected: ${violations.join('; ')}`,
-    );
+    throw new StsError('ValidationError', validationMessage(violations));
   }
   const roleArn = roleArnRaw as string;
   let role;
@@ -181,11 +150,9 @@ function assumeRole(ctx: StsContext, caller: Caller, parameters: URLSearchParams
   }
 
   // A role that does not exist is refused like one that does not trust the caller: STS reveals nothing.
-  const definition = ctx.roles.find(role.accountId, role.roleName);
+  const definition = ctx.roles.resolve(role);
   const trusted =
     definition !== undefined &&
-    definition.role.path === role.path &&
-    definition.trustPolicy !== null &&
     definition.trustPolicy.allowsAssumeRole({
       principal: principalOf(caller),
       externalId,
@@ -214,9 +181,9 @@ function assumeRole(ctx: StsContext, caller: Caller, parameters: URLSearchParams
   // Whole seconds, so the Expiration answered is exactly when the credentials stop working.
   const issuedAt = Math.floor(ctx.now() / 1000) * 1000;
   const { session, secretAccessKey, sessionToken } = ctx.sessions.issue({
-    accountId: definition.role.accountId,
-    roleArn: definition.role.arn,
-    roleName: definition.role.roleName,
+    accountId: definition.accountId,
+    roleArn: definition.arn,
+    roleName: definition.roleName,
     roleId: definition.roleId,
     sessionName: sessionName as string,
     issuedAt,
@@ -236,47 +203,6 @@ function assumeRole(ctx: StsContext, caller: Caller, parameters: URLSearchParams
   };
 }
 
-function nullValue(member: string): string {
-  return `Value null at '${member}' failed to satisfy constraint: Member must not be null`;
-}
-
-function constraint(value: string, member: string, rule: string): string {
-  return `Value '${value.length > 120 ? `${value.slice(0, 117)}...` : value}' at '${member}' failed to satisfy constraint: ${rule}`;
-}
-
 function isoSeconds(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-// --- XML ------------------------------------------------------------------------------------
-
-export function successXml(operation: StsOperationName, result: XmlElement, requestId: string): string {
-  return `<${operation}Response xmlns="${XML_NAMESPACE}">${render({ [`${operation}Result`]: result, ResponseMetadata: { RequestId: requestId } })}</${operation}Response>\n`;
-}
-
-export function errorXml(error: StsError, requestId: string): string {
-  return `<ErrorResponse xmlns="${XML_NAMESPACE}">${render({
-    Error: { Type: error.type, Code: error.code, Message: error.message },
-    RequestId: requestId,
-  })}</ErrorResponse>\n`;
-}
-
-/** The answer with every member of the result replaced by text, as a broken proxy might send it. */
-export function malformedResult(result: XmlElement): XmlElement {
-  return Object.fromEntries(Object.keys(result).map((name) => [name, 'malformed']));
-}
-
-function render(element: XmlElement): string {
-  return Object.entries(element)
-    .map(
-      ([name, content]) => `<${name}>${typeof content === 'string' ? escapeXml(content) : render(content)}</${name}>`,
-    )
-    .join('');
-}
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
-  );
 }

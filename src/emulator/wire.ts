@@ -1,6 +1,5 @@
 /** Records to EKS response shapes. Timestamps become epoch seconds; absent members are omitted, as AWS does. */
-import { createHash } from 'node:crypto';
-import { addonArn, associationArn, clusterArn, partitionOf } from './ids';
+import { addonArn, associationArn, clusterArn, clusterUniqueId, oidcProvider, partitionOf } from './ids';
 import type { AddonRecord, AssociationRecord, ClusterInfo } from './model';
 
 export interface WireContext {
@@ -54,13 +53,10 @@ function ownerArn(ctx: WireContext, record: AssociationRecord): string | null {
 
 export function cluster(accountId: string, info: ClusterInfo): Record<string, unknown> {
   // Stable per cluster, so endpoints and OIDC issuers do not change across restarts.
-  const id = createHash('sha256')
-    .update(`${accountId}/${info.region}/${info.name}`)
-    .digest('hex')
-    .slice(0, 32)
-    .toUpperCase();
+  const id = clusterUniqueId(accountId, info.region, info.name);
   const partition = partitionOf(info.region);
   const dnsSuffix = partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+  const autoMode = info.autoMode;
   return {
     name: info.name,
     arn: clusterArn(info.region, accountId, info.name),
@@ -77,17 +73,32 @@ export function cluster(accountId: string, info: ClusterInfo): Record<string, un
       endpointPrivateAccess: true,
       publicAccessCidrs: ['0.0.0.0/0'],
     },
-    kubernetesNetworkConfig: { serviceIpv4Cidr: '10.100.0.0/16', ipFamily: 'ipv4' },
+    kubernetesNetworkConfig: {
+      serviceIpv4Cidr: '10.100.0.0/16',
+      ipFamily: 'ipv4',
+      ...(autoMode ? { elasticLoadBalancing: { enabled: true } } : {}),
+    },
     logging: {
       clusterLogging: [{ types: ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'], enabled: false }],
     },
-    identity: { oidc: { issuer: `https://oidc.eks.${info.region}.${dnsSuffix}/id/${id}` } },
+    identity: { oidc: { issuer: `https://${oidcProvider(accountId, info.region, info.name)}` } },
     status: info.status,
     certificateAuthority: { data: Buffer.from(`emulated certificate authority of ${info.name}`).toString('base64') },
     platformVersion: info.platformVersion,
     tags: { ...info.tags },
     accessConfig: { authenticationMode: 'API_AND_CONFIG_MAP' },
     upgradePolicy: { supportType: 'STANDARD' },
+    // Auto Mode is the three capabilities together, as EKS requires them; other clusters answer none of them.
+    ...(autoMode
+      ? {
+          computeConfig: {
+            enabled: true,
+            nodePools: [...autoMode.nodePools],
+            nodeRoleArn: autoMode.nodeRoleArn ?? `arn:${partition}:iam::${accountId}:role/AmazonEKSAutoNodeRole`,
+          },
+          storageConfig: { blockStorage: { enabled: true } },
+        }
+      : {}),
   };
 }
 
@@ -97,7 +108,13 @@ export function addon(ctx: WireContext, record: AddonRecord, ownedAssociationArn
     clusterName: ctx.cluster,
     status: record.status,
     addonVersion: record.version,
-    health: { issues: [] },
+    health: {
+      issues: (record.healthIssues ?? []).map((issue) => ({
+        code: issue.code,
+        message: issue.message,
+        resourceIds: [...issue.resourceIds],
+      })),
+    },
     addonArn: addonArn(ctx.region, ctx.accountId, ctx.cluster, record.name, record.arnId),
     createdAt: epochSeconds(record.createdAt),
     modifiedAt: epochSeconds(record.modifiedAt),

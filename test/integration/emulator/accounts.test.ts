@@ -230,6 +230,7 @@ describe('one emulator, several accounts', () => {
       default: false,
       clusters: 2,
       accessKeys: [{ accessKeyId: 'member-key', userName: null }],
+      iam: { strict: false },
       roles: [
         {
           arn: `arn:aws:iam::${MEMBER}:role/gateway`,
@@ -296,7 +297,7 @@ describe('the seed', () => {
           },
         ],
       },
-      'seed object (accounts[0].roles[0].trustPolicy.Statement.Condition.IpAddress): the condition operator is not supported by the emulator; supported: StringEquals, StringNotEquals, StringLike, StringNotLike.',
+      'seed object (accounts[0].roles[0].trustPolicy.Statement.Condition.IpAddress): the condition operator is not supported by the emulator; supported: StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringNotEqualsIgnoreCase, StringLike, StringNotLike, ArnEquals, ArnLike, ArnNotEquals, ArnNotLike, Null (all but Null also with IfExists).',
     ],
     [
       'a role object without its trust policy',
@@ -381,7 +382,7 @@ describe('the seed', () => {
     [
       'accounts beside clusters',
       { accounts: [{ accountId: HOME }], clusters: [] },
-      'seed object (clusters): unknown key "clusters"; the keys allowed here are accounts.',
+      'seed object (clusters): unknown key "clusters"; the keys allowed here are iam, accounts.',
     ],
     [
       'a bad cluster in an account',
@@ -591,7 +592,8 @@ describe('the demo accounts', () => {
     expect(state.accountId).toBe(DEMO_ACCOUNTS.platform.accountId);
     expect(state.clusters.map((c) => [c.region, c.name, c.associations?.length])).toEqual([
       [DEMO_CLUSTERS.euAnalytics.region, DEMO_CLUSTERS.euAnalytics.name, 40],
-      [DEMO_CLUSTERS.prodPlatform.region, DEMO_CLUSTERS.prodPlatform.name, 180],
+      // 180, and the four cases of a diagnosis (DEMO_*_ASSOCIATION).
+      [DEMO_CLUSTERS.prodPlatform.region, DEMO_CLUSTERS.prodPlatform.name, 184],
       [DEMO_CLUSTERS.stagingApps.region, DEMO_CLUSTERS.stagingApps.name, 90],
     ]);
   });
@@ -605,7 +607,8 @@ describe('the demo accounts', () => {
     for (const region of DEMO_REGIONS) {
       const expected = Object.values(DEMO_MEMBER_CLUSTERS)
         .filter((c) => c.accountId === DEMO_ACCOUNTS.payments.accountId && c.region === region)
-        .map((c) => c.name);
+        .map((c) => c.name)
+        .sort();
       expect(await clusterNames(eksAs(emulator.url, payments, region))).toEqual(expected);
     }
     const client = sts(emulator.url);

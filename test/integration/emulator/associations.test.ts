@@ -12,11 +12,33 @@ import {
 import type { RunningEmulator, SeedFile } from '../../../src/emulator';
 import { ACCOUNT, eks, expectError, raw, role, start } from './helpers';
 
+const ROLE_DOES_NOT_EXIST = 'Role provided in the request does not exist.';
+const TRUST_POLICY_INVALID =
+  'Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue.';
+
 const seed: SeedFile = {
-  // Roles live at the path "/" unless listed here (docs/emulator.md).
+  // The seed is lenient: a role not listed here exists at the path "/", trusting EKS Pod Identity (docs/emulator.md).
   roles: [
     'arn:aws-cn:iam::111122223333:role/service-role/team+a=b,c.d@e_f-g',
     'arn:aws:iam::111122223333:role/teams/payments/payments-api',
+    {
+      // An IRSA role: it trusts the cluster's OIDC provider, not EKS Pod Identity.
+      arn: role('payments-irsa'),
+      trustPolicy: {
+        Statement: {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/X' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+        },
+      },
+    },
+    {
+      // A target role that trusts another account only.
+      arn: role('closed-reader', '444455556666'),
+      trustPolicy: {
+        Statement: { Effect: 'Allow', Principal: { AWS: '999999999999' }, Action: 'sts:AssumeRole' },
+      },
+    },
   ],
   clusters: [
     {
@@ -250,25 +272,16 @@ describe('CreatePodIdentityAssociation', () => {
   });
 
   test.each([
-    ['roleArn', { roleArn: role('missing-payments') }, 'Role provided in the request does not exist'],
-    ['roleArn', { roleArn: role('untrusted-payments') }, 'Trust policy of the role provided is invalid'],
+    ['roleArn', { roleArn: role('payments-irsa') }, TRUST_POLICY_INVALID],
+    ['roleArn with a path no role has', { roleArn: 'arn:aws:iam::111122223333:role/teams/x' }, ROLE_DOES_NOT_EXIST],
+    ['targetRoleArn', { targetRoleArn: role('closed-reader', '444455556666') }, TRUST_POLICY_INVALID],
     [
-      'roleArn with a path',
-      { roleArn: 'arn:aws:iam::111122223333:role/teams/missing-x' },
-      'Role provided in the request does not exist',
-    ],
-    [
-      'targetRoleArn',
-      { targetRoleArn: role('missing-reader', '444455556666') },
-      'Role provided in the request does not exist',
-    ],
-    [
-      'targetRoleArn',
-      { targetRoleArn: role('untrusted-reader', '444455556666') },
-      'Trust policy of the role provided is invalid',
+      'targetRoleArn with a path no role has',
+      { targetRoleArn: role('teams/reader', '444455556666') },
+      ROLE_DOES_NOT_EXIST,
     ],
   ] as Array<[string, Partial<CreatePodIdentityAssociationCommandInput>, string]>)(
-    'role convention on %s: %j',
+    'the emulated IAM checks %s: %j',
     async (_label, overrides, message) => {
       await expectError(
         client.send(new CreatePodIdentityAssociationCommand(fresh(overrides))),
@@ -291,13 +304,13 @@ describe('CreatePodIdentityAssociation', () => {
       client.send(new CreatePodIdentityAssociationCommand(fresh({ roleArn }))),
       'InvalidParameterException',
       400,
-      'Role provided in the request does not exist',
+      ROLE_DOES_NOT_EXIST,
     );
     await expectError(
       client.send(new CreatePodIdentityAssociationCommand(fresh({ targetRoleArn: roleArn }))),
       'InvalidParameterException',
       400,
-      'Role provided in the request does not exist',
+      ROLE_DOES_NOT_EXIST,
     );
   });
 
@@ -530,16 +543,22 @@ describe('UpdatePodIdentityAssociation', () => {
       /roleArn must be an IAM role ARN/,
     );
     await expectError(
-      update({ roleArn: role('missing-x') }),
+      update({ roleArn: role('elsewhere/payments-api') }),
       'InvalidParameterException',
       400,
-      'Role provided in the request does not exist',
+      ROLE_DOES_NOT_EXIST,
     );
     await expectError(
-      update({ targetRoleArn: role('untrusted-x') }),
+      update({ roleArn: role('payments-irsa') }),
       'InvalidParameterException',
       400,
-      'Trust policy of the role provided is invalid',
+      TRUST_POLICY_INVALID,
+    );
+    await expectError(
+      update({ targetRoleArn: role('closed-reader', '444455556666') }),
+      'InvalidParameterException',
+      400,
+      TRUST_POLICY_INVALID,
     );
     await expectError(
       update({ policy: 'nope', disableSessionTags: true }),
@@ -551,13 +570,13 @@ describe('UpdatePodIdentityAssociation', () => {
       update({ roleArn: role('team-x/../platform-admin') }),
       'InvalidParameterException',
       400,
-      'Role provided in the request does not exist',
+      ROLE_DOES_NOT_EXIST,
     );
     await expectError(
       update({ targetRoleArn: role('payments-/platform-admin') }),
       'InvalidParameterException',
       400,
-      'Role provided in the request does not exist',
+      ROLE_DOES_NOT_EXIST,
     );
   });
 

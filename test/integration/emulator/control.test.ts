@@ -26,6 +26,7 @@ const OPERATIONS = [
   'ListTagsForResource',
   'AssumeRole',
   'GetCallerIdentity',
+  'GetRole',
 ];
 
 const seed: SeedFile = {
@@ -83,7 +84,7 @@ test('stats count every EKS operation, errors and faults included; reset zeroes 
   expect(zero).toEqual({
     calls: Object.fromEntries(OPERATIONS.map((name) => [name, 0])),
     total: 0,
-    byService: { eks: 0, sts: 0 },
+    byService: { eks: 0, sts: 0, iam: 0 },
   });
 
   await client.send(new ListClustersCommand({}));
@@ -106,7 +107,7 @@ test('stats count every EKS operation, errors and faults included; reset zeroes 
     ListPodIdentityAssociations: 1,
   });
   expect(stats.total).toBe(6);
-  expect(stats.byService).toEqual({ eks: 6, sts: 0 });
+  expect(stats.byService).toEqual({ eks: 6, sts: 0, iam: 0 });
   expect(await control(emulator.url, 'reset', 'POST')).toEqual({ status: 'ok', stateRestored: false });
   expect((await control<Stats>(emulator.url, 'stats')).total).toBe(0);
 });

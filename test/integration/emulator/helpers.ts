@@ -1,5 +1,6 @@
 /** Shared helpers of the emulator's integration tests: clients, raw requests, error assertions. */
 import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
+import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient, type AssumeRoleCommandInput, type STSClientConfig } from '@aws-sdk/client-sts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
 
@@ -42,6 +43,18 @@ export function sts(
   config: Partial<STSClientConfig> = {},
 ): STSClient {
   return new STSClient({ region: 'us-east-1', endpoint: url, credentials, maxAttempts: 1, ...config });
+}
+
+/**
+ * An IAM client against the emulator, as one is made against AWS (IAM is global: us-east-1),
+ * with the emulator as its endpoint; retries are off unless a test asks for them.
+ */
+export function iam(
+  url: string,
+  credentials: Credentials = staticKey(),
+  config: Partial<IAMClientConfig> = {},
+): IAMClient {
+  return new IAMClient({ region: 'us-east-1', endpoint: url, credentials, maxAttempts: 1, ...config });
 }
 
 /** Assumes a role and gives its temporary credentials, ready for another client. */

@@ -411,7 +411,8 @@ test('a hard kill during a burst of acknowledged creates loses none of them', as
       );
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
       expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);
-      expect(prod?.associations?.length).toBeGreaterThan(180);
+      // The demo's 184 associations of prod-platform are there too.
+      expect(prod?.associations?.length).toBeGreaterThanOrEqual(184 + acknowledged.length);
     } finally {
       await restarted.close();
     }

@@ -476,7 +476,10 @@ describe('stats and faults', () => {
       'stats',
     );
     expect(stats.calls).toMatchObject({ AssumeRole: 2, GetCallerIdentity: 1, ListClusters: 1 });
-    expect({ total: stats.total, byService: stats.byService }).toEqual({ total: 4, byService: { eks: 1, sts: 3 } });
+    expect({ total: stats.total, byService: stats.byService }).toEqual({
+      total: 4,
+      byService: { eks: 1, sts: 3, iam: 0 },
+    });
   });
 
   test.each([

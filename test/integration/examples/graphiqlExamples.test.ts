@@ -79,6 +79,8 @@ test('every tab, run in order against the demo data, succeeds and does what it s
   // The platform account's clusters, then the payments account's (the data account is unavailable).
   expect(clusters.clusters.nodes.map((c: { name: string }) => c.name)).toEqual([
     ...Object.values(DEMO_CLUSTERS).map((c) => c.name),
+    // us-east-1 by name, then eu-west-1.
+    DEMO_MEMBER_CLUSTERS.paymentsAuto.name,
     DEMO_MEMBER_CLUSTERS.paymentsProd.name,
     DEMO_MEMBER_CLUSTERS.paymentsEu.name,
   ]);
@@ -88,9 +90,10 @@ test('every tab, run in order against the demo data, succeeds and does what it s
   const fleetClusters = fleet.clusters.nodes.map(
     (c: { accountId: string; name: string }) => `${c.accountId}/${c.name}`,
   );
-  const { paymentsProd, paymentsEu } = DEMO_MEMBER_CLUSTERS;
+  const { paymentsAuto, paymentsProd, paymentsEu } = DEMO_MEMBER_CLUSTERS;
   expect(fleetClusters).toEqual([
     ...Object.values(DEMO_CLUSTERS).map((c) => `${DEMO_ACCOUNTS.platform.accountId}/${c.name}`),
+    `${paymentsAuto.accountId}/${paymentsAuto.name}`,
     `${paymentsProd.accountId}/${paymentsProd.name}`,
     `${paymentsEu.accountId}/${paymentsEu.name}`,
   ]);

@@ -3,7 +3,7 @@
  * connection drops (retrying with the same clientRequestToken), converges an existing association,
  * and reports each typed error with what it carries.
  */
-import { DEMO_ADDON_OWNED_ASSOCIATION, DEMO_CLUSTERS } from '../../../src/emulator';
+import { DEMO_ADDON_OWNED_ASSOCIATION, DEMO_CLUSTERS, DEMO_MISSING_ROLE_ASSOCIATION } from '../../../src/emulator';
 import { role, startStack, type Stack } from '../../helpers/stack';
 import { lastJsonLine, runExample } from './run';
 
@@ -27,6 +27,8 @@ interface Outcome {
 }
 
 const { prodPlatform } = DEMO_CLUSTERS;
+/** A role of the demo's platform account that was deleted. */
+const DELETED_ROLE = DEMO_MISSING_ROLE_ASSOCIATION.roleArn;
 
 function ensure(namespace: string, serviceAccount: string, roleArn: string, extra: string[] = []) {
   return runExample(
@@ -118,12 +120,7 @@ test('an existing association converges: unchanged with the same role, updated t
 
 test.each([
   ['an invalid namespace', ['Payments', 'refunds', role('x')], 'INVALID_INPUT', { field: 'namespace' }],
-  [
-    'a role that does not exist',
-    ['payments', 'audit', role('missing-audit')],
-    'INVALID_ROLE',
-    { roleArn: role('missing-audit') },
-  ],
+  ['a role that does not exist', ['payments', 'audit', DELETED_ROLE], 'INVALID_ROLE', { roleArn: DELETED_ROLE }],
   [
     'a change to an association an add-on manages',
     [DEMO_ADDON_OWNED_ASSOCIATION.namespace, DEMO_ADDON_OWNED_ASSOCIATION.serviceAccount, role('other')],

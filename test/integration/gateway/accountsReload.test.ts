@@ -49,7 +49,7 @@ test('a corrected external id is assumed at once after the reload, even while a 
   await stack.resetCalls();
   const served = await stack.gql<Answer>(PAYMENTS_CLUSTERS);
   expect(served.errors).toBeUndefined();
-  expect(served.data?.accounts[1]?.clusters?.nodes.map((c) => c.name)).toEqual(['payments-prod']);
+  expect(served.data?.accounts[1]?.clusters?.nodes.map((c) => c.name)).toEqual(['payments-auto', 'payments-prod']);
   expect((await stack.calls()).AssumeRole).toBe(1);
 
   // The same file again changes nothing: the session stays.

@@ -97,7 +97,7 @@ test('under accounts, the unavailable account fails at its own clusters field; t
     accounts: Array<{ name: string; clusters: { nodes: Array<{ name: string }> } | null }>;
   }>('{ accounts { name clusters(first: 10) { nodes { name } } } }');
   const byName = Object.fromEntries(res.data!.accounts.map((a) => [a.name, a.clusters]));
-  expect(byName.payments?.nodes.map((c) => c.name).sort()).toEqual(['payments-eu', 'payments-prod']);
+  expect(byName.payments?.nodes.map((c) => c.name).sort()).toEqual(['payments-auto', 'payments-eu', 'payments-prod']);
   expect(byName.platform?.nodes.length).toBeGreaterThan(0);
   expect(byName.data).toBeNull();
   expect(res.errors).toEqual([

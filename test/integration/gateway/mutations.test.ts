@@ -6,34 +6,65 @@ import { nonZero, role, seedCluster, startStack, type Stack } from '../../helper
 
 let stack: Stack;
 const LIMIT = 12;
+/** An account whose IAM is strict: a role of it that the seed does not list does not exist. */
+const STRICT_ACCOUNT = '123456789012';
+const DELETED_ROLE = `arn:aws:iam::${STRICT_ACCOUNT}:role/deleted-role`;
 
 beforeAll(async () => {
   const withAddon = seedCluster('apps', 'us-east-1', 2);
   stack = await startStack({
     associationLimit: LIMIT,
     seed: {
-      clusters: [
+      accounts: [
+        { accountId: '000000000000', clusters: clusters(withAddon) },
+        { accountId: STRICT_ACCOUNT, iam: { strict: true } },
         {
-          ...withAddon,
-          addons: [...withAddon.addons, { name: 'aws-ebs-csi-driver', version: 'v1.35.0-eksbuild.1' }],
-          associations: [
-            ...withAddon.associations,
+          accountId: '111122223333',
+          roles: [
             {
-              namespace: 'kube-system',
-              serviceAccount: 'ebs-csi-controller-sa',
-              roleArn: role('ebs-csi'),
-              ownerAddon: 'aws-ebs-csi-driver',
+              // An IRSA role: it trusts an OIDC provider, not EKS Pod Identity.
+              arn: role('irsa-role'),
+              trustPolicy: {
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Principal: {
+                      Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/A',
+                    },
+                    Action: 'sts:AssumeRoleWithWebIdentity',
+                  },
+                ],
+              },
             },
           ],
         },
-        seedCluster('eu-apps', 'eu-west-1', 0),
-        seedCluster('full', 'us-east-1', LIMIT),
       ],
     },
   });
 });
 afterAll(() => stack.close());
 beforeEach(() => stack.resetCalls());
+
+function clusters(withAddon: ReturnType<typeof seedCluster>) {
+  return [
+    {
+      ...withAddon,
+      addons: [...withAddon.addons, { name: 'aws-ebs-csi-driver', version: 'v1.35.0-eksbuild.1' }],
+      associations: [
+        ...withAddon.associations,
+        {
+          namespace: 'kube-system',
+          serviceAccount: 'ebs-csi-controller-sa',
+          roleArn: role('ebs-csi'),
+          ownerAddon: 'aws-ebs-csi-driver',
+        },
+      ],
+    },
+    seedCluster('eu-apps', 'eu-west-1', 0),
+    seedCluster('full', 'us-east-1', LIMIT),
+  ];
+}
 
 const FIELDS = `id associationId associationArn clusterName region namespace serviceAccount roleArn targetRoleArn externalId
   disableSessionTags policy tags { key value } createdAt modifiedAt ownerArn cluster { name }`;
@@ -189,18 +220,22 @@ describe('createPodIdentityAssociation', () => {
   });
 
   test('a role that does not exist or does not trust EKS is INVALID_ROLE', async () => {
-    const missing = await create({ namespace: 'x', serviceAccount: 'y', roleArn: role('missing-role') });
+    const missing = await create({ namespace: 'x', serviceAccount: 'y', roleArn: DELETED_ROLE });
     expect(missing.errors).toEqual([
       {
         __typename: 'InvalidRoleError',
         code: 'INVALID_ROLE',
-        message: 'Role provided in the request does not exist',
-        roleArn: role('missing-role'),
+        message: 'Role provided in the request does not exist.',
+        roleArn: DELETED_ROLE,
       },
     ]);
-    const untrusted = await create({ namespace: 'x', serviceAccount: 'y', roleArn: role('untrusted-role') });
+    const untrusted = await create({ namespace: 'x', serviceAccount: 'y', roleArn: role('irsa-role') });
     expect(untrusted.errors).toMatchObject([
-      { code: 'INVALID_ROLE', message: 'Trust policy of the role provided is invalid' },
+      {
+        code: 'INVALID_ROLE',
+        message:
+          'Trust policy of the role provided is invalid. Follow the official documentation to resolve the issue.',
+      },
     ]);
   });
 
