@@ -5,13 +5,14 @@
  * `EksError`, or a `RequestTimedOut` when the deadline cut it.
  */
 import type { EKSClient } from '@aws-sdk/client-eks';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { GatewayMetrics } from '../metrics';
 import { AccountUnavailable } from './assumedRoles';
 import type { EksClientPool } from './clients';
 import { RequestTimedOut, type MutationCall } from './deadline';
 import { toEksError } from './errors';
 import { ConcurrencyLimiter, type WorkSource } from './limiter';
-import type { AccountRegion } from './types';
+import { IAM_REGION_LABEL, type AccountRegion } from './types';
 
 /** Who calls and until when: one per request (or background job); its identity is its turn. */
 export interface CallScope extends WorkSource {
@@ -61,14 +62,39 @@ export class EksCallRunner {
   }
 
   /** Runs one EKS call for `scope`; `mutation` is set for the calls that change something. */
-  async run<T>(
+  run<T>(
     scope: CallScope,
     at: AccountRegion,
     operation: string,
     call: (client: EKSClient, options: SendOptions) => Promise<T>,
     mutation: MutationCall | null = null,
   ): Promise<T> {
-    const client = this.clients.forLocation(at);
+    return this.runOn(scope, at, operation, () => this.clients.forLocation(at), call, mutation);
+  }
+
+  /**
+   * Runs one IAM call (IAM is global: one client, one limiter and the region label `global` per
+   * account), with the same turns, deadline, metrics and errors as the EKS calls.
+   */
+  runIam<T>(
+    scope: CallScope,
+    accountId: string,
+    operation: string,
+    call: (client: IAMClient, options: SendOptions) => Promise<T>,
+  ): Promise<T> {
+    const at = { accountId, region: IAM_REGION_LABEL };
+    return this.runOn(scope, at, operation, () => this.clients.iamFor(accountId), call, null);
+  }
+
+  private async runOn<C, T>(
+    scope: CallScope,
+    at: AccountRegion,
+    operation: string,
+    clientOf: () => C,
+    call: (client: C, options: SendOptions) => Promise<T>,
+    mutation: MutationCall | null,
+  ): Promise<T> {
+    const client = clientOf();
     const { accountId: account, region } = at;
     const signal = scope.signal ?? null;
     const options: SendOptions = signal ? { abortSignal: signal } : {};

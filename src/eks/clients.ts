@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
+import { IAMClient } from '@aws-sdk/client-iam';
 import type { AccountRegion } from './types';
 
 /** The credentials of an account's clients: static, a provider, or undefined for the SDK's default chain. */
@@ -26,6 +27,7 @@ export interface EksClientOptions {
 /** One EKS client per account and region, created on first use and reused by every request. */
 export class EksClientPool {
   private readonly clients = new Map<string, EKSClient>();
+  private readonly iamClients = new Map<string, IAMClient>();
 
   constructor(private readonly options: EksClientOptions) {}
 
@@ -36,6 +38,26 @@ export class EksClientPool {
       client = this.create(at);
       this.options.onCreate?.(client);
       this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** The IAM client of an account (IAM is global: its endpoint is in us-east-1). */
+  iamFor(accountId: string): IAMClient {
+    let client = this.iamClients.get(accountId);
+    if (!client) {
+      const credentials = this.options.credentialsFor(accountId);
+      const { endpoint, maxAttempts, requestTimeoutMs, retryMode } = this.options;
+      client = new IAMClient({
+        region: 'us-east-1',
+        ...(endpoint ? { endpoint } : {}),
+        ...(credentials ? { credentials } : {}),
+        maxAttempts,
+        retryMode,
+        cacheMiddleware: true,
+        requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true, socketTimeout: requestTimeoutMs },
+      });
+      this.iamClients.set(accountId, client);
     }
     return client;
   }
@@ -53,12 +75,17 @@ export class EksClientPool {
       this.clients.delete(key);
       dropped.push(client);
     }
-    if (dropped.length > 0) setTimeout(() => dropped.forEach((client) => client.destroy()), graceMs).unref();
+    const iam = this.iamClients.get(accountId);
+    this.iamClients.delete(accountId);
+    if (dropped.length > 0 || iam)
+      setTimeout(() => [...dropped, ...(iam ? [iam] : [])].forEach((client) => client.destroy()), graceMs).unref();
   }
 
   destroy(): void {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();
+    for (const client of this.iamClients.values()) client.destroy();
+    this.iamClients.clear();
   }
 
   private create({ accountId, region }: AccountRegion): EKSClient {

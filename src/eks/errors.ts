@@ -54,6 +54,13 @@ const KIND_BY_NAME: Record<string, EksErrorKind> = {
   TooManyRequestsException: 'Throttled',
   ServiceUnavailableException: 'Unavailable',
   ServerException: 'Internal',
+  // IAM's names (GetRole), for the diagnosis.
+  NoSuchEntityException: 'NotFound',
+  NoSuchEntity: 'NotFound',
+  AccessDenied: 'AccessDenied',
+  Throttling: 'Throttled',
+  ServiceFailureException: 'Internal',
+  ServiceUnavailable: 'Unavailable',
 };
 
 /** Errors raised below HTTP (no response at all): the request may or may not have been applied. */

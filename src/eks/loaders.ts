@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { PodIdentityBackend } from './operations';
-import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey } from './types';
+import type { AddonDetail, AssociationDetail, AssociationKey, ClusterDetail, ClusterKey, RoleDetail } from './types';
 
 /**
  * The per-request loaders. EKS has no batch Describe, so a "batch" here is the set of distinct
@@ -10,7 +10,19 @@ import type { AssociationDetail, AssociationKey, ClusterDetail, ClusterKey } fro
 export interface EksLoaders {
   association: DataLoader<AssociationKey, AssociationDetail | null, string>;
   cluster: DataLoader<ClusterKey, ClusterDetail | null, string>;
+  /** IAM roles, by account and name: one GetRole per distinct role per request, for the diagnosis. */
+  role: DataLoader<RoleKey, RoleDetail | null, string>;
+  /** The Pod Identity agent add-on of a cluster: one DescribeAddon per cluster per request. */
+  agent: DataLoader<ClusterKey, AddonDetail | null, string>;
 }
+
+export interface RoleKey {
+  accountId: string;
+  roleName: string;
+}
+
+/** The add-on that delivers Pod Identity credentials to pods (unless the cluster is in Auto Mode). */
+export const POD_IDENTITY_AGENT_ADDON = 'eks-pod-identity-agent';
 
 export function createLoaders(service: PodIdentityBackend): EksLoaders {
   return {
@@ -18,6 +30,12 @@ export function createLoaders(service: PodIdentityBackend): EksLoaders {
       cacheKeyFn: associationCacheKey,
     }),
     cluster: new DataLoader((keys) => settleEach(keys, (k) => service.describeCluster(k)), {
+      cacheKeyFn: clusterCacheKey,
+    }),
+    role: new DataLoader((keys) => settleEach(keys, (k) => service.getRole(k.accountId, k.roleName)), {
+      cacheKeyFn: (k) => `${k.accountId}/${k.roleName}`,
+    }),
+    agent: new DataLoader((keys) => settleEach(keys, (k) => service.describeAddon(k, POD_IDENTITY_AGENT_ADDON)), {
       cacheKeyFn: clusterCacheKey,
     }),
   };

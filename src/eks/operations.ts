@@ -12,19 +12,22 @@
  * Adding an operation: a method on `PodIdentityBackend`, its entry here, its SDK call in
  * `PodIdentityService`, its policy check in `AuthorizedPodIdentityService`.
  */
-import type {
-  AccountRegion,
-  AssociationDetail,
-  AssociationKey,
-  AssociationSummary,
-  AssociationTarget,
-  ClusterDetail,
-  ClusterKey,
-  CreateAssociationParams,
-  EksPage,
-  ListAssociationsParams,
-  Tags,
-  UpdateAssociationParams,
+import {
+  IAM_REGION_LABEL,
+  type AccountRegion,
+  type AddonDetail,
+  type AssociationDetail,
+  type AssociationKey,
+  type AssociationSummary,
+  type AssociationTarget,
+  type ClusterDetail,
+  type ClusterKey,
+  type CreateAssociationParams,
+  type EksPage,
+  type ListAssociationsParams,
+  type RoleDetail,
+  type Tags,
+  type UpdateAssociationParams,
 } from './types';
 
 /**
@@ -52,6 +55,10 @@ export interface PodIdentityBackend {
   untagAssociation(target: AssociationTarget, tagKeys: readonly string[]): Promise<void>;
   /** The association's tags as EKS holds them now. */
   listAssociationTags(target: AssociationTarget): Promise<Tags>;
+  /** One add-on of a cluster (the Pod Identity agent, for the diagnosis); null when not installed. */
+  describeAddon(cluster: ClusterKey, addonName: string): Promise<AddonDetail | null>;
+  /** An IAM role of a served account (IAM's GetRole, for the diagnosis); null when it does not exist. */
+  getRole(accountId: string, roleName: string): Promise<RoleDetail | null>;
 }
 
 export type BackendMethod = keyof PodIdentityBackend;
@@ -123,6 +130,21 @@ function clusterOf(key: ClusterRef): ClusterRef {
 }
 
 export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescription<M> } = {
+  describeAddon: {
+    operation: 'DescribeAddon',
+    mutates: false,
+    action: 'read',
+    location: locationOf,
+    cache: { key: (key, addonName) => `addon:${key.accountId}:${key.region}:${key.name}:${addonName}`, cluster: null },
+  },
+  // IAM's, not EKS's: global, so its calls take the account's `global` limiter (see EksCallRunner.runIam).
+  getRole: {
+    operation: 'GetRole',
+    mutates: false,
+    action: 'read',
+    location: (accountId) => ({ accountId, region: IAM_REGION_LABEL }),
+    cache: { key: (accountId, roleName) => `role:${accountId}:${roleName}`, cluster: null },
+  },
   listClusters: {
     operation: 'ListClusters',
     mutates: false,

@@ -3,6 +3,7 @@ import {
   DeletePodIdentityAssociationCommand,
   DescribeClusterCommand,
   DescribePodIdentityAssociationCommand,
+  DescribeAddonCommand,
   ListClustersCommand,
   ListPodIdentityAssociationsCommand,
   ListTagsForResourceCommand,
@@ -11,6 +12,7 @@ import {
   UpdatePodIdentityAssociationCommand,
   type EKSClient,
 } from '@aws-sdk/client-eks';
+import { GetRoleCommand } from '@aws-sdk/client-iam';
 import type { CallScope, EksCallRunner, SendOptions } from './callRunner';
 import type { MutationCall } from './deadline';
 import { EksError } from './errors';
@@ -21,8 +23,19 @@ import {
   type BackendMethod,
   type PodIdentityBackend,
 } from './operations';
-import { toClusterDetail, toDetail, toName, toPage, toSummary, toTags } from './responseModels';
+import {
+  toAddonDetail,
+  toClusterDetail,
+  toDetail,
+  toName,
+  toPage,
+  toRoleDetail,
+  toSummary,
+  toTags,
+} from './responseModels';
 import type {
+  AddonDetail,
+  RoleDetail,
   AccountRegion,
   AssociationDetail,
   AssociationKey,
@@ -157,6 +170,32 @@ export class PodIdentityService implements PodIdentityBackend {
   }
 
   /** Makes the call `method` describes, in its account and region, as this scope. */
+  /** Null when the cluster has no such add-on (or the cluster does not exist). */
+  async describeAddon(key: ClusterKey, addonName: string): Promise<AddonDetail | null> {
+    try {
+      const out = await this.send('describeAddon', [key, addonName], (c, o) =>
+        c.send(new DescribeAddonCommand({ clusterName: key.name, addonName }), o),
+      );
+      return toAddonDetail('DescribeAddon', out.addon);
+    } catch (error) {
+      if (error instanceof EksError && error.kind === 'NotFound') return null;
+      throw error;
+    }
+  }
+
+  /** Null when the account has no such role. */
+  async getRole(accountId: string, roleName: string): Promise<RoleDetail | null> {
+    try {
+      const out = await this.runner.runIam(this.scope, accountId, EKS_OPERATIONS.getRole.operation, (c, o) =>
+        c.send(new GetRoleCommand({ RoleName: roleName }), o),
+      );
+      return toRoleDetail('GetRole', accountId, out.Role);
+    } catch (error) {
+      if (error instanceof EksError && error.kind === 'NotFound') return null;
+      throw error;
+    }
+  }
+
   private send<M extends BackendMethod, T>(
     method: M,
     args: BackendArgs<M>,

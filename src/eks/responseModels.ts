@@ -11,7 +11,15 @@ import type {
   PodIdentityAssociationSummary as SdkSummary,
 } from '@aws-sdk/client-eks';
 import { EksError } from './errors';
-import type { AccountRegion, AssociationDetail, AssociationSummary, ClusterDetail, EksPage } from './types';
+import type {
+  AccountRegion,
+  AddonDetail,
+  AssociationDetail,
+  AssociationSummary,
+  ClusterDetail,
+  EksPage,
+  RoleDetail,
+} from './types';
 
 /** The longest member value the gateway takes from EKS (a session policy is at most 2,048). */
 const MAX_MEMBER_LENGTH = 64 * 1024;
@@ -72,6 +80,62 @@ export function toClusterDetail(operation: string, at: AccountRegion, value: unk
     createdAt: optionalDate(operation, c.createdAt, 'createdAt'),
     tags: tagMap(operation, c.tags),
     oidcIssuer: optionalString(operation, oidc.issuer, 'identity.oidc.issuer'),
+    autoMode: autoModeOf(operation, c.computeConfig),
+  };
+}
+
+function autoModeOf(operation: string, value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  const config = record<{ enabled?: unknown }>(operation, value, 'computeConfig');
+  if (config.enabled !== undefined && config.enabled !== null && typeof config.enabled !== 'boolean')
+    throw malformed(operation, 'computeConfig.enabled', 'a boolean', config.enabled);
+  return config.enabled === true;
+}
+
+/** A DescribeAddon answer. */
+export function toAddonDetail(operation: string, value: unknown): AddonDetail {
+  const a = record<{ addonName?: unknown; status?: unknown; addonVersion?: unknown; health?: unknown }>(
+    operation,
+    value,
+    'addon',
+  );
+  const health =
+    a.health === undefined || a.health === null ? {} : record<{ issues?: unknown }>(operation, a.health, 'health');
+  const issues = health.issues === undefined || health.issues === null ? [] : health.issues;
+  if (!Array.isArray(issues)) throw malformed(operation, 'health.issues', 'a list', issues);
+  return {
+    name: requiredString(operation, a.addonName, 'addonName'),
+    status: optionalString(operation, a.status, 'status'),
+    version: optionalString(operation, a.addonVersion, 'addonVersion'),
+    issues: issues.map((issue: unknown, i) => {
+      const entry = record<{ code?: unknown; message?: unknown }>(operation, issue, `health.issues[${i}]`);
+      return {
+        code: optionalString(operation, entry.code, `health.issues[${i}].code`) ?? 'Unknown',
+        message: optionalString(operation, entry.message, `health.issues[${i}].message`) ?? '',
+      };
+    }),
+  };
+}
+
+/** A GetRole answer; IAM sends the trust policy URL-encoded. */
+export function toRoleDetail(operation: string, accountId: string, value: unknown): RoleDetail {
+  const r = record<{ Arn?: unknown; RoleName?: unknown; AssumeRolePolicyDocument?: unknown }>(
+    operation,
+    value,
+    'Role',
+  );
+  const encoded = requiredString(operation, r.AssumeRolePolicyDocument, 'AssumeRolePolicyDocument');
+  let trustPolicy: string;
+  try {
+    trustPolicy = decodeURIComponent(encoded);
+  } catch {
+    throw malformed(operation, 'AssumeRolePolicyDocument', 'URL-encoded JSON text', encoded);
+  }
+  return {
+    arn: requiredString(operation, r.Arn, 'Arn'),
+    accountId,
+    roleName: requiredString(operation, r.RoleName, 'RoleName'),
+    trustPolicy,
   };
 }
 

@@ -3,6 +3,9 @@
  * (required members made required, tags as maps, every object tagged with its region).
  */
 
+/** What IAM calls are labelled with for region (metrics, limiter): IAM is one global service. */
+export const IAM_REGION_LABEL = 'global';
+
 /** Where an EKS call goes: the account whose credentials sign it, and the region. */
 export interface AccountRegion {
   accountId: string;
@@ -65,6 +68,27 @@ export interface ClusterDetail extends ClusterKey {
   createdAt: Date | null;
   tags: Record<string, string>;
   oidcIssuer: string | null;
+  /** EKS Auto Mode (`computeConfig.enabled`): the Pod Identity agent is built in. */
+  autoMode: boolean;
+}
+
+/** An add-on of a cluster, as DescribeAddon answers (what the diagnosis reads). */
+export interface AddonDetail {
+  name: string;
+  /** ACTIVE, CREATING, DEGRADED, ...; null when EKS gives none. */
+  status: string | null;
+  version: string | null;
+  /** The add-on's health issues (code and message), as EKS reports them. */
+  issues: Array<{ code: string; message: string }>;
+}
+
+/** An IAM role, as GetRole answers (what the diagnosis reads). */
+export interface RoleDetail {
+  arn: string;
+  accountId: string;
+  roleName: string;
+  /** The trust policy as JSON text (decoded from IAM's URL encoding). */
+  trustPolicy: string;
 }
 
 /** One page of a List call, with the token of the next page (null on the last one). */

@@ -10,10 +10,11 @@
  * left open: a condition on those neither fails an Allow nor makes a Deny apply. sts:TagSession
  * is not checked: EKS accepts a role without it, and the pods then fail to get credentials.
  */
+import { podIdentityRoleRequest, targetRoleRequest } from '../iam/podIdentityRequests';
+import { UNKNOWN } from '../iam/trustPolicy';
 import { invalidParameter } from './errors';
 import { clusterArn } from './ids';
-import { POD_IDENTITY_SERVICE, type RoleDirectory } from './roles';
-import { UNKNOWN } from './trustPolicy';
+import type { RoleDirectory } from './roles';
 import type { ParsedRoleArn } from './validation';
 
 export const ROLE_DOES_NOT_EXIST = 'Role provided in the request does not exist.';
@@ -30,25 +31,21 @@ export interface AssociationSubject {
   disableSessionTags: boolean;
 }
 
+function presented(subject: AssociationSubject) {
+  return { ...subject, clusterArn: clusterArn(subject.region, subject.accountId, subject.clusterName) };
+}
+
 /** Refuses a role that does not exist or does not trust EKS Pod Identity. */
 export function requirePodIdentityRole(roles: RoleDirectory, role: ParsedRoleArn, subject: AssociationSubject): void {
   const found = roles.resolve(role);
   if (!found) throw invalidParameter(ROLE_DOES_NOT_EXIST);
-  const keys = sessionTags(subject);
-  keys.set('aws:sourceaccount', subject.accountId);
-  keys.set('aws:sourcearn', clusterArn(subject.region, subject.accountId, subject.clusterName));
-  const trusted = found.trustPolicy.allows({
-    action: 'sts:AssumeRole',
-    principal: { kind: 'Service', service: POD_IDENTITY_SERVICE },
-    keys,
-  });
-  if (!trusted) throw invalidParameter(TRUST_POLICY_INVALID);
+  if (!found.trustPolicy.allows(podIdentityRoleRequest(presented(subject)))) throw invalidParameter(TRUST_POLICY_INVALID);
 }
 
 /**
  * Refuses a target role that does not exist or does not trust the association's role. A target
  * role the seed does not list (in a lenient account) is taken as trusting it, so that ad-hoc
- * scripts can chain into any role.
+ * scripts can chain into any role. The external id is not known yet (EKS generates it).
  */
 export function requireTargetRole(
   roles: RoleDirectory,
@@ -59,32 +56,6 @@ export function requireTargetRole(
   const found = roles.resolve(target);
   if (!found) throw invalidParameter(ROLE_DOES_NOT_EXIST);
   if (found.source === 'lenient') return;
-  // EKS chains from a session of the association's role; the session tags are transitive.
-  const keys = sessionTags(subject);
-  keys.set('aws:principalaccount', role.accountId);
-  keys.set('aws:principalarn', role.arn);
-  keys.set('sts:externalid', UNKNOWN);
-  keys.set('sts:rolesessionname', UNKNOWN);
-  const trusted = found.trustPolicy.allows({
-    action: 'sts:AssumeRole',
-    principal: { kind: 'AWS', caller: { accountId: role.accountId, arn: role.arn, roleArn: role.arn } },
-    keys,
-  });
-  if (!trusted) throw invalidParameter(TRUST_POLICY_INVALID);
-}
-
-/** The session tags EKS Pod Identity adds (none when disabled), as `aws:RequestTag/<key>` condition keys. */
-function sessionTags(subject: AssociationSubject): Map<string, string | typeof UNKNOWN> {
-  const keys = new Map<string, string | typeof UNKNOWN>();
-  if (subject.disableSessionTags) return keys;
-  const tags: Record<string, string | typeof UNKNOWN> = {
-    'eks-cluster-arn': clusterArn(subject.region, subject.accountId, subject.clusterName),
-    'eks-cluster-name': subject.clusterName,
-    'kubernetes-namespace': subject.namespace,
-    'kubernetes-service-account': subject.serviceAccount,
-    'kubernetes-pod-name': UNKNOWN,
-    'kubernetes-pod-uid': UNKNOWN,
-  };
-  for (const [key, value] of Object.entries(tags)) keys.set(`aws:requesttag/${key}`, value);
-  return keys;
+  if (!found.trustPolicy.allows(targetRoleRequest(presented(subject), role, UNKNOWN)))
+    throw invalidParameter(TRUST_POLICY_INVALID);
 }

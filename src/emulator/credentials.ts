@@ -7,10 +7,10 @@
  *   with it (`x-amz-security-token`), and is the assumed role's session until it expires;
  * - any other key (`test`, `local`, ...) is the root of the default account.
  */
+import type { PolicyPrincipal } from '../iam/trustPolicy';
 import { AuthError } from './auth';
 import { iamUniqueId } from './ids';
 import type { Session, SessionTokens } from './sessions';
-import type { PolicyPrincipal } from './trustPolicy';
 
 export interface AccessKeyOwner {
   accountId: string;

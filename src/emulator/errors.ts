@@ -90,16 +90,4 @@ function definedOnly(fields: ErrorFields): Record<string, string> {
   return out;
 }
 
-/** Quote a received value for an error message, shortened so a huge input cannot flood a message. */
-export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
-  const short = text.length > 120 ? `${text.slice(0, 117)}...` : text;
-  return `'${short}'`;
-}
-
-/** The JSON type name of a value, for "must be a string; received number" messages. */
-export function jsonType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
+export { jsonType, quote } from '../text';

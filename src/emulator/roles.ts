@@ -9,9 +9,10 @@
  * can name any role, and GetRole answers that synthesized role. A role the seed lists as deleted
  * does not exist in either.
  */
+import { POD_IDENTITY_SERVICE } from '../iam/podIdentityRequests';
+import { TrustPolicy } from '../iam/trustPolicy';
 import { iamUniqueId } from './ids';
 import type { Tags } from './model';
-import { TrustPolicy } from './trustPolicy';
 import type { ParsedRoleArn } from './validation';
 
 /** IAM's default and the range it allows for a role's MaxSessionDuration, in seconds. */
@@ -19,7 +20,7 @@ export const DEFAULT_MAX_SESSION_DURATION = 3600;
 export const MAX_SESSION_DURATION_RANGE = { min: 3600, max: 43200 } as const;
 
 /** The service principal EKS Pod Identity assumes roles as. */
-export const POD_IDENTITY_SERVICE = 'pods.eks.amazonaws.com';
+export { POD_IDENTITY_SERVICE };
 
 /** The trust policy the EKS documentation gives a Pod Identity role: that of roles the seed does not describe. */
 export const POD_IDENTITY_TRUST_POLICY = TrustPolicy.parse({

@@ -4,6 +4,7 @@
  * conversion into cluster snapshots for the store.
  */
 import { randomUUID } from 'node:crypto';
+import { PolicyError, TrustPolicy } from '../iam/trustPolicy';
 import { jsonValueDocument, readJsonFile, type JsonDocument, type JsonSource } from '../json/document';
 import {
   describe,
@@ -41,7 +42,6 @@ import {
   type RoleDefinition,
 } from './roles';
 import type { AccountState, ClusterState, Store } from './store';
-import { PolicyError, TrustPolicy } from './trustPolicy';
 import {
   parseRoleArn,
   validateAddonName,

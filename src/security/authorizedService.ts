@@ -14,6 +14,8 @@
 import { EksError } from '../eks/errors';
 import type { PodIdentityBackend } from '../eks/operations';
 import type {
+  AddonDetail,
+  RoleDetail,
   AccountRegion,
   AssociationDetail,
   AssociationKey,
@@ -157,6 +159,19 @@ export class AuthorizedPodIdentityService implements PodIdentityBackend {
       }
     }
     return this.inner.listAssociationTags(target);
+  }
+
+  async describeAddon(key: ClusterKey, addonName: string): Promise<AddonDetail | null> {
+    if (!this.mayReadCluster(key, key.name)) return null;
+    return this.inner.describeAddon(key, addonName);
+  }
+
+  /**
+   * Roles are IAM's, not the policy's: the only reads of them are the diagnosis of associations
+   * the caller may read (the resolvers ask for nothing else), so they pass.
+   */
+  async getRole(accountId: string, roleName: string): Promise<RoleDetail | null> {
+    return this.inner.getRole(accountId, roleName);
   }
 
   /**

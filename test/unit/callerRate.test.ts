@@ -86,6 +86,8 @@ describe('withCallBudget with a caller allowance', () => {
     tagAssociation: async () => undefined,
     untagAssociation: async () => undefined,
     listAssociationTags: async () => ({}),
+    describeAddon: async () => null,
+    getRole: async () => null,
   };
 
   test('neither limit counts a call the other refuses, and each refusal is counted by its code', async () => {

@@ -1,12 +1,14 @@
 /**
- * Role trust policies (IAM's AssumeRolePolicyDocument): read once from the seed, evaluated by
- * STS AssumeRole (an AWS principal asking) and by EKS when an association names the role (the
- * service principal `pods.eks.amazonaws.com`, or the association's role for a target role). An
+ * Role trust policies (IAM's AssumeRolePolicyDocument): in the emulator, read once from the seed
+ * and evaluated by STS AssumeRole (an AWS principal asking) and by EKS when an association names
+ * the role (the service principal `pods.eks.amazonaws.com`, or the association's role for a
+ * target role); in the gateway, evaluated by the diagnosis of an association (src/diagnosis).
+ * A leaf module, shared by both. An
  * explicit Deny wins, then any Allow; nothing matching denies, as in IAM. The emulator evaluates
  * the part of the policy language trust policies use; a document using anything else is refused
  * when the seed loads, rather than judged wrongly later.
  */
-import { jsonType, quote } from './errors';
+import { jsonType, quote } from '../text';
 
 /** Who is asking: what a trust policy's `Principal` and the condition keys are matched against. */
 export interface PolicyPrincipal {
