@@ -55,7 +55,11 @@ export class EksClientPool {
         maxAttempts,
         retryMode,
         cacheMiddleware: true,
-        requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true, socketTimeout: requestTimeoutMs },
+        requestHandler: {
+          requestTimeout: requestTimeoutMs,
+          throwOnRequestTimeout: true,
+          socketTimeout: requestTimeoutMs,
+        },
       });
       this.iamClients.set(accountId, client);
     }

@@ -119,11 +119,7 @@ export function toAddonDetail(operation: string, value: unknown): AddonDetail {
 
 /** A GetRole answer; IAM sends the trust policy URL-encoded. */
 export function toRoleDetail(operation: string, accountId: string, value: unknown): RoleDetail {
-  const r = record<{ Arn?: unknown; RoleName?: unknown; AssumeRolePolicyDocument?: unknown }>(
-    operation,
-    value,
-    'Role',
-  );
+  const r = record<{ Arn?: unknown; RoleName?: unknown; AssumeRolePolicyDocument?: unknown }>(operation, value, 'Role');
   const encoded = requiredString(operation, r.AssumeRolePolicyDocument, 'AssumeRolePolicyDocument');
   let trustPolicy: string;
   try {

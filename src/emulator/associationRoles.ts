@@ -39,7 +39,8 @@ function presented(subject: AssociationSubject) {
 export function requirePodIdentityRole(roles: RoleDirectory, role: ParsedRoleArn, subject: AssociationSubject): void {
   const found = roles.resolve(role);
   if (!found) throw invalidParameter(ROLE_DOES_NOT_EXIST);
-  if (!found.trustPolicy.allows(podIdentityRoleRequest(presented(subject)))) throw invalidParameter(TRUST_POLICY_INVALID);
+  if (!found.trustPolicy.allows(podIdentityRoleRequest(presented(subject))))
+    throw invalidParameter(TRUST_POLICY_INVALID);
 }
 
 /**

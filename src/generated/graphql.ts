@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ServedAccount } from '../accountsFile';
 import type { ClusterModel, AssociationModel, ClusterConnectionModel, ClusterEdgeModel, AssociationConnectionModel, AssociationEdgeModel, PageInfoModel, AlreadyExistsErrorModel, TagModel, FleetConnectionModel, FleetEdgeModel, RoleModel, InventoryModel } from '../graphql/models';
+import type { Diagnosis as DiagnosisModel, Check as DiagnosisCheckModel } from '../diagnosis/checks';
 import type { InventoryFailure as InventoryFailureModel } from '../inventory/store/types';
 import type { GatewayContext } from '../graphql/context';
 export type Maybe<T> = T | null;
@@ -101,8 +102,12 @@ export type Cluster = Node & {
   oidcIssuer?: Maybe<Scalars['String']['output']>;
   /** The EKS platform version, for example `eks.12`. */
   platformVersion?: Maybe<Scalars['String']['output']>;
+  /** The Pod Identity agent of the cluster (one DescribeCluster and one DescribeAddon). */
+  podIdentityAgent: PodIdentityAgent;
   /** One association of this cluster by its association id. Null when it does not exist. */
   podIdentityAssociation?: Maybe<PodIdentityAssociation>;
+  /** The cluster's associations against EKS's limit: from the inventory when it has the cluster, else from List calls (one per 100 associations). */
+  podIdentityAssociationQuota: PodIdentityAssociationQuota;
   /**
    * The cluster's Pod Identity associations, in the order EKS lists them. Listing costs one
    * ListPodIdentityAssociations call per page; fields beyond the summary (roleArn, tags,
@@ -268,6 +273,65 @@ export type DeletePodIdentityAssociationPayload = {
   /** The association as it was just before deletion, or null when `errors` is not empty. */
   podIdentityAssociation?: Maybe<PodIdentityAssociation>;
 };
+
+/**
+ * Whether an association can actually deliver credentials to its pods, from what EKS and IAM say:
+ * the Pod Identity agent, the role and its trust policy, the target role, the add-on that owns it,
+ * and the pods that need a restart. Costs the cluster's DescribeCluster and DescribeAddon and one
+ * IAM GetRole per distinct role per request (shared with every other association of the request).
+ */
+export type Diagnosis = {
+  __typename?: 'Diagnosis';
+  /** Every check made, in a fixed order. */
+  checks: Array<DiagnosisCheck>;
+  /** True when no check FAILs (WARN and UNKNOWN checks do not make it false). */
+  ready: Scalars['Boolean']['output'];
+};
+
+/** One check of a diagnosis. */
+export type DiagnosisCheck = {
+  __typename?: 'DiagnosisCheck';
+  /** What was checked; stable, for programs. */
+  code: DiagnosisCheckCode;
+  /** What was found, in words. */
+  message: Scalars['String']['output'];
+  /** What to do about it (the exact trust-policy statement to add, the add-on to install, the restart); null when nothing. */
+  remedy?: Maybe<Scalars['String']['output']>;
+  /** PASS, WARN, FAIL, or UNKNOWN when the gateway could not tell (the reason is in `message`). */
+  status: DiagnosisStatus;
+};
+
+/** What a diagnosis checks. */
+export type DiagnosisCheckCode =
+  /** No add-on owns the association (WARN: manage it through the add-on). */
+  | 'ADDON_OWNED'
+  /** Pods started before the association's last change keep the old credentials until restarted. */
+  | 'PODS_RESTART'
+  /** The eks-pod-identity-agent add-on is installed and ACTIVE, or the cluster runs in Auto Mode. */
+  | 'POD_IDENTITY_AGENT'
+  /** The role exists. */
+  | 'ROLE_EXISTS'
+  /** The role trusts pods.eks.amazonaws.com with sts:AssumeRole and sts:TagSession (TagSession not with session tags disabled). */
+  | 'ROLE_TRUST'
+  /** The role's trust is scoped with aws:SourceAccount or aws:SourceArn (WARN when any cluster anywhere could use it). */
+  | 'ROLE_TRUST_SCOPE'
+  /** The target role exists (only with a target role). */
+  | 'TARGET_ROLE_EXISTS'
+  /** The target role requires the association's external id (only with a target role). */
+  | 'TARGET_ROLE_EXTERNAL_ID'
+  /** The target role trusts the association's role (only with a target role). */
+  | 'TARGET_ROLE_TRUST';
+
+/** The outcome of one check. */
+export type DiagnosisStatus =
+  /** Pods will not get these credentials. */
+  | 'FAIL'
+  /** Fine. */
+  | 'PASS'
+  /** The gateway could not tell (IAM access denied, the role's account not served, ...). */
+  | 'UNKNOWN'
+  /** Works, but something is risky or needs attention. */
+  | 'WARN';
 
 /**
  * A page of the fleet's associations, from the inventory: no EKS call however many fields are
@@ -589,6 +653,23 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The EKS Pod Identity agent of a cluster: what delivers the associations' credentials to pods. */
+export type PodIdentityAgent = {
+  __typename?: 'PodIdentityAgent';
+  /** Whether the cluster runs in EKS Auto Mode, which has the agent built in. */
+  autoMode: Scalars['Boolean']['output'];
+  /** Whether the eks-pod-identity-agent add-on is installed. */
+  installed: Scalars['Boolean']['output'];
+  /** The add-on's health issues, as `code: message`. */
+  issues: Array<Scalars['String']['output']>;
+  /** Whether pods can get credentials: Auto Mode, or the add-on ACTIVE. */
+  ready: Scalars['Boolean']['output'];
+  /** The add-on's status (ACTIVE, CREATING, DEGRADED, ...); null when not installed. */
+  status?: Maybe<Scalars['String']['output']>;
+  /** The add-on's version; null when not installed. */
+  version?: Maybe<Scalars['String']['output']>;
+};
+
 /**
  * An EKS Pod Identity association: pods in `namespace` that run as `serviceAccount` in the
  * cluster receive credentials for the IAM role `roleArn`. The summary fields (ids, namespace,
@@ -610,6 +691,8 @@ export type PodIdentityAssociation = Node & {
   clusterName: Scalars['String']['output'];
   /** When the association was created. */
   createdAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whether this association will actually work, check by check. A check the gateway cannot make is UNKNOWN, never an error of the field. */
+  diagnosis: Diagnosis;
   /** Whether EKS leaves out the session tags it would otherwise add to the role session. */
   disableSessionTags?: Maybe<Scalars['Boolean']['output']>;
   /** The external id EKS uses when it assumes `targetRoleArn`. Null when no target role is set. */
@@ -740,6 +823,15 @@ export type PodIdentityAssociationOrderField =
   | 'NAMESPACE'
   /** By service account, then namespace. */
   | 'SERVICE_ACCOUNT';
+
+/** How many Pod Identity associations a cluster has, against EKS's limit. */
+export type PodIdentityAssociationQuota = {
+  __typename?: 'PodIdentityAssociationQuota';
+  /** EKS's limit per cluster (5,000). */
+  limit: Scalars['Int']['output'];
+  /** The associations the cluster has. */
+  used: Scalars['Int']['output'];
+};
 
 /** The entry points for reading clusters and Pod Identity associations. */
 export type Query = {
@@ -1136,6 +1228,10 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePodIdentityAssociationInput: DeletePodIdentityAssociationInput;
   DeletePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<DeletePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
+  Diagnosis: ResolverTypeWrapper<DiagnosisModel>;
+  DiagnosisCheck: ResolverTypeWrapper<DiagnosisCheckModel>;
+  DiagnosisCheckCode: DiagnosisCheckCode;
+  DiagnosisStatus: DiagnosisStatus;
   FleetAssociationConnection: ResolverTypeWrapper<FleetConnectionModel>;
   FleetAssociationEdge: ResolverTypeWrapper<FleetEdgeModel>;
   ForbiddenError: ResolverTypeWrapper<ForbiddenError>;
@@ -1154,6 +1250,7 @@ export type ResolversTypes = {
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfoModel>;
+  PodIdentityAgent: ResolverTypeWrapper<PodIdentityAgent>;
   PodIdentityAssociation: ResolverTypeWrapper<AssociationModel>;
   PodIdentityAssociationConnection: ResolverTypeWrapper<AssociationConnectionModel>;
   PodIdentityAssociationCount: ResolverTypeWrapper<PodIdentityAssociationCount>;
@@ -1162,6 +1259,7 @@ export type ResolversTypes = {
   PodIdentityAssociationFilter: PodIdentityAssociationFilter;
   PodIdentityAssociationOrder: PodIdentityAssociationOrder;
   PodIdentityAssociationOrderField: PodIdentityAssociationOrderField;
+  PodIdentityAssociationQuota: ResolverTypeWrapper<PodIdentityAssociationQuota>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: ResolverTypeWrapper<RoleModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -1192,6 +1290,8 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DeletePodIdentityAssociationInput: DeletePodIdentityAssociationInput;
   DeletePodIdentityAssociationPayload: Omit<DeletePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
+  Diagnosis: DiagnosisModel;
+  DiagnosisCheck: DiagnosisCheckModel;
   FleetAssociationConnection: FleetConnectionModel;
   FleetAssociationEdge: FleetEdgeModel;
   ForbiddenError: ForbiddenError;
@@ -1207,12 +1307,14 @@ export type ResolversParentTypes = {
   MutationError: ResolversInterfaceTypes<ResolversParentTypes>['MutationError'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfoModel;
+  PodIdentityAgent: PodIdentityAgent;
   PodIdentityAssociation: AssociationModel;
   PodIdentityAssociationConnection: AssociationConnectionModel;
   PodIdentityAssociationCount: PodIdentityAssociationCount;
   PodIdentityAssociationEdge: AssociationEdgeModel;
   PodIdentityAssociationFilter: PodIdentityAssociationFilter;
   PodIdentityAssociationOrder: PodIdentityAssociationOrder;
+  PodIdentityAssociationQuota: PodIdentityAssociationQuota;
   Query: Record<PropertyKey, never>;
   Role: RoleModel;
   String: Scalars['String']['output'];
@@ -1260,7 +1362,9 @@ export type ClusterResolvers<ContextType = GatewayContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   oidcIssuer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   platformVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  podIdentityAgent?: Resolver<ResolversTypes['PodIdentityAgent'], ParentType, ContextType>;
   podIdentityAssociation?: Resolver<Maybe<ResolversTypes['PodIdentityAssociation']>, ParentType, ContextType, RequireFields<ClusterPodIdentityAssociationArgs, 'associationId'>>;
+  podIdentityAssociationQuota?: Resolver<ResolversTypes['PodIdentityAssociationQuota'], ParentType, ContextType>;
   podIdentityAssociations?: Resolver<Maybe<ResolversTypes['PodIdentityAssociationConnection']>, ParentType, ContextType, Partial<ClusterPodIdentityAssociationsArgs>>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['ClusterStatus']>, ParentType, ContextType>;
@@ -1305,6 +1409,18 @@ export type DeletePodIdentityAssociationPayloadResolvers<ContextType = GatewayCo
   deletedPodIdentityAssociationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
   podIdentityAssociation?: Resolver<Maybe<ResolversTypes['PodIdentityAssociation']>, ParentType, ContextType>;
+};
+
+export type DiagnosisResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Diagnosis'] = ResolversParentTypes['Diagnosis']> = {
+  checks?: Resolver<Array<ResolversTypes['DiagnosisCheck']>, ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DiagnosisCheckResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiagnosisCheck'] = ResolversParentTypes['DiagnosisCheck']> = {
+  code?: Resolver<ResolversTypes['DiagnosisCheckCode'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remedy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DiagnosisStatus'], ParentType, ContextType>;
 };
 
 export type FleetAssociationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FleetAssociationConnection'] = ResolversParentTypes['FleetAssociationConnection']> = {
@@ -1395,6 +1511,15 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PodIdentityAgentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PodIdentityAgent'] = ResolversParentTypes['PodIdentityAgent']> = {
+  autoMode?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  installed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type PodIdentityAssociationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PodIdentityAssociation'] = ResolversParentTypes['PodIdentityAssociation']> = {
   accountId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   associationArn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1402,6 +1527,7 @@ export type PodIdentityAssociationResolvers<ContextType = GatewayContext, Parent
   cluster?: Resolver<ResolversTypes['Cluster'], ParentType, ContextType>;
   clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  diagnosis?: Resolver<ResolversTypes['Diagnosis'], ParentType, ContextType>;
   disableSessionTags?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   externalId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1432,6 +1558,11 @@ export type PodIdentityAssociationCountResolvers<ContextType = GatewayContext, P
 export type PodIdentityAssociationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PodIdentityAssociationEdge'] = ResolversParentTypes['PodIdentityAssociationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['PodIdentityAssociation'], ParentType, ContextType>;
+};
+
+export type PodIdentityAssociationQuotaResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PodIdentityAssociationQuota'] = ResolversParentTypes['PodIdentityAssociationQuota']> = {
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -1499,6 +1630,8 @@ export type Resolvers<ContextType = GatewayContext> = {
   CreatePodIdentityAssociationPayload?: CreatePodIdentityAssociationPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePodIdentityAssociationPayload?: DeletePodIdentityAssociationPayloadResolvers<ContextType>;
+  Diagnosis?: DiagnosisResolvers<ContextType>;
+  DiagnosisCheck?: DiagnosisCheckResolvers<ContextType>;
   FleetAssociationConnection?: FleetAssociationConnectionResolvers<ContextType>;
   FleetAssociationEdge?: FleetAssociationEdgeResolvers<ContextType>;
   ForbiddenError?: ForbiddenErrorResolvers<ContextType>;
@@ -1512,10 +1645,12 @@ export type Resolvers<ContextType = GatewayContext> = {
   MutationError?: MutationErrorResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PodIdentityAgent?: PodIdentityAgentResolvers<ContextType>;
   PodIdentityAssociation?: PodIdentityAssociationResolvers<ContextType>;
   PodIdentityAssociationConnection?: PodIdentityAssociationConnectionResolvers<ContextType>;
   PodIdentityAssociationCount?: PodIdentityAssociationCountResolvers<ContextType>;
   PodIdentityAssociationEdge?: PodIdentityAssociationEdgeResolvers<ContextType>;
+  PodIdentityAssociationQuota?: PodIdentityAssociationQuotaResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;

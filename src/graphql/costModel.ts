@@ -80,6 +80,8 @@ type CostedField =
   | `Cluster.${'podIdentityAssociations' | 'podIdentityAssociation'}`
   | 'Account.clusters'
   | `Role.${'associations' | 'targetRoleAssociations'}`
+  | 'PodIdentityAssociation.diagnosis'
+  | `Cluster.${'podIdentityAgent' | 'podIdentityAssociationQuota'}`
   | 'FleetAssociationConnection.countsBy';
 
 const NO_CALLS: FieldCost = { calls: 0, items: 1 };
@@ -138,6 +140,14 @@ export const FIELD_COSTS: Readonly<Record<CostedField, CostRule>> = {
   // and the failure look-up.
   'Mutation.tagPodIdentityAssociation': () => ({ calls: 4, items: 1 }),
   'Mutation.untagPodIdentityAssociation': () => ({ calls: 4, items: 1 }),
+  // The cluster's DescribeCluster and DescribeAddon, and IAM GetRole for the role and the target
+  // role (the association's own Describe is counted as for any detail field).
+  'PodIdentityAssociation.diagnosis': () => ({ calls: 4, items: 1 }),
+  // DescribeAddon (the cluster's DescribeCluster is counted as for any detail field).
+  'Cluster.podIdentityAgent': () => ({ calls: 1, items: 1 }),
+  // One List page (a cluster of more than 100 associations takes more, which the call budget bounds);
+  // none when the inventory answers.
+  'Cluster.podIdentityAssociationQuota': () => ({ calls: 1, items: 1 }),
   // The inventory's fields call no EKS: their rows come whole (see `yieldsDetailed`), and what
   // they cost the database is bounded per request by the resolvers (MAX_INVENTORY_QUERIES).
   'Query.podIdentityAssociations': (args) => ({ calls: 0, items: 1, page: pageOf(args) }),

@@ -10,6 +10,7 @@ import { encodeCursor } from '../cursors';
 import { associationId } from '../ids';
 import { inTurn } from '../limits/eventLoopTurns';
 import { clusterModel, tagList, type AssociationModel } from '../models';
+import { associationDiagnosis } from './diagnosis';
 
 /**
  * The DescribePodIdentityAssociation result: from the model when a Describe or a mutation
@@ -47,6 +48,7 @@ export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
   createdAt: async (a, _, ctx) => (await detail(a, ctx)).createdAt,
   modifiedAt: async (a, _, ctx) => (await detail(a, ctx)).modifiedAt,
   syncedAt: (a) => a.syncedAt ?? null,
+  diagnosis: (a, _, ctx) => associationDiagnosis(a, ctx),
 };
 
 export const PodIdentityAssociationConnection: PodIdentityAssociationConnectionResolvers = {

@@ -12,6 +12,7 @@ import { encodeCursor } from '../cursors';
 import { clusterId } from '../ids';
 import { inTurn } from '../limits/eventLoopTurns';
 import { tagList, type ClusterModel } from '../models';
+import { associationQuota, podIdentityAgent } from './diagnosis';
 import { findAssociation } from './lookups';
 
 const STATUSES: readonly ClusterStatus[] = ['CREATING', 'ACTIVE', 'DELETING', 'FAILED', 'UPDATING', 'PENDING'];
@@ -33,6 +34,8 @@ async function detail(cluster: ClusterModel, ctx: GatewayContext): Promise<Clust
 }
 
 export const Cluster: ClusterResolvers = {
+  podIdentityAgent: (c, _, ctx) => podIdentityAgent(c, ctx),
+  podIdentityAssociationQuota: (c, _, ctx) => associationQuota(c, ctx),
   id: (c) => clusterId(c),
   name: (c) => c.name,
   region: (c) => c.region,
