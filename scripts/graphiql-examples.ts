@@ -10,7 +10,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, visit, type DocumentNode } from 'graphql';
-import { DEMO_CLUSTERS, DEMO_CROSS_ACCOUNT_ASSOCIATION, DEMO_ROLE_ACCOUNT, startEmulator } from '../src/emulator';
+import {
+  DEMO_CLUSTERS,
+  DEMO_CROSS_ACCOUNT_ASSOCIATION,
+  DEMO_IRSA_ASSOCIATION,
+  DEMO_ROLE_ACCOUNT,
+  startEmulator,
+} from '../src/emulator';
 import { associationId as nodeIdOfAssociation } from '../src/graphql/ids';
 
 export const OPERATIONS_DIR = join(__dirname, '..', 'examples', 'operations');
@@ -48,6 +54,18 @@ function tabs(
     { operation: 'WhoCanAssumeRole', variables: { arn: DEMO_CROSS_ACCOUNT_ASSOCIATION.targetRoleArn } },
     { operation: 'TaggedAssociations', variables: { key: 'team', value: 'payments' } },
     { operation: 'InventoryStatus' },
+    {
+      operation: 'WhyNotWorking',
+      variables: {
+        id: nodeIdOfAssociation({
+          accountId: DEMO_IRSA_ASSOCIATION.accountId,
+          region: DEMO_IRSA_ASSOCIATION.region,
+          clusterName: DEMO_IRSA_ASSOCIATION.name,
+          associationId: DEMO_IRSA_ASSOCIATION.associationId,
+        }),
+      },
+      demoNote: true,
+    },
     {
       operation: 'AssociationsPage',
       variables: { clusterName: prodPlatform.name, region: prodPlatform.region, first: 10, after: null },

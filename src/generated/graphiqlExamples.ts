@@ -188,6 +188,45 @@ query InventoryStatus {
 `,
   },
   {
+    query: `# Why is this association not working? Each check of its diagnosis:
+# the Pod Identity agent, the role and its trust policy, the target
+# role, the add-on that owns it, the pods to restart; with what to do.
+# Variables: filled in for the emulator's demo data.
+query WhyNotWorking($id: ID!) {
+  node(id: $id) {
+    ... on PodIdentityAssociation {
+      id
+      clusterName
+      namespace
+      serviceAccount
+      roleArn
+      diagnosis {
+        ready
+        checks {
+          code
+          status
+          message
+          remedy
+        }
+      }
+      cluster {
+        podIdentityAgent {
+          installed
+          status
+          version
+          autoMode
+          ready
+        }
+      }
+    }
+  }
+}
+`,
+    variables: `{
+  "id": "djI6UG9kSWRlbnRpdHlBc3NvY2lhdGlvbjowMDAwMDAwMDAwMDA6dXMtZWFzdC0xOnByb2QtcGxhdGZvcm06YS1vcmRlcnNhcGkwMDAwMDAwMA"
+}`,
+  },
+  {
     query: `# One page of a cluster's Pod Identity associations. For the next
 # page, set \`after\` to the \`pageInfo.endCursor\` it returned (Relay
 # cursor connections; EKS pages forward only). \`namespace\` and

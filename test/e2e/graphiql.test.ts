@@ -127,6 +127,7 @@ test('the page opens with a tab for each example operation and the schema in the
     'WhoCanAssumeRole',
     'TaggedAssociations',
     'InventoryStatus',
+    'WhyNotWorking',
     'AssociationsPage',
     'AssociationById',
     'AssociationByName',

@@ -63,6 +63,7 @@ test('the tabs cover listing, the accounts, the inventory, paging, both lookups,
     'WhoCanAssumeRole',
     'TaggedAssociations',
     'InventoryStatus',
+    'WhyNotWorking',
     'AssociationsPage',
     'AssociationById',
     'AssociationByName',
@@ -126,6 +127,11 @@ test('every tab, run in order against the demo data, succeeds and does what it s
     DEMO_ACCOUNTS.data.accountId,
     DEMO_ACCOUNTS.data.accountId,
   ]);
+
+  const why = (await runTab('WhyNotWorking')).node;
+  // The demo's IRSA role trusts an OIDC provider only: the diagnosis says so, and what to add.
+  expect(why.diagnosis.ready).toBe(false);
+  expect(why.diagnosis.checks).toContainEqual(expect.objectContaining({ code: 'ROLE_TRUST', status: 'FAIL' }));
 
   const page = await runTab('AssociationsPage');
   const { variables: pageVariables } = tab('AssociationsPage');

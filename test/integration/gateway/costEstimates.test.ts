@@ -86,8 +86,15 @@ describe('against the emulator', () => {
     );
     expect(detailed).toContain('roleArn');
     for (const field of detailed) {
+      const query = page([selection('PodIdentityAssociation', field)]);
+      // A field with calls of its own (the diagnosis) is held to its estimate instead.
+      if (hasCostEntry('PodIdentityAssociation', field)) {
+        const res = await withinEstimate(stack, { query }, 1, () => stack.gql(query));
+        expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
+        continue;
+      }
       await stack.resetCalls();
-      const res = await stack.gql(page([selection('PodIdentityAssociation', field)]));
+      const res = await stack.gql(query);
       expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
       expect({ field, calls: nonZero(await stack.calls()) }).toEqual({
         field,
@@ -108,10 +115,14 @@ describe('against the emulator', () => {
     const detailed = fieldsOf('Cluster').filter((f) => !SUMMARY_FIELDS.Cluster.has(f as never));
     expect(detailed).toContain('arn');
     for (const field of detailed) {
+      const query = `{ cluster(name: "big", region: "us-east-1") { podIdentityAssociations(first: 1) { nodes { id } } ${selection('Cluster', field)} } }`;
+      if (hasCostEntry('Cluster', field)) {
+        const res = await withinEstimate(stack, { query }, 1, () => stack.gql(query));
+        expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
+        continue;
+      }
       await stack.resetCalls();
-      const res = await stack.gql(
-        `{ cluster(name: "big", region: "us-east-1") { podIdentityAssociations(first: 1) { nodes { id } } ${selection('Cluster', field)} } }`,
-      );
+      const res = await stack.gql(query);
       expect({ field, errors: res.errors }).toEqual({ field, errors: undefined });
       expect({ field, calls: nonZero(await stack.calls()) }).toEqual({
         field,
