@@ -35,6 +35,13 @@ export type CreatePodIdentityAssociationInput = {
   clusterName: string;
   /** Whether EKS leaves out the session tags it would add to the role session. Required to be true with `policy`. */
   disableSessionTags?: boolean | null | undefined;
+  /**
+   * True: change nothing, and answer what would happen: the same errors a real create would
+   * (invalid input, a missing cluster, the conflicting association, the policy's FORBIDDEN, a
+   * role EKS would refuse) and, when there are none, the `diagnosis` of the association as it
+   * would be. Costs reads only (DescribeCluster, a List, the diagnosis's calls).
+   */
+  dryRun?: boolean | null | undefined;
   /** The Kubernetes namespace of the service account (a DNS-1123 label, at most 63 characters). */
   namespace: string;
   /** An inline IAM session policy (JSON text). Accepted only with `disableSessionTags: true`. */
@@ -206,6 +213,8 @@ export type UpdatePodIdentityAssociationInput = {
   clusterName?: string | null | undefined;
   /** Whether EKS leaves out session tags. Must be true while a `policy` is set. */
   disableSessionTags?: boolean | null | undefined;
+  /** True: change nothing, and answer what would happen (the errors a real update would give, else the diagnosis as it would be), as for create. Tags are not checked against EKS in a dry run. */
+  dryRun?: boolean | null | undefined;
   /** The association's opaque id. Give this, or `clusterName` and `associationId`. */
   id?: string | number | null | undefined;
   /** A new inline session policy (JSON text); null removes it. */

@@ -14,6 +14,7 @@ import type { GatewayMetrics } from '../metrics';
 import {
   applyDescribed,
   describedAssociationEntry,
+  isDryRun,
   wrapBackend,
   type BackendMethod,
   type ClusterRef,
@@ -71,7 +72,11 @@ class RequestView {
     private readonly fresh: boolean,
   ) {
     this.backend = wrapBackend(inner, (description, args, call) =>
-      description.mutates ? this.mutate(description, args, call) : this.read(description, args, call),
+      description.mutates && !isDryRun(description, args)
+        ? this.mutate(description, args, call)
+        : description.mutates
+          ? call()
+          : this.read(description, args, call),
     );
   }
 

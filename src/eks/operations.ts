@@ -108,6 +108,8 @@ export interface MutationDescription<M extends BackendMethod> extends Descriptio
   readonly result: 'association' | 'none';
   /** The idempotency token sent with the call (EKS applies a token once), or null without one. */
   readonly clientRequestToken: (...args: BackendArgs<M>) => string | null;
+  /** Whether the call is a dry run (reads only, nothing changes): the layers then record and invalidate nothing. */
+  readonly dryRun?: (...args: BackendArgs<M>) => boolean;
 }
 
 export type OperationDescription<M extends BackendMethod> = ReadDescription<M> | MutationDescription<M>;
@@ -188,6 +190,7 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     cluster: clusterOf,
     result: 'association',
     clientRequestToken: (params) => params.clientRequestToken,
+    dryRun: (params) => params.dryRun === true,
   },
   updateAssociation: {
     operation: 'UpdatePodIdentityAssociation',
@@ -197,6 +200,7 @@ export const EKS_OPERATIONS: { readonly [M in BackendMethod]: OperationDescripti
     cluster: clusterOf,
     result: 'association',
     clientRequestToken: (params) => params.clientRequestToken,
+    dryRun: (params) => params.dryRun === true,
   },
   deleteAssociation: {
     operation: 'DeletePodIdentityAssociation',
@@ -266,6 +270,11 @@ export function wrapBackend(inner: PodIdentityBackend, around: AroundCall): PodI
     wrapped[method] = async (...args: unknown[]) => around(description, args, () => innerMethod.apply(inner, args));
   }
   return wrapped as unknown as PodIdentityBackend;
+}
+
+/** Whether a call is a dry run of its mutation (see `MutationDescription.dryRun`). */
+export function isDryRun(description: AnyDescription, args: readonly unknown[]): boolean {
+  return description.mutates && description.dryRun !== undefined && applyDescribed(description.dryRun, args);
 }
 
 /** Calls one of a description's functions with a call's loosely typed arguments. */

@@ -15,6 +15,7 @@ import {
 import { GetRoleCommand } from '@aws-sdk/client-iam';
 import type { CallScope, EksCallRunner, SendOptions } from './callRunner';
 import type { MutationCall } from './deadline';
+import { simulateCreate, simulateUpdate } from './dryRun';
 import { EksError } from './errors';
 import {
   applyDescribed,
@@ -124,7 +125,8 @@ export class PodIdentityService implements PodIdentityBackend {
   }
 
   async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
-    const { accountId, region, ...input } = params;
+    if (params.dryRun) return simulateCreate(this, params);
+    const { accountId, region, dryRun: _dryRun, ...input } = params;
     const out = await this.send('createAssociation', [params], (c, o) =>
       c.send(new CreatePodIdentityAssociationCommand(input), o),
     );
@@ -132,7 +134,8 @@ export class PodIdentityService implements PodIdentityBackend {
   }
 
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
-    const { accountId, region, ...input } = params;
+    if (params.dryRun) return simulateUpdate(this, params);
+    const { accountId, region, dryRun: _dryRun, ...input } = params;
     const out = await this.send('updateAssociation', [params], (c, o) =>
       c.send(new UpdatePodIdentityAssociationCommand(input), o),
     );

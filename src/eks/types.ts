@@ -116,6 +116,8 @@ export interface CreateAssociationParams {
   policy?: string;
   tags?: Record<string, string>;
   clientRequestToken: string;
+  /** Find out what EKS would answer, with reads only; nothing changes (src/eks/dryRun.ts). */
+  dryRun?: boolean;
 }
 
 /** An absent member keeps its value; an empty string clears targetRoleArn or policy. */
@@ -125,4 +127,6 @@ export interface UpdateAssociationParams extends AssociationKey {
   disableSessionTags?: boolean;
   policy?: string;
   clientRequestToken: string;
+  /** As for create. */
+  dryRun?: boolean;
 }

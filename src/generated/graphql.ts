@@ -216,6 +216,13 @@ export type CreatePodIdentityAssociationInput = {
   clusterName: Scalars['String']['input'];
   /** Whether EKS leaves out the session tags it would add to the role session. Required to be true with `policy`. */
   disableSessionTags?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * True: change nothing, and answer what would happen: the same errors a real create would
+   * (invalid input, a missing cluster, the conflicting association, the policy's FORBIDDEN, a
+   * role EKS would refuse) and, when there are none, the `diagnosis` of the association as it
+   * would be. Costs reads only (DescribeCluster, a List, the diagnosis's calls).
+   */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   /** The Kubernetes namespace of the service account (a DNS-1123 label, at most 63 characters). */
   namespace: Scalars['String']['input'];
   /** An inline IAM session policy (JSON text). Accepted only with `disableSessionTags: true`. */
@@ -239,6 +246,10 @@ export type CreatePodIdentityAssociationPayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The idempotency token sent to EKS: retry with it to be sure not to create twice. */
   clientRequestToken?: Maybe<Scalars['String']['output']>;
+  /** With `dryRun` and no errors: the diagnosis of the association as it would be. Null otherwise. */
+  diagnosis?: Maybe<Diagnosis>;
+  /** Whether this was a dry run: then nothing was created, and `podIdentityAssociation` is null. */
+  dryRun: Scalars['Boolean']['output'];
   /** Why nothing was created; empty on success. */
   errors: Array<MutationError>;
   /** The association, or null when `errors` is not empty. */
@@ -1093,6 +1104,8 @@ export type UpdatePodIdentityAssociationInput = {
   clusterName?: InputMaybe<Scalars['String']['input']>;
   /** Whether EKS leaves out session tags. Must be true while a `policy` is set. */
   disableSessionTags?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True: change nothing, and answer what would happen (the errors a real update would give, else the diagnosis as it would be), as for create. Tags are not checked against EKS in a dry run. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   /** The association's opaque id. Give this, or `clusterName` and `associationId`. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** A new inline session policy (JSON text); null removes it. */
@@ -1118,6 +1131,10 @@ export type UpdatePodIdentityAssociationPayload = {
   clientMutationId?: Maybe<Scalars['String']['output']>;
   /** The idempotency token sent to EKS. */
   clientRequestToken?: Maybe<Scalars['String']['output']>;
+  /** With `dryRun` and no errors: the diagnosis of the association as it would be after the update. Null otherwise. */
+  diagnosis?: Maybe<Diagnosis>;
+  /** Whether this was a dry run: then nothing was changed, and `podIdentityAssociation` is null. */
+  dryRun: Scalars['Boolean']['output'];
   /** Why nothing was changed; empty on success. */
   errors: Array<MutationError>;
   /** The association after the change, or null when `errors` is not empty. */
@@ -1224,7 +1241,7 @@ export type ResolversTypes = {
   ClusterNotFoundError: ResolverTypeWrapper<ClusterNotFoundError>;
   ClusterStatus: ClusterStatus;
   CreatePodIdentityAssociationInput: CreatePodIdentityAssociationInput;
-  CreatePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<CreatePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
+  CreatePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<CreatePodIdentityAssociationPayload, 'diagnosis' | 'errors' | 'podIdentityAssociation'> & { diagnosis?: Maybe<ResolversTypes['Diagnosis']>, errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePodIdentityAssociationInput: DeletePodIdentityAssociationInput;
   DeletePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<DeletePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
@@ -1272,7 +1289,7 @@ export type ResolversTypes = {
   UntagPodIdentityAssociationInput: UntagPodIdentityAssociationInput;
   UntagPodIdentityAssociationPayload: ResolverTypeWrapper<Omit<UntagPodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
   UpdatePodIdentityAssociationInput: UpdatePodIdentityAssociationInput;
-  UpdatePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<UpdatePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
+  UpdatePodIdentityAssociationPayload: ResolverTypeWrapper<Omit<UpdatePodIdentityAssociationPayload, 'diagnosis' | 'errors' | 'podIdentityAssociation'> & { diagnosis?: Maybe<ResolversTypes['Diagnosis']>, errors: Array<ResolversTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversTypes['PodIdentityAssociation']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1286,7 +1303,7 @@ export type ResolversParentTypes = {
   ClusterEdge: ClusterEdgeModel;
   ClusterNotFoundError: ClusterNotFoundError;
   CreatePodIdentityAssociationInput: CreatePodIdentityAssociationInput;
-  CreatePodIdentityAssociationPayload: Omit<CreatePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
+  CreatePodIdentityAssociationPayload: Omit<CreatePodIdentityAssociationPayload, 'diagnosis' | 'errors' | 'podIdentityAssociation'> & { diagnosis?: Maybe<ResolversParentTypes['Diagnosis']>, errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
   DateTime: Scalars['DateTime']['output'];
   DeletePodIdentityAssociationInput: DeletePodIdentityAssociationInput;
   DeletePodIdentityAssociationPayload: Omit<DeletePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
@@ -1327,7 +1344,7 @@ export type ResolversParentTypes = {
   UntagPodIdentityAssociationInput: UntagPodIdentityAssociationInput;
   UntagPodIdentityAssociationPayload: Omit<UntagPodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
   UpdatePodIdentityAssociationInput: UpdatePodIdentityAssociationInput;
-  UpdatePodIdentityAssociationPayload: Omit<UpdatePodIdentityAssociationPayload, 'errors' | 'podIdentityAssociation'> & { errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
+  UpdatePodIdentityAssociationPayload: Omit<UpdatePodIdentityAssociationPayload, 'diagnosis' | 'errors' | 'podIdentityAssociation'> & { diagnosis?: Maybe<ResolversParentTypes['Diagnosis']>, errors: Array<ResolversParentTypes['MutationError']>, podIdentityAssociation?: Maybe<ResolversParentTypes['PodIdentityAssociation']> };
 };
 
 export type AccountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = {
@@ -1396,6 +1413,8 @@ export type ClusterNotFoundErrorResolvers<ContextType = GatewayContext, ParentTy
 export type CreatePodIdentityAssociationPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreatePodIdentityAssociationPayload'] = ResolversParentTypes['CreatePodIdentityAssociationPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientRequestToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diagnosis?: Resolver<Maybe<ResolversTypes['Diagnosis']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
   podIdentityAssociation?: Resolver<Maybe<ResolversTypes['PodIdentityAssociation']>, ParentType, ContextType>;
 };
@@ -1615,6 +1634,8 @@ export type UntagPodIdentityAssociationPayloadResolvers<ContextType = GatewayCon
 export type UpdatePodIdentityAssociationPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdatePodIdentityAssociationPayload'] = ResolversParentTypes['UpdatePodIdentityAssociationPayload']> = {
   clientMutationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   clientRequestToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  diagnosis?: Resolver<Maybe<ResolversTypes['Diagnosis']>, ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
   podIdentityAssociation?: Resolver<Maybe<ResolversTypes['PodIdentityAssociation']>, ParentType, ContextType>;
 };

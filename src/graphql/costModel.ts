@@ -81,6 +81,7 @@ type CostedField =
   | 'Account.clusters'
   | `Role.${'associations' | 'targetRoleAssociations'}`
   | 'PodIdentityAssociation.diagnosis'
+  | `${'Create' | 'Update'}PodIdentityAssociationPayload.diagnosis`
   | `Cluster.${'podIdentityAgent' | 'podIdentityAssociationQuota'}`
   | 'FleetAssociationConnection.countsBy';
 
@@ -143,6 +144,10 @@ export const FIELD_COSTS: Readonly<Record<CostedField, CostRule>> = {
   // The cluster's DescribeCluster and DescribeAddon, and IAM GetRole for the role and the target
   // role (the association's own Describe is counted as for any detail field).
   'PodIdentityAssociation.diagnosis': () => ({ calls: 4, items: 1 }),
+  // A dry run's diagnosis of the association as it would be: the same calls. (The dry run itself
+  // reads the cluster and a List page, or Describes, in place of the change: the mutation's entry.)
+  'CreatePodIdentityAssociationPayload.diagnosis': () => ({ calls: 4, items: 1 }),
+  'UpdatePodIdentityAssociationPayload.diagnosis': () => ({ calls: 4, items: 1 }),
   // DescribeAddon (the cluster's DescribeCluster is counted as for any detail field).
   'Cluster.podIdentityAgent': () => ({ calls: 1, items: 1 }),
   // One List page (a cluster of more than 100 associations takes more, which the call budget bounds);

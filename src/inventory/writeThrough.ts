@@ -5,7 +5,7 @@
  * which EKS has already applied.
  */
 import type { Logger } from 'pino';
-import { wrapBackend, type PodIdentityBackend } from '../eks/operations';
+import { isDryRun, wrapBackend, type PodIdentityBackend } from '../eks/operations';
 import type { AssociationDetail, AssociationKey, AssociationTarget, Tags } from '../eks/types';
 import type { InventoryStore } from './store/types';
 
@@ -21,6 +21,7 @@ export function withInventoryWriteThrough(
     );
   return wrapBackend(inner, async (description, args, call) => {
     const result = await call();
+    if (isDryRun(description, args)) return result;
     const method = description.operation;
     switch (method) {
       case 'CreatePodIdentityAssociation':

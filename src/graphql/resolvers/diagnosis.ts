@@ -32,7 +32,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** A role ARN's account and name, when it is a role ARN at all. */
-function roleKeyOf(arn: string): { accountId: string; roleName: string } | null {
+export function roleKeyOf(arn: string): { accountId: string; roleName: string } | null {
   const match = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(arn);
   return match ? { accountId: match[1] as string, roleName: match[2] as string } : null;
 }

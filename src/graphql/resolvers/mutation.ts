@@ -23,6 +23,8 @@ import {
   collect,
 } from '../inputRules';
 import { associationFromDetail } from '../models';
+import { diagnosisOf } from './diagnosis';
+import { refuseRolesAsEks } from './dryRunRoles';
 import { expectedFailure, invalidInput } from './mutationErrors';
 import { auditedAccount, inputAccount, resolveTarget, type Validated } from './mutationTarget';
 import { applyTagChange, currentAssociation, tagMutations, towardsTagSet } from './tagChanges';
@@ -35,50 +37,66 @@ export const Mutation: MutationResolvers = {
   createPodIdentityAssociation: (_, { input }, ctx) =>
     audited(ctx, 'createPodIdentityAssociation', input, auditedAccount(ctx, input, 'create'), async () => {
       const clientMutationId = input.clientMutationId ?? null;
+      const dryRun = input.dryRun === true;
+      const answer = { clientMutationId, dryRun, diagnosis: null };
       const checked = validateCreate(input, ctx);
       if (!checked.ok) {
         return {
-          clientMutationId,
+          ...answer,
           podIdentityAssociation: null,
           clientRequestToken: null,
           errors: invalidInput(checked.problems),
         };
       }
       const params = checked.value;
+      const failed = async (error: unknown) => ({
+        ...answer,
+        podIdentityAssociation: null,
+        clientRequestToken: params.clientRequestToken,
+        errors: [
+          await expectedFailure(ctx, error, {
+            accountId: params.accountId,
+            region: params.region,
+            clusterName: params.clusterName,
+            identity: { namespace: params.namespace, serviceAccount: params.serviceAccount },
+            roleArn: params.roleArn,
+            clientRequestToken: params.clientRequestToken,
+          }),
+        ],
+      });
       try {
         const created = await ctx.service.createAssociation(params);
+        if (dryRun) {
+          await refuseRolesAsEks(ctx, created, 'CreatePodIdentityAssociation');
+          return {
+            ...answer,
+            podIdentityAssociation: null,
+            clientRequestToken: params.clientRequestToken,
+            diagnosis: await diagnosisOf(ctx, created),
+            errors: [],
+          };
+        }
         primeAssociation(ctx.loaders, created);
         return {
-          clientMutationId,
+          ...answer,
           podIdentityAssociation: associationFromDetail(created),
           clientRequestToken: params.clientRequestToken,
           errors: [],
         };
       } catch (error) {
-        const failure = await expectedFailure(ctx, error, {
-          accountId: params.accountId,
-          region: params.region,
-          clusterName: params.clusterName,
-          identity: { namespace: params.namespace, serviceAccount: params.serviceAccount },
-          roleArn: params.roleArn,
-          clientRequestToken: params.clientRequestToken,
-        });
-        return {
-          clientMutationId,
-          podIdentityAssociation: null,
-          clientRequestToken: params.clientRequestToken,
-          errors: [failure],
-        };
+        return failed(error);
       }
     }),
 
   updatePodIdentityAssociation: (_, { input }, ctx) =>
     audited(ctx, 'updatePodIdentityAssociation', input, auditedAccount(ctx, input, 'change'), async () => {
       const clientMutationId = input.clientMutationId ?? null;
+      const dryRun = input.dryRun === true;
+      const answer = { clientMutationId, dryRun, diagnosis: null };
       const checked = validateUpdate(input, ctx);
       if (!checked.ok) {
         return {
-          clientMutationId,
+          ...answer,
           podIdentityAssociation: null,
           clientRequestToken: null,
           errors: invalidInput(checked.problems),
@@ -86,13 +104,32 @@ export const Mutation: MutationResolvers = {
       }
       const { params, changesSettings, tags } = checked.value;
       const failed = async (error: unknown) => ({
-        clientMutationId,
+        ...answer,
         podIdentityAssociation: null,
         clientRequestToken: params.clientRequestToken,
         errors: [
           await expectedFailure(ctx, error, { ...params, roleArn: params.roleArn ?? params.targetRoleArn ?? null }),
         ],
       });
+      if (dryRun) {
+        try {
+          // The policy checks the update as it would be made; the tags only as a change of them.
+          const wouldBe = changesSettings
+            ? await ctx.service.updateAssociation(params)
+            : await currentAssociation(ctx, params);
+          await refuseRolesAsEks(ctx, wouldBe, 'UpdatePodIdentityAssociation');
+          const withTags = tags === null ? wouldBe : { ...wouldBe, tags };
+          return {
+            ...answer,
+            podIdentityAssociation: null,
+            clientRequestToken: params.clientRequestToken,
+            diagnosis: await diagnosisOf(ctx, withTags),
+            errors: [],
+          };
+        } catch (error) {
+          return failed(error);
+        }
+      }
       let association: AssociationDetail;
       try {
         if (changesSettings) {
@@ -114,7 +151,7 @@ export const Mutation: MutationResolvers = {
         }
       }
       return {
-        clientMutationId,
+        ...answer,
         podIdentityAssociation: associationFromDetail(association),
         clientRequestToken: params.clientRequestToken,
         errors: [],
@@ -221,6 +258,7 @@ function validateCreate(
       ...(input.policy ? { policy: input.policy } : {}),
       ...(input.tags ? { tags: tags.map } : {}),
       clientRequestToken: input.clientRequestToken ?? randomUUID(),
+      ...(input.dryRun ? { dryRun: true } : {}),
     },
   };
 }
@@ -274,6 +312,7 @@ function validateUpdate(input: UpdatePodIdentityAssociationInput, ctx: GatewayCo
     ...(typeof input.disableSessionTags === 'boolean' ? { disableSessionTags: input.disableSessionTags } : {}),
     ...(input.policy !== undefined ? { policy: input.policy ?? '' } : {}),
     clientRequestToken: input.clientRequestToken ?? randomUUID(),
+    ...(input.dryRun ? { dryRun: true } : {}),
   };
   return {
     ok: true,

@@ -258,3 +258,89 @@ test('the quota counts the cluster against the limit of 5,000', async () => {
   );
   expect(res.data!.cluster.podIdentityAssociationQuota).toEqual({ used: count, limit: 5000 });
 });
+
+describe('dry runs change nothing and answer what a real call would', () => {
+  const platform = DEMO_ACCOUNTS.platform.accountId;
+  const { name: clusterName, region } = DEMO_CLUSTERS.stagingApps;
+  const base = {
+    clusterName,
+    region,
+    namespace: 'dry-run',
+    serviceAccount: 'sa',
+    roleArn: `arn:aws:iam::${platform}:role/dry-run-sa`,
+  };
+  const CREATE = `mutation($input: CreatePodIdentityAssociationInput!) { createPodIdentityAssociation(input: $input) {
+    dryRun podIdentityAssociation { id } diagnosis { ready checks { code status } } errors { code message } } }`;
+  interface Payload {
+    dryRun: boolean;
+    podIdentityAssociation: { id: string } | null;
+    diagnosis: { ready: boolean; checks: Array<{ code: string; status: string }> } | null;
+    errors: Array<{ code: string; message: string }>;
+  }
+  const createAs = async (input: Record<string, unknown>) =>
+    (await stack.gql<{ createPodIdentityAssociation: Payload }>(CREATE, { input })).data!.createPodIdentityAssociation;
+  const stateCount = async () =>
+    (await stack.state(`?cluster=${clusterName}&region=${region}`)).clusters[0]!.associations?.length ?? 0;
+  const mutatingCallsMade = async () => {
+    const calls = await stack.calls();
+    return ['CreatePodIdentityAssociation', 'UpdatePodIdentityAssociation'].reduce((n, op) => n + (calls[op] ?? 0), 0);
+  };
+
+  test('a valid create: no association, the diagnosis of the one it would make, and nothing sent', async () => {
+    const before = await stateCount();
+    await stack.resetCalls();
+    const payload = await createAs({ ...base, dryRun: true });
+    expect(payload).toMatchObject({ dryRun: true, podIdentityAssociation: null, errors: [] });
+    expect(payload.diagnosis?.checks.map((c) => c.code)).toContain('ROLE_TRUST');
+    expect(await mutatingCallsMade()).toBe(0);
+    expect(await stateCount()).toBe(before);
+  });
+
+  test.each([
+    ['a missing role', { roleArn: DEMO_MISSING_ROLE_ASSOCIATION.roleArn }],
+    ['a role that does not trust EKS Pod Identity (IRSA)', { roleArn: DEMO_IRSA_ASSOCIATION.roleArn }],
+    ['a missing cluster', { clusterName: 'no-such-cluster' }],
+    ['an invalid namespace', { namespace: 'Not_A_Namespace' }],
+  ])('%s: the same error as the real create', async (_, change) => {
+    const input = { ...base, serviceAccount: `sa-${Object.keys(change)[0]}`, ...change };
+    const dry = await createAs({ ...input, dryRun: true });
+    const real = await createAs(input);
+    expect(real.errors.length).toBeGreaterThan(0);
+    expect(dry).toMatchObject({ dryRun: true, podIdentityAssociation: null, diagnosis: null });
+    expect(dry.errors.map((e) => e.code)).toEqual(real.errors.map((e) => e.code));
+  });
+
+  test('a service account that already has an association: ALREADY_EXISTS, as the real create', async () => {
+    const created = await createAs({ ...base, serviceAccount: 'taken' });
+    expect(created.errors).toEqual([]);
+    const before = await stateCount();
+    const dry = await createAs({ ...base, serviceAccount: 'taken', dryRun: true });
+    expect(dry.errors.map((e) => e.code)).toEqual(['ALREADY_EXISTS']);
+    expect(await stateCount()).toBe(before);
+  });
+
+  test('an update dry run: the diagnosis as it would be, the role unchanged in EKS', async () => {
+    const id = associationId({
+      accountId: DEMO_NO_TAG_SESSION_ASSOCIATION.accountId,
+      region: DEMO_NO_TAG_SESSION_ASSOCIATION.region,
+      clusterName: DEMO_NO_TAG_SESSION_ASSOCIATION.name,
+      associationId: DEMO_NO_TAG_SESSION_ASSOCIATION.associationId,
+    });
+    const UPDATE = `mutation($input: UpdatePodIdentityAssociationInput!) { updatePodIdentityAssociation(input: $input) {
+      dryRun podIdentityAssociation { id } diagnosis { ready checks { code status } } errors { code } } }`;
+    const goodRole = DEMO_UNGUARDED_TARGET_ASSOCIATION.roleArn;
+    await stack.resetCalls();
+    const res = await stack.gql<{ updatePodIdentityAssociation: Payload }>(UPDATE, {
+      input: { id, roleArn: goodRole, dryRun: true },
+    });
+    const payload = res.data!.updatePodIdentityAssociation;
+    expect(payload).toMatchObject({ dryRun: true, podIdentityAssociation: null, errors: [] });
+    expect(payload.diagnosis?.checks).toContainEqual({ code: 'ROLE_TRUST', status: 'PASS' });
+    expect(await mutatingCallsMade()).toBe(0);
+    const now = await stack.gql<{ node: { roleArn: string } }>(
+      `query($id: ID!) { node(id: $id) { ... on PodIdentityAssociation { roleArn } } }`,
+      { id },
+    );
+    expect(now.data!.node.roleArn).toBe(DEMO_NO_TAG_SESSION_ASSOCIATION.roleArn);
+  });
+});

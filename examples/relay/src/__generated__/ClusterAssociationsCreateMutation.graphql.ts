@@ -1,5 +1,5 @@
 /**
- * @generated SignedSource<<fdf02f798e8c3b2e2a07b92291d3fe18>>
+ * @generated SignedSource<<1883f8424a9e8688c5797d939c6faa8b>>
  * @lightSyntaxTransform
  */
 
@@ -16,6 +16,7 @@ export type CreatePodIdentityAssociationInput = {
   clientRequestToken?: string | null | undefined;
   clusterName: string;
   disableSessionTags?: boolean | null | undefined;
+  dryRun?: boolean | null | undefined;
   namespace: string;
   policy?: string | null | undefined;
   region?: string | null | undefined;
