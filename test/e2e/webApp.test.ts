@@ -273,7 +273,10 @@ describe('the user story, on an origin the gateway allows, signed in with a demo
     expect(await listedClusters(page)).toEqual(clustersOf(PAYMENTS_ACCOUNT));
     await nav.getByLabel('Region').selectOption('eu-west-1');
     await page.getByRole('button', { name: 'payments-prod' }).waitFor({ state: 'detached' });
-    expect(await listedClusters(page)).toEqual(clustersOf(PAYMENTS_ACCOUNT, 'eu-west-1'));
+    // The old list goes before the new one comes: wait for the region's first cluster.
+    const euClusters = clustersOf(PAYMENTS_ACCOUNT, 'eu-west-1');
+    await page.getByRole('button', { name: euClusters[0] }).waitFor();
+    expect(await listedClusters(page)).toEqual(euClusters);
 
     await nav.getByLabel('Account').selectOption(PLATFORM_ACCOUNT);
     await nav.getByLabel('Region').selectOption('us-east-1');
