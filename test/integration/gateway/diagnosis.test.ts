@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import {
   DEMO_ACCOUNTS,
+  DEMO_ADDON_OWNED_ASSOCIATION,
   DEMO_AUTO_MODE_CLUSTER,
   DEMO_CLUSTERS,
   DEMO_CROSS_ACCOUNT_ASSOCIATION,
@@ -342,5 +343,79 @@ describe('dry runs change nothing and answer what a real call would', () => {
       { id },
     );
     expect(now.data!.node.roleArn).toBe(DEMO_NO_TAG_SESSION_ASSOCIATION.roleArn);
+  });
+});
+
+describe('the checks the demo does not break, on data the test seeds', () => {
+  const platform = DEMO_ACCOUNTS.platform.accountId;
+  const payments = DEMO_ACCOUNTS.payments.accountId;
+  const goodRole = DEMO_UNGUARDED_TARGET_ASSOCIATION.roleArn;
+  const cluster = 'diagnosis-seeded';
+
+  beforeAll(async () => {
+    // Straight into the emulator's state, as an association changed after EKS accepted it would be.
+    const res = await fetch(`${stack.emulator.url}/_emulator/clusters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clusters: [
+          {
+            name: cluster,
+            region: 'us-east-1',
+            addons: [{ name: 'eks-pod-identity-agent', version: 'v1.3.4-eksbuild.1' }],
+            associations: [
+              // The target role is gone.
+              {
+                associationId: 'a-seededgone0000000',
+                namespace: 'n',
+                serviceAccount: 'gone',
+                roleArn: goodRole,
+                targetRoleArn: DEMO_MISSING_ROLE_ASSOCIATION.roleArn,
+              },
+              // The target role (unlisted, so trusting only pods.eks.amazonaws.com) does not trust the role.
+              {
+                associationId: 'a-seededuntrust0000',
+                namespace: 'n',
+                serviceAccount: 'untrusted',
+                roleArn: goodRole,
+                targetRoleArn: `arn:aws:iam::${payments}:role/unlisted-reader`,
+              },
+            ],
+          },
+        ],
+      }),
+    });
+    expect(res.status).toBeLessThan(300);
+  });
+
+  const at = (associationId: string) => ({ accountId: platform, region: 'us-east-1', name: cluster, associationId });
+
+  test('a missing target role fails TARGET_ROLE_EXISTS', async () => {
+    const d = await diagnosisOf(at('a-seededgone0000000'));
+    expect(d.byCode.TARGET_ROLE_EXISTS?.status).toBe('FAIL');
+    expect(d.ready).toBe(false);
+  });
+
+  test('a target role that does not trust the role fails TARGET_ROLE_TRUST with the statement to add', async () => {
+    const d = await diagnosisOf(at('a-seededuntrust0000'));
+    expect(d.byCode.TARGET_ROLE_EXISTS?.status).toBe('PASS');
+    expect(d.byCode.TARGET_ROLE_TRUST).toMatchObject({ status: 'FAIL', remedy: expect.stringContaining(goodRole) });
+    // Never changed since it was made: no restart needed.
+    expect(d.byCode.PODS_RESTART?.status).toBe('PASS');
+  });
+
+  test('an association owned by an add-on is a WARN of ADDON_OWNED', async () => {
+    const { name, region } = DEMO_ADDON_OWNED_ASSOCIATION;
+    const listed = await stack.gql<{
+      cluster: { podIdentityAssociations: { nodes: Array<{ associationId: string }> } };
+    }>(
+      `{ cluster(name: "${name}", region: "${region}") { podIdentityAssociations(first: 5, namespace: "${DEMO_ADDON_OWNED_ASSOCIATION.namespace}", serviceAccount: "${DEMO_ADDON_OWNED_ASSOCIATION.serviceAccount}") { nodes { associationId } } } }`,
+    );
+    const owned = listed.data!.cluster.podIdentityAssociations.nodes[0]!;
+    const d = await diagnosisOf({ accountId: platform, region, name, associationId: owned.associationId });
+    expect(d.byCode.ADDON_OWNED).toMatchObject({
+      status: 'WARN',
+      message: expect.stringContaining(DEMO_ADDON_OWNED_ASSOCIATION.addonName),
+    });
   });
 });
