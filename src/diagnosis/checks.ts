@@ -5,7 +5,12 @@
  * A fact that could not be read makes its checks UNKNOWN with the reason, never an error.
  */
 import type { AddonDetail, AssociationDetail, ClusterDetail, RoleDetail } from '../eks/types';
-import { POD_IDENTITY_SERVICE, podIdentityRoleRequest, targetRoleRequest } from '../iam/podIdentityRequests';
+import {
+  POD_IDENTITY_SERVICE,
+  podIdentityRoleRequest,
+  targetRoleRequest,
+  type AssociationSubject,
+} from '../iam/podIdentityRequests';
 import { TrustPolicy } from '../iam/trustPolicy';
 
 export type CheckStatus = 'PASS' | 'WARN' | 'FAIL' | 'UNKNOWN';
@@ -108,7 +113,8 @@ function agentCheck({ association: a, cluster, agent }: DiagnosisFacts): Check {
   }
 }
 
-function subjectOf(a: AssociationDetail, cluster: ClusterDetail | null) {
+/** The association as EKS presents it to the trust policies (see src/iam/podIdentityRequests.ts). */
+export function subjectOf(a: AssociationDetail, cluster: ClusterDetail | null): AssociationSubject {
   return {
     accountId: a.accountId,
     clusterName: a.clusterName,

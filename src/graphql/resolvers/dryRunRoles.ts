@@ -5,6 +5,7 @@
  * same typed error (INVALID_ROLE) a real call would. A role the gateway cannot read (an account
  * it does not serve, IAM access denied) is left to EKS: the diagnosis says UNKNOWN.
  */
+import { subjectOf } from '../../diagnosis/checks';
 import { EksError } from '../../eks/errors';
 import type { AssociationDetail } from '../../eks/types';
 import { podIdentityRoleRequest, targetRoleRequest } from '../../iam/podIdentityRequests';
@@ -20,14 +21,7 @@ export async function refuseRolesAsEks(ctx: GatewayContext, a: AssociationDetail
   const refuse = (message: string) =>
     new EksError('InvalidParameter', message, 'InvalidParameterException', operation, null, 400, false);
   const cluster = await ctx.loaders.cluster.load({ accountId: a.accountId, region: a.region, name: a.clusterName });
-  const subject = {
-    accountId: a.accountId,
-    clusterName: a.clusterName,
-    clusterArn: cluster?.arn ?? `arn:aws:eks:${a.region}:${a.accountId}:cluster/${a.clusterName}`,
-    namespace: a.namespace,
-    serviceAccount: a.serviceAccount,
-    disableSessionTags: a.disableSessionTags,
-  };
+  const subject = subjectOf(a, cluster);
   const role = await readable(ctx, a.roleArn);
   if (role === null) throw refuse(ROLE_DOES_NOT_EXIST);
   if (role && !allows(role, podIdentityRoleRequest(subject))) throw refuse(TRUST_POLICY_INVALID);
