@@ -5,8 +5,9 @@
  * authentication on (the demo tokens of examples/security/) and CORS_ORIGINS naming the app's
  * origin. Each step of the user story is checked against the emulator's state; a second origin,
  * not listed, cannot read data; and with the build's manifest as TRUSTED_DOCUMENTS_FILE the app
- * still works while a hand-written query from the same page is refused. Screenshots of each
- * screen go to test-results/web-*.png.
+ * still works while a hand-written query from the same page is refused. The gateway keeps its
+ * fleet inventory (INVENTORY=on), which the fleet search reads and checks against; without it the
+ * search shows INVENTORY_OFF. Screenshots of each screen go to test-results/web-*.png.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mutatingCalls, startStack, type Stack } from '../helpers/stack';
+import { DEMO_IRSA_ASSOCIATION } from '../../src/emulator';
+import { inventorySynced, mutatingCalls, startStack, type Stack } from '../helpers/stack';
 
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,6 +36,8 @@ const gatewayEnv = (appOrigin: string): Record<string, string> => ({
   CORS_ORIGINS: appOrigin,
   // A fault injected on every call reaches the page at once, not after the SDK's backoff.
   EKS_MAX_ATTEMPTS: '1',
+  // The fleet search reads the inventory (off by default against an emulator endpoint).
+  INVENTORY: 'on',
 });
 
 interface SeedAssociation {
@@ -131,6 +135,8 @@ beforeAll(async () => {
   stranger = await serve(buildDir);
   stack = await startStack({ seed: 'demo' }, gatewayEnv(app.origin));
   await buildApp(buildDir, stack.gateway.graphqlUrl);
+  // The fleet search answers from the inventory: wait for its first full sweep.
+  await inventorySynced(stack, 60_000);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -426,6 +432,139 @@ describe('the user story, on an origin the gateway allows, signed in with a demo
   });
 });
 
+interface FleetAnswer {
+  podIdentityAssociations: {
+    totalCount: number;
+    countsBy: Array<{ value: string; count: number }>;
+    edges: Array<{ node: { namespace: string; serviceAccount: string; clusterName: string } }>;
+  };
+}
+
+/** What the gateway answers the same search directly, with the same token. */
+async function fleetAnswer(
+  filter: Record<string, unknown>,
+  first: number,
+): Promise<FleetAnswer['podIdentityAssociations']> {
+  const answer = await stack.gqlAs<FleetAnswer>(
+    ADMIN_TOKEN,
+    `query($first: Int!, $filter: PodIdentityAssociationFilter) {
+      podIdentityAssociations(first: $first, filter: $filter) {
+        totalCount
+        countsBy(field: CLUSTER) { value count }
+        edges { node { namespace serviceAccount clusterName } }
+      }
+    }`,
+    { first, filter },
+  );
+  expect(answer.body.errors).toBeUndefined();
+  return answer.body.data!.podIdentityAssociations;
+}
+
+/** The rows of the fleet table as `cluster namespace/serviceAccount`, in order. */
+async function listedFleet(page: Page): Promise<string[]> {
+  return page
+    .getByRole('table', { name: 'Fleet associations' })
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = (tr as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells;
+        return `${cells[2]?.textContent ?? ''} ${cells[3]?.textContent ?? ''}/${cells[4]?.textContent ?? ''}`;
+      }),
+    );
+}
+
+const fleetRows = (edges: FleetAnswer['podIdentityAssociations']['edges']) =>
+  edges.map(({ node }) => `${node.clusterName} ${node.namespace}/${node.serviceAccount}`);
+
+describe('the fleet search and the diagnosis, from the inventory the gateway keeps', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    ({ context, page, pageErrors } = await openPage(app.origin));
+    await signIn(page, ADMIN_TOKEN);
+    await page.getByRole('heading', { name: 'Clusters' }).waitFor();
+  });
+  afterAll(() => context?.close());
+  afterEach(() => expect(pageErrors).toEqual([]));
+
+  test('searches the whole fleet and loads the next page by cursor, as the gateway answers', async () => {
+    const all = await fleetAnswer({}, 50);
+    expect(all.totalCount).toBeGreaterThan(50);
+    await page.getByRole('button', { name: 'Fleet search' }).click();
+    const form = page.getByRole('form', { name: 'Search the fleet' });
+    await form.getByRole('button', { name: 'Search' }).click();
+    await page.getByText(`${all.totalCount} associations match`).waitFor();
+    await page.getByText(`Showing 25 of ${all.totalCount}`).waitFor();
+    expect(await listedFleet(page)).toEqual(fleetRows(all.edges.slice(0, 25)));
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText(`Showing 50 of ${all.totalCount}`).waitFor();
+    expect(await listedFleet(page)).toEqual(fleetRows(all.edges));
+  });
+
+  test('searches by a tag: the total and the groups by cluster are those of the inventory', async () => {
+    const payments = await fleetAnswer({ tag: { key: 'team', value: 'payments' } }, 100);
+    expect(payments.totalCount).toBeGreaterThan(0);
+    // The emulator's own state: every association tagged team=payments of the accounts the gateway reaches.
+    const all = (await stack.state('?account=all')) as unknown as {
+      accounts: Array<{
+        accountId: string;
+        clusters: Array<{ associations?: Array<{ tags?: Record<string, string> }> }>;
+      }>;
+    };
+    const tagged = all.accounts
+      .filter((a) => a.accountId !== '555566667777')
+      .flatMap((a) => a.clusters.flatMap((c) => c.associations ?? []))
+      .filter((a) => a.tags?.team === 'payments');
+    expect(payments.totalCount).toBe(tagged.length);
+
+    const form = page.getByRole('form', { name: 'Search the fleet' });
+    await form.getByLabel('Tag').fill('team=payments');
+    await form.getByRole('button', { name: 'Search' }).click();
+    await page.getByText(`${payments.totalCount} associations match`).waitFor();
+    await page.getByText(`Showing ${Math.min(25, payments.totalCount)} of ${payments.totalCount}`).waitFor();
+    expect(await listedFleet(page)).toEqual(fleetRows(payments.edges.slice(0, 25)));
+    const groups = await page.getByRole('list', { name: 'Matches by cluster' }).getByRole('listitem').allInnerTexts();
+    expect(groups).toEqual(payments.countsBy.map((g) => `${g.value}: ${g.count}`));
+    await screenshot(page, 'fleet-search');
+  });
+
+  test("diagnoses the demo's IRSA association: ROLE_TRUST fails, with the trust statement to add", async () => {
+    await page.getByRole('button', { name: 'By cluster' }).click();
+    await page.getByRole('button', { name: DEMO_IRSA_ASSOCIATION.name }).click();
+    await page.getByRole('heading', { name: DEMO_IRSA_ASSOCIATION.name }).waitFor();
+    const filter = page.getByRole('form', { name: 'Filter associations' });
+    await filter.getByLabel('Namespace').fill(DEMO_IRSA_ASSOCIATION.namespace);
+    await filter.getByLabel('Service account').fill(DEMO_IRSA_ASSOCIATION.serviceAccount);
+    await filter.getByRole('button', { name: 'Apply filters' }).click();
+    await waitForRows(page, 1);
+    const name = `${DEMO_IRSA_ASSOCIATION.namespace}/${DEMO_IRSA_ASSOCIATION.serviceAccount}`;
+    await page.getByRole('button', { name: `Manage ${name}` }).click();
+    await page.getByRole('heading', { name }).waitFor();
+
+    await page.getByRole('button', { name: 'Diagnose' }).click();
+    const checks = page.getByRole('list', { name: 'Diagnosis checks' });
+    await checks.waitFor();
+    await page.getByRole('status').getByText('Not ready').waitFor();
+    const roleTrust = checks.getByRole('listitem').filter({ has: page.getByText('ROLE_TRUST', { exact: true }) });
+    await expect(roleTrust.locator('.status').innerText()).resolves.toBe('FAIL');
+    const remedy = await roleTrust.locator('.remedy').innerText();
+    expect(remedy).toMatch(/^Remedy:/);
+    expect(remedy).toContain('pods.eks.amazonaws.com');
+    expect(remedy).toContain('sts:TagSession');
+    await expect(
+      checks
+        .getByRole('listitem')
+        .filter({ has: page.getByText('ROLE_EXISTS', { exact: true }) })
+        .locator('.status')
+        .innerText(),
+    ).resolves.toBe('PASS');
+    await screenshot(page, 'diagnosis');
+  });
+});
+
 describe('from an origin the gateway does not list', () => {
   test('the browser blocks the answers: the app shows the error, and the gateway sent no CORS headers', async () => {
     const { context, page, pageErrors } = await openPage(stranger.origin);
@@ -465,7 +604,12 @@ describe("with the build's manifest as TRUSTED_DOCUMENTS_FILE", () => {
   beforeAll(async () => {
     trusted = await startStack(
       { seed: 'demo' },
-      { ...gatewayEnv(app.origin), TRUSTED_DOCUMENTS_FILE: join(buildDir, 'persisted-documents.json') },
+      {
+        ...gatewayEnv(app.origin),
+        TRUSTED_DOCUMENTS_FILE: join(buildDir, 'persisted-documents.json'),
+        // Without the inventory: the fleet search's document is trusted and answered INVENTORY_OFF.
+        INVENTORY: 'off',
+      },
     );
   });
   afterAll(() => trusted?.close());
@@ -498,6 +642,21 @@ describe("with the build's manifest as TRUSTED_DOCUMENTS_FILE", () => {
       );
       expect(handWritten.status).toBe(400);
       expect(handWritten.body.errors?.[0]?.extensions?.code).toBe('UNTRUSTED_DOCUMENT');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the fleet search of a gateway without an inventory shows INVENTORY_OFF', async () => {
+    const { context, page, pageErrors } = await openPage(app.origin);
+    try {
+      await signIn(page, ADMIN_TOKEN, trusted.gateway.graphqlUrl);
+      await page.getByRole('button', { name: 'Fleet search' }).click();
+      await page.getByRole('form', { name: 'Search the fleet' }).getByRole('button', { name: 'Search' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'INVENTORY_OFF' });
+      await alert.waitFor();
+      await expect(alert.innerText()).resolves.toContain('This gateway keeps no fleet inventory');
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();

@@ -1,6 +1,6 @@
 /**
  * One Apollo Client per session (a new sign-in starts with an empty cache). The cache keeps one
- * list per cluster and filter, and `relayStylePagination` appends each page "Load more" fetches
+ * list per cluster and filter (and one per filter of the fleet search), and `relayStylePagination` appends each page "Load more" fetches
  * after `pageInfo.endCursor`. Queries ask for `errorPolicy: 'all'`: a failed field (one cluster's
  * DescribeCluster throttled) leaves the rest of the answer shown beside the error.
  */
@@ -23,11 +23,19 @@ export function createClient(session: Session): ApolloClient {
           fields: {
             // One list per account and region chosen; `first` and `after` only say which part to fetch.
             clusters: relayStylePagination(['accountId', 'region']),
+            // The fleet search: one list per filter (its totalCount and countsBy ride along).
+            podIdentityAssociations: relayStylePagination(['filter']),
           },
         },
         Cluster: {
           fields: {
             podIdentityAssociations: relayStylePagination(['namespace', 'serviceAccount']),
+          },
+        },
+        PodIdentityAssociation: {
+          fields: {
+            // Each diagnosis replaces the last one whole: it has no id to merge by.
+            diagnosis: { merge: false },
           },
         },
       },

@@ -199,3 +199,50 @@ export const PortalDeleteAssociationDocument = graphql(`
     }
   }
 `);
+
+export const PortalFleetSearchDocument = graphql(`
+  query PortalFleetSearch($first: Int!, $after: String, $filter: PodIdentityAssociationFilter) {
+    podIdentityAssociations(first: $first, after: $after, filter: $filter) {
+      totalCount
+      countsBy(field: CLUSTER) {
+        value
+        count
+      }
+      edges {
+        cursor
+        node {
+          id
+          accountId
+          region
+          clusterName
+          namespace
+          serviceAccount
+          roleArn
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const PortalDiagnosisDocument = graphql(`
+  query PortalDiagnosis($id: ID!) {
+    node(id: $id) {
+      id
+      ... on PodIdentityAssociation {
+        diagnosis {
+          ready
+          checks {
+            code
+            status
+            message
+            remedy
+          }
+        }
+      }
+    }
+  }
+`);

@@ -5,3 +5,5 @@ export const DEFAULT_GATEWAY_URL: string = import.meta.env.VITE_GATEWAY_URL || '
 export const ASSOCIATIONS_PAGE_SIZE = 20;
 /** Clusters per page of the cluster list. */
 export const CLUSTERS_PAGE_SIZE = 50;
+/** Associations per page of the fleet search. */
+export const FLEET_PAGE_SIZE = 25;

@@ -10,6 +10,7 @@ import {
 } from '../operations';
 import { NO_ERRORS, sortErrors, type SortedErrors } from '../payloadErrors';
 import type { ClusterRef } from './ClusterList';
+import { DiagnosisSection } from './DiagnosisSection';
 import { Field } from './Field';
 import { ProblemNotice } from './ProblemNotice';
 
@@ -22,7 +23,7 @@ interface Props {
   onDeleted: (name: string) => void;
 }
 
-/** One association: its details, a new role, its tags, and delete after a confirmation. */
+/** One association: its details, its diagnosis, a new role, its tags, and delete after a confirmation. */
 export function AssociationPanel({ id, cluster, gatewayUrl, onClose, onDeleted }: Props) {
   const { data, complete } = useFragment({
     fragment: PortalAssociationFieldsFragment,
@@ -56,6 +57,7 @@ export function AssociationPanel({ id, cluster, gatewayUrl, onClose, onDeleted }
         <dt>Modified</dt>
         <dd>{data.modifiedAt ?? '—'}</dd>
       </dl>
+      <DiagnosisSection id={id} gatewayUrl={gatewayUrl} />
       <RoleForm id={id} roleArn={data.roleArn ?? ''} gatewayUrl={gatewayUrl} />
       <TagsEditor id={id} tags={data.tags ?? []} gatewayUrl={gatewayUrl} />
       <DeleteAssociation id={id} name={name} cluster={cluster} gatewayUrl={gatewayUrl} onDeleted={onDeleted} />

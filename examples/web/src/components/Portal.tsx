@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { describeSession, type Session } from '../session';
 import { ClusterList, type ClusterRef } from './ClusterList';
 import { ClusterView } from './ClusterView';
+import { FleetSearch } from './FleetSearch';
 
 interface Props {
   session: Session;
@@ -10,6 +11,8 @@ interface Props {
 
 export function Portal({ session, onSignOut }: Props) {
   const [cluster, setCluster] = useState<ClusterRef | null>(null);
+  // The cluster view stays chosen while the fleet search is shown (and the other way round).
+  const [view, setView] = useState<'clusters' | 'fleet'>('clusters');
   return (
     <div className="portal">
       <header>
@@ -21,7 +24,15 @@ export function Portal({ session, onSignOut }: Props) {
           Sign out
         </button>
       </header>
-      <div className="layout">
+      <div role="group" aria-label="View" className="views">
+        <button type="button" aria-pressed={view === 'clusters'} onClick={() => setView('clusters')}>
+          By cluster
+        </button>
+        <button type="button" aria-pressed={view === 'fleet'} onClick={() => setView('fleet')}>
+          Fleet search
+        </button>
+      </div>
+      <div className="layout" hidden={view !== 'clusters'}>
         <nav aria-label="Clusters">
           <ClusterList gatewayUrl={session.gatewayUrl} selected={cluster} onSelect={setCluster} />
         </nav>
@@ -33,6 +44,11 @@ export function Portal({ session, onSignOut }: Props) {
           )}
         </main>
       </div>
+      {view === 'fleet' ? (
+        <main className="fleet-layout">
+          <FleetSearch gatewayUrl={session.gatewayUrl} />
+        </main>
+      ) : null}
     </div>
   );
 }

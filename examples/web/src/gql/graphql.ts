@@ -74,6 +74,38 @@ export type DeletePodIdentityAssociationInput = {
   region?: string | null | undefined;
 };
 
+/** What a diagnosis checks. */
+export type DiagnosisCheckCode =
+  /** No add-on owns the association (WARN: manage it through the add-on). */
+  | 'ADDON_OWNED'
+  /** Pods started before the association's last change keep the old credentials until restarted. */
+  | 'PODS_RESTART'
+  /** The eks-pod-identity-agent add-on is installed and ACTIVE, or the cluster runs in Auto Mode. */
+  | 'POD_IDENTITY_AGENT'
+  /** The role exists. */
+  | 'ROLE_EXISTS'
+  /** The role trusts pods.eks.amazonaws.com with sts:AssumeRole and sts:TagSession (TagSession not with session tags disabled). */
+  | 'ROLE_TRUST'
+  /** The role's trust is scoped with aws:SourceAccount or aws:SourceArn (WARN when any cluster anywhere could use it). */
+  | 'ROLE_TRUST_SCOPE'
+  /** The target role exists (only with a target role). */
+  | 'TARGET_ROLE_EXISTS'
+  /** The target role requires the association's external id (only with a target role). */
+  | 'TARGET_ROLE_EXTERNAL_ID'
+  /** The target role trusts the association's role (only with a target role). */
+  | 'TARGET_ROLE_TRUST';
+
+/** The outcome of one check. */
+export type DiagnosisStatus =
+  /** Pods will not get these credentials. */
+  | 'FAIL'
+  /** Fine. */
+  | 'PASS'
+  /** The gateway could not tell (IAM access denied, the role's account not served, ...). */
+  | 'UNKNOWN'
+  /** Works, but something is risky or needs attention. */
+  | 'WARN';
+
 /** The stable kind of an expected mutation failure; clients may branch on it. */
 export type MutationErrorCode =
   /** The service account already has an association in that cluster and namespace. */
@@ -98,6 +130,50 @@ export type MutationErrorCode =
   | 'INVALID_ROLE'
   /** The cluster holds as many associations as EKS allows. */
   | 'LIMIT_EXCEEDED';
+
+/**
+ * Which associations of the fleet to return. Every condition given must hold. Text conditions
+ * take an exact value or a glob where `*` matches any run of characters (every other character,
+ * `%` and `_` included, matches itself, case-sensitively). Globs with no literal prefix before the
+ * first `*` (such as `*-reader`) cannot use an index: on a large fleet they are refused with
+ * QUERY_TOO_COSTLY unless another condition narrows the search.
+ */
+export type PodIdentityAssociationFilter = {
+  /** Only these accounts (12-digit ids). */
+  accountIds?: Array<string> | null | undefined;
+  /** Only these clusters (names or globs). */
+  clusterNames?: Array<string> | null | undefined;
+  /** Only associations created at or after this time. */
+  createdAfter?: string | null | undefined;
+  /** Only associations created before this time. */
+  createdBefore?: string | null | undefined;
+  /** Only associations last changed at or after this time. */
+  modifiedAfter?: string | null | undefined;
+  /** Only associations last changed before this time. */
+  modifiedBefore?: string | null | undefined;
+  /** The Kubernetes namespace (exact or glob). */
+  namespace?: string | null | undefined;
+  /** True: only associations owned by an EKS add-on; false: only those no add-on owns. */
+  ownedByAddon?: boolean | null | undefined;
+  /** Only these regions. */
+  regions?: Array<string> | null | undefined;
+  /** The role ARN (exact or glob). */
+  roleArn?: string | null | undefined;
+  /** The Kubernetes service account (exact or glob). */
+  serviceAccount?: string | null | undefined;
+  /** A tag the association carries: its key, and optionally its value. */
+  tag?: TagFilter | null | undefined;
+  /** The target role ARN (exact or glob); associations without one never match. */
+  targetRoleArn?: string | null | undefined;
+};
+
+/** A tag condition: the key, and (optionally) the value it must have. */
+export type TagFilter = {
+  /** The tag key, exactly. */
+  key: string;
+  /** The value, exactly; any value when left out. */
+  value?: string | null | undefined;
+};
 
 /** A resource tag to set. Keys must be unique; the `aws:` prefix is reserved. */
 export type TagInput = {
@@ -300,6 +376,25 @@ export type PortalDeleteAssociationMutation = { __typename: 'Mutation', deletePo
       | { __typename: 'LimitExceededError', code: MutationErrorCode, message: string }
     > } };
 
+export type PortalFleetSearchQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: PodIdentityAssociationFilter | null | undefined;
+}>;
+
+
+export type PortalFleetSearchQuery = { __typename: 'Query', podIdentityAssociations: { __typename: 'FleetAssociationConnection', totalCount: number, countsBy: Array<{ __typename: 'PodIdentityAssociationCount', value: string, count: number }>, edges: Array<{ __typename: 'FleetAssociationEdge', cursor: string, node: { __typename: 'PodIdentityAssociation', id: string, accountId: string, region: string, clusterName: string, namespace: string, serviceAccount: string, roleArn: string | null } }>, pageInfo: { __typename: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type PortalDiagnosisQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PortalDiagnosisQuery = { __typename: 'Query', node:
+    | { __typename: 'Cluster', id: string }
+    | { __typename: 'PodIdentityAssociation', id: string, diagnosis: { __typename: 'Diagnosis', ready: boolean, checks: Array<{ __typename: 'DiagnosisCheck', code: DiagnosisCheckCode, status: DiagnosisStatus, message: string, remedy: string | null }> } }
+   | null };
+
 export const PortalAssociationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PortalAssociationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PodIdentityAssociation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"associationId"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAccount"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"targetRoleArn"}},{"kind":"Field","name":{"kind":"Name","value":"ownerArn"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modifiedAt"}}]}}]} as unknown as DocumentNode<PortalAssociationFieldsFragment, unknown>;
 export const PortalAccountsDocument = {"__meta__":{"hash":"sha256:443ed449e4527cb8cdb7aa3b38b0ce876cb79a0e116d7c0c892479635934d0ed"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"accounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}}]}}]}}]} as unknown as DocumentNode<PortalAccountsQuery, PortalAccountsQueryVariables>;
 export const PortalClustersDocument = {"__meta__":{"hash":"sha256:aa80b687c966b37ca7d31cbb0d13d55ea46448db47b6d1a0c2c7a9e831f50fe2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalClusters"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"region"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"clusters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"accountId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accountId"}}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"Variable","name":{"kind":"Name","value":"region"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unavailableAccounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"stsError"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PortalClustersQuery, PortalClustersQueryVariables>;
@@ -309,3 +404,5 @@ export const PortalUpdateRoleDocument = {"__meta__":{"hash":"sha256:0a7aca5c54b4
 export const PortalTagDocument = {"__meta__":{"hash":"sha256:f626ccd15c36b9722794fc8523cbb704844638403593807a5c19f8e306aab25c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalTag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TagPodIdentityAssociationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"tagPodIdentityAssociation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"podIdentityAssociation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PortalAssociationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PortalAssociationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PodIdentityAssociation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"associationId"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAccount"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"targetRoleArn"}},{"kind":"Field","name":{"kind":"Name","value":"ownerArn"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modifiedAt"}}]}}]} as unknown as DocumentNode<PortalTagMutation, PortalTagMutationVariables>;
 export const PortalUntagDocument = {"__meta__":{"hash":"sha256:e26a5fc57cc46406ebfff48217be4828a5468e11dbd4478d22e439433ea546eb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalUntag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UntagPodIdentityAssociationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"untagPodIdentityAssociation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"podIdentityAssociation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"PortalAssociationFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PortalAssociationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PodIdentityAssociation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"associationId"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAccount"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}},{"kind":"Field","name":{"kind":"Name","value":"targetRoleArn"}},{"kind":"Field","name":{"kind":"Name","value":"ownerArn"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"modifiedAt"}}]}}]} as unknown as DocumentNode<PortalUntagMutation, PortalUntagMutationVariables>;
 export const PortalDeleteAssociationDocument = {"__meta__":{"hash":"sha256:998add86b1b30f54ae466393d140968e662b441eae91f531dad1cff62e10aba6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PortalDeleteAssociation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeletePodIdentityAssociationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"deletePodIdentityAssociation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"deletedPodIdentityAssociationId"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<PortalDeleteAssociationMutation, PortalDeleteAssociationMutationVariables>;
+export const PortalFleetSearchDocument = {"__meta__":{"hash":"sha256:24c5267c9633cb13749f5bc520d3044f94d9e97419e201512b2c7f411b7d1cd1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalFleetSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PodIdentityAssociationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"podIdentityAssociations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"countsBy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"field"},"value":{"kind":"EnumValue","value":"CLUSTER"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"clusterName"}},{"kind":"Field","name":{"kind":"Name","value":"namespace"}},{"kind":"Field","name":{"kind":"Name","value":"serviceAccount"}},{"kind":"Field","name":{"kind":"Name","value":"roleArn"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<PortalFleetSearchQuery, PortalFleetSearchQueryVariables>;
+export const PortalDiagnosisDocument = {"__meta__":{"hash":"sha256:d00e631f38ddfde99bf30eac40e3caeea3cf5868a84c8d3c1555378f88a317de"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PortalDiagnosis"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PodIdentityAssociation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"diagnosis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"ready"}},{"kind":"Field","name":{"kind":"Name","value":"checks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"remedy"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<PortalDiagnosisQuery, PortalDiagnosisQueryVariables>;
