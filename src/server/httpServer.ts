@@ -58,6 +58,8 @@ export interface HttpServerOptions {
   mayExplore: (caller: Caller) => boolean;
   /** What `/readyz?full` waits for besides start-up (the inventory's first full sweep). */
   fullyReady: () => boolean;
+  /** What plain `/readyz` still waits for (the gateway's own credentials, Redis); empty when ready. */
+  waitingFor: () => readonly string[];
 }
 
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
@@ -179,9 +181,11 @@ async function route(
   if (path === '/healthz') return onlyGet(method, () => sendJson(res, 200, { status: 'ok' }));
   if (path === '/readyz') {
     return onlyGet(method, () => {
-      // The server listens only once everything is started, so it is ready until it drains;
+      // Not ready while draining, nor while what may come after start-up is missing;
       // `?full` also waits for the inventory's first full sweep.
       if (isDraining()) return sendJson(res, 503, { status: 'draining' });
+      const waitingFor = options.waitingFor();
+      if (waitingFor.length > 0) return sendJson(res, 503, { status: 'starting', waitingFor });
       if (url.searchParams.has('full') && !options.fullyReady()) return sendJson(res, 503, { status: 'syncing' });
       sendJson(res, 200, { status: 'ready' });
     });
