@@ -48,6 +48,9 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
       operationMetrics(options.metrics),
     ],
     includeStacktraceInErrorResponses: false,
+    // main.ts drains on SIGTERM itself. Apollo's own handler (on unless NODE_ENV=test) would stop
+    // the server and re-raise the signal, ending the process before the requests in flight finish.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
     allowBatchedHttpRequests: true,
