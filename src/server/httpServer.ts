@@ -15,6 +15,7 @@ import type { OperationRequest } from '../graphql/operationLimits';
 import type { GatewayMetrics, RouteLabel } from '../metrics';
 import { authenticationFailure, type Authenticate, type Authentication } from '../security/authenticate';
 import type { Caller } from '../security/caller';
+import { traceHttpRequest, traceLogFields } from '../tracing/spans';
 import { hostAllowed, type AllowedHost } from './allowedHosts';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { corsHeaders, preflightHeaders, type CorsSettings } from './cors';
@@ -91,7 +92,7 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   let draining = false;
   const server = createServer((req, res) => {
-    void runInRequestScope(() => handle(req, res, options, () => draining));
+    void runInRequestScope(() => traceHttpRequest(req, res, () => handle(req, res, options, () => draining)));
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -130,7 +131,11 @@ async function handle(
   const requestId = requestIdOf();
   bindRequestId(requestId);
   const clientRequestId = clientRequestIdOf(req);
-  const logger = options.logger.child({ reqId: requestId, ...(clientRequestId === null ? {} : { clientRequestId }) });
+  const logger = options.logger.child({
+    reqId: requestId,
+    ...(clientRequestId === null ? {} : { clientRequestId }),
+    ...traceLogFields(),
+  });
   res.setHeader('x-request-id', requestId);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
