@@ -104,7 +104,8 @@ export class EksCallRunner {
         if (signal?.aborted) throw this.timedOut(scope, operation, false, mutation);
         const stopTimer = this.metrics?.eksSeconds.startTimer({ operation });
         try {
-          const out = await traceAwsCall({ service: 'EKS', operation, region, account }, () => call(client, options));
+          const service = region === IAM_REGION_LABEL ? 'IAM' : 'EKS';
+          const out = await traceAwsCall({ service, operation, region, account }, () => call(client, options));
           this.metrics?.eksCalls.inc({ operation, account, region, result: 'ok' });
           return out;
         } catch (error) {

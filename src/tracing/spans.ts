@@ -4,7 +4,7 @@
  *   incoming `traceparent`, whose own `traceparent` goes back in the response header;
  * - `operationSpans` (an Apollo plugin): a span per GraphQL operation, named by its type and
  *   name (`query AssociationsPage`), never its variables;
- * - `traceAwsCall` (the EKS call runner and the STS calls): a CLIENT span per call, with its
+ * - `traceAwsCall` (the call runner's EKS and IAM calls, and the STS calls): a CLIENT span per call, with its
  *   operation, region, account, SDK attempts, result and AWS request id;
  * - `cacheEvent` (the shared cache): a hit or miss as an event of the operation's span.
  * Before `enableTracing` (tracing off) each is a plain pass-through. Only work of a traced
@@ -133,7 +133,7 @@ function operationContext(): Context {
 }
 
 export interface AwsCall {
-  service: 'EKS' | 'STS';
+  service: 'EKS' | 'STS' | 'IAM';
   operation: string;
   region: string;
   account: string;
