@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from './emulator';
 import { reloadSecurityFiles } from './security/reload';
 import { startGateway, type GatewayOptions, type RunningGateway } from './server/gateway';
 import { createLogger } from './server/logger';
+import { startTracing } from './tracing/setup';
 
 /** The emulator does not check signatures, but the SDK must sign with something. */
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -25,6 +26,13 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Before anything makes a span: the SDK must be registered first (off without OTEL_EXPORTER_OTLP_ENDPOINT).
+  const tracing = startTracing(process.env);
+  if (tracing)
+    logger.info(
+      { endpoint: process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT },
+      'Tracing on (OTLP over HTTP)',
+    );
 
   let emulator: RunningEmulator | null = null;
   let backend: Pick<GatewayOptions, 'endpoint' | 'credentials'>;
@@ -57,6 +65,8 @@ async function main(): Promise<void> {
     void (async () => {
       await gateway.close();
       await emulator?.close();
+      // The last spans (those of the requests that just finished) go out before the exit.
+      await tracing?.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'Could not send the last spans'));
       logger.info('Stopped');
       process.exit(0);
     })();

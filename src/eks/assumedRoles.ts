@@ -8,6 +8,7 @@
  */
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { traceAwsCall } from '../tracing/spans';
 
 /** The credentials of an account could not be obtained; its calls are not sent. */
 export class AccountUnavailable extends Error {
@@ -72,13 +73,18 @@ export class AssumedRoleCredentials {
 
   private async assume(): Promise<AwsCredentialIdentity> {
     try {
-      const out = await this.sts.send(
-        new AssumeRoleCommand({
-          RoleArn: this.role.roleArn,
-          RoleSessionName: 'eks-pod-identity-gateway',
-          DurationSeconds: this.durationSeconds,
-          ...(this.role.externalId ? { ExternalId: this.role.externalId } : {}),
-        }),
+      const region = await this.sts.config.region();
+      const out = await traceAwsCall(
+        { service: 'STS', operation: 'AssumeRole', region, account: this.role.accountId },
+        () =>
+          this.sts.send(
+            new AssumeRoleCommand({
+              RoleArn: this.role.roleArn,
+              RoleSessionName: 'eks-pod-identity-gateway',
+              DurationSeconds: this.durationSeconds,
+              ...(this.role.externalId ? { ExternalId: this.role.externalId } : {}),
+            }),
+          ),
       );
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) {

@@ -11,6 +11,7 @@
  * never a stale read.
  */
 import type { GatewayMetrics } from '../metrics';
+import { cacheEvent } from '../tracing/spans';
 import {
   applyDescribed,
   describedAssociationEntry,
@@ -42,7 +43,10 @@ export class CachingLayer {
     private readonly onError: CacheErrorHandler,
     metrics: GatewayMetrics | null = null,
   ) {
-    this.countLookup = metrics ? (result) => metrics.cacheLookups.inc({ result }) : () => {};
+    this.countLookup = (result) => {
+      metrics?.cacheLookups.inc({ result });
+      cacheEvent(result);
+    };
   }
 
   /**

@@ -7,6 +7,7 @@
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { GatewayMetrics } from '../metrics';
+import { traceAwsCall } from '../tracing/spans';
 import { AccountUnavailable } from './assumedRoles';
 import type { EksClientPool } from './clients';
 import { RequestTimedOut, type MutationCall } from './deadline';
@@ -103,7 +104,8 @@ export class EksCallRunner {
         if (signal?.aborted) throw this.timedOut(scope, operation, false, mutation);
         const stopTimer = this.metrics?.eksSeconds.startTimer({ operation });
         try {
-          const out = await call(client, options);
+          const service = region === IAM_REGION_LABEL ? 'IAM' : 'EKS';
+          const out = await traceAwsCall({ service, operation, region, account }, () => call(client, options));
           this.metrics?.eksCalls.inc({ operation, account, region, result: 'ok' });
           return out;
         } catch (error) {

@@ -85,6 +85,15 @@ export class EksClientPool {
       setTimeout(() => [...dropped, ...(iam ? [iam] : [])].forEach((client) => client.destroy()), graceMs).unref();
   }
 
+  /**
+   * Resolves the credentials the calls of an account and region are signed with, through the
+   * client's own provider (which the SDK memoizes and refreshes): a failure here is what every
+   * call would meet.
+   */
+  async resolveCredentials(at: AccountRegion): Promise<void> {
+    await this.forLocation(at).config.credentials();
+  }
+
   destroy(): void {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();

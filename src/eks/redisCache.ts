@@ -28,19 +28,9 @@ export class RedisCache implements SharedCache {
     private readonly prefix: string,
   ) {}
 
-  /** Connects first, so a wrong REDIS_URL stops start-up with a clear error. */
+  /** Connects first, and throws when Redis cannot be reached. */
   static async connect(url: string, prefix: string): Promise<RedisCache> {
-    const redis = new Redis(url, {
-      scripts: { podIdentityGeneration: { numberOfKeys: 1, lua: GENERATION_SCRIPT } },
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      connectTimeout: 5_000,
-      // The describes of one page go out in the same tick: one round trip to Redis for all of them.
-      enableAutoPipelining: true,
-    });
-    // Connection errors after start-up surface as failed commands; without a listener they would also crash the process.
-    redis.on('error', () => {});
+    const redis = createClient(url, true);
     try {
       await redis.connect();
     } catch (error) {
@@ -51,6 +41,18 @@ export class RedisCache implements SharedCache {
       );
     }
     return new RedisCache(redis, prefix);
+  }
+
+  /**
+   * Starts connecting; resolves after the first attempt, whether it worked or not. The client
+   * then retries in the background until Redis answers (`connected`); until then its commands
+   * fail fast, so the gateway answers from EKS, and its readiness says it waits for Redis.
+   */
+  static async start(url: string, prefix: string): Promise<{ cache: RedisCache; connected: Promise<void> }> {
+    const redis = createClient(url, false);
+    const connected = new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+    await Promise.race([connected, new Promise((resolve) => redis.once('error', resolve))]);
+    return { cache: new RedisCache(redis, prefix), connected };
   }
 
   async getMany(keys: readonly string[]): Promise<Array<string | undefined>> {
@@ -87,6 +89,21 @@ export class RedisCache implements SharedCache {
     }
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
+}
+
+function createClient(url: string, lazyConnect: boolean): Redis {
+  const redis = new Redis(url, {
+    scripts: { podIdentityGeneration: { numberOfKeys: 1, lua: GENERATION_SCRIPT } },
+    lazyConnect,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 5_000,
+    // The describes of one page go out in the same tick: one round trip to Redis for all of them.
+    enableAutoPipelining: true,
+  });
+  // Connection errors surface as failed commands; without a listener they would also crash the process.
+  redis.on('error', () => {});
+  return redis;
 }
 
 /**

@@ -20,12 +20,23 @@ Flags:
   --latency-ms N            delay added to every EKS and STS call (default 0)
   --jitter-ms N             +/- random jitter on that delay (default 0)
   --association-limit N     associations per cluster (default 5000)
+  --pod-identity-credential-seconds N
+                            how long the Pod Identity agent's credentials last (default 21600)
   --help                    show this help
 `;
 
 class UsageError extends Error {}
 
-type Flag = 'host' | 'port' | 'seed' | 'state-file' | 'account' | 'latency-ms' | 'jitter-ms' | 'association-limit';
+type Flag =
+  | 'host'
+  | 'port'
+  | 'seed'
+  | 'state-file'
+  | 'account'
+  | 'latency-ms'
+  | 'jitter-ms'
+  | 'association-limit'
+  | 'pod-identity-credential-seconds';
 const FLAGS: readonly Flag[] = [
   'host',
   'port',
@@ -35,6 +46,7 @@ const FLAGS: readonly Flag[] = [
   'latency-ms',
   'jitter-ms',
   'association-limit',
+  'pod-identity-credential-seconds',
 ];
 
 export function parseArgs(argv: readonly string[]): EmulatorOptions | 'help' {
@@ -93,6 +105,9 @@ function applyFlag(options: EmulatorOptions, flag: Flag, value: string): void {
       return;
     case 'association-limit':
       options.associationLimit = integer(flag, value, 1, 10_000_000);
+      return;
+    case 'pod-identity-credential-seconds':
+      options.podIdentityCredentialSeconds = integer(flag, value, 1, 43_200);
       return;
     default: {
       const unexpected: never = flag;

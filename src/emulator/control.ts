@@ -54,6 +54,13 @@ const ENDPOINTS: Record<string, Partial<Record<string, Handler>>> = {
     },
   },
   accounts: { GET: (runtime) => ok(accountsReport(runtime)) },
+  'pod-identity': { GET: (runtime) => ok(runtime.podIdentityAgent.report()) },
+  'pod-identity-tokens': {
+    POST: (runtime, request) =>
+      ok(
+        runtime.podIdentityAgent.issueToken(runtime.agentContext(), parseJsonObject(request.contentType, request.body)),
+      ),
+  },
   clock: {
     GET: (runtime) => ok(clockReport(runtime)),
     POST: (runtime, request) => {

@@ -13,6 +13,7 @@ import type { ClusterSnapshot } from './model';
 import type { OperationContext } from './operations';
 import { PageTokens } from './pagination';
 import type { Persistence, SnapshotContent } from './persistence';
+import { PodIdentityAgent, type AgentContext } from './podIdentityAgent';
 import type { RoleDirectory } from './roles';
 import { exportState, materializeClusters, SeedError, seedBody, type SeedFile, type SeedModel } from './seed';
 import { SessionTokens } from './sessions';
@@ -22,6 +23,8 @@ import type { StsContext } from './sts';
 
 export interface RuntimeConfig {
   associationLimit: number;
+  /** How long the Pod Identity agent's credentials last, in seconds. */
+  podIdentityCredentialSeconds: number;
   latencyMs: number;
   jitterMs: number;
   /** The checked seed the state starts from (and `reset?state=true` restores). */
@@ -48,6 +51,8 @@ export class EmulatorRuntime {
   readonly clock = new EmulatorClock();
   readonly sessions: SessionTokens;
   readonly credentials: CredentialDirectory;
+  /** The EKS Pod Identity agent's credentials endpoint, and the tokens it accepts. */
+  readonly podIdentityAgent: PodIdentityAgent;
   /** The emulated IAM's roles, read from the seed on every start (IAM is not part of the EKS state). */
   readonly roles: RoleDirectory;
   /** The seed's account names, by account id. */
@@ -95,6 +100,7 @@ export class EmulatorRuntime {
     this.sessions = new SessionTokens(paginationKey);
     this.roles = config.seed.roles;
     this.credentials = new CredentialDirectory(store.defaultAccountId, config.seed.accessKeys, this.sessions);
+    this.podIdentityAgent = new PodIdentityAgent(paginationKey, config.podIdentityCredentialSeconds);
     this.accountNames = new Map(config.seed.accounts.map((account) => [account.accountId, account.name]));
   }
 
@@ -109,6 +115,10 @@ export class EmulatorRuntime {
       associationLimit: this.config.associationLimit,
       now: () => this.clock.now(),
     };
+  }
+
+  agentContext(): AgentContext {
+    return { store: this.store, roles: this.roles, sessions: this.sessions, now: () => this.clock.now() };
   }
 
   stsContext(): StsContext {

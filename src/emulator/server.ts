@@ -21,6 +21,7 @@ import {
   type StsOperationName,
 } from './model';
 import { executeOperation, type OperationResult } from './operations';
+import { AGENT_PATH } from './podIdentityAgent';
 import { QueryError, errorXml, malformedResult, queryParameters, successXml, type XmlElement } from './queryProtocol';
 import { matchRoute, OPERATIONS_WITH_BODY } from './routes';
 import type { EmulatorRuntime } from './runtime';
@@ -49,6 +50,15 @@ async function handleRequest(runtime: EmulatorRuntime, req: IncomingMessage, res
     return;
   }
   if (target.segments[0] === '_emulator') return handleControlRequest(runtime, req, res, body, target, requestId);
+  // The Pod Identity agent's endpoint: its Authorization header is a service account token, not SigV4.
+  if (`/${target.segments.join('/')}` === AGENT_PATH) {
+    const answer = runtime.podIdentityAgent.credentials(
+      runtime.agentContext(),
+      req.method ?? 'GET',
+      req.headers.authorization,
+    );
+    return sendJson(res, answer.status, answer.body);
+  }
   const service = signedService(req.headers.authorization);
   if (service === 'sts') return handleQuery(runtime, STS, req, res, body, target.query, requestId);
   if (service === 'iam') return handleQuery(runtime, IAM, req, res, body, target.query, requestId);

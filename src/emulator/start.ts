@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { applyChange } from './changes';
 import { Persistence, StateFileError, type LoadedState } from './persistence';
+import { DEFAULT_CREDENTIAL_SECONDS } from './podIdentityAgent';
 import { EmulatorRuntime } from './runtime';
 import { loadSeed, readSeed, type Seed } from './seed';
 import { demoSeed } from './seeds/demo';
@@ -30,6 +31,8 @@ export interface EmulatorOptions {
   jitterMs?: number;
   /** Associations per cluster; default 5000. */
   associationLimit?: number;
+  /** How long the Pod Identity agent's credentials last, in seconds (1-43200); default 21600. */
+  podIdentityCredentialSeconds?: number;
   /** Receives operator-facing lines (unexpected errors, persistence events); default silent. */
   logger?: (line: string) => void;
 }
@@ -48,6 +51,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const latencyMs = integerOption(options.latencyMs, 'latencyMs', 0, 0, 60_000);
   const jitterMs = integerOption(options.jitterMs, 'jitterMs', 0, 0, 60_000);
   const associationLimit = integerOption(options.associationLimit, 'associationLimit', 5000, 1, 10_000_000);
+  const podIdentityCredentialSeconds = integerOption(
+    options.podIdentityCredentialSeconds,
+    'podIdentityCredentialSeconds',
+    DEFAULT_CREDENTIAL_SECONDS,
+    1,
+    43_200,
+  );
   const log = options.logger ?? (() => undefined);
   const seedOption = options.seed ?? 'demo';
   if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) {
@@ -74,7 +84,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store,
       snapshot ? Buffer.from(snapshot.paginationKey, 'base64') : randomBytes(32),
       persistence,
-      { associationLimit, latencyMs, jitterMs, seed: seedModel, startTime: Date.now(), log },
+      {
+        associationLimit,
+        podIdentityCredentialSeconds,
+        latencyMs,
+        jitterMs,
+        seed: seedModel,
+        startTime: Date.now(),
+        log,
+      },
     );
     // Materialized even when a state file exists, so a bad seed fails now rather than at a later reset.
     const seedAccounts = runtime.seedAccounts();

@@ -8,6 +8,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../graphql/context';
 import { clientFacingError } from '../graphql/errors';
 import type { GatewayMetrics } from '../metrics';
+import { operationSpans } from '../tracing/spans';
 import type { PersistedQueryStore } from './persistedQueries';
 
 /** Codes Apollo and graphql-js give to the client's own mistakes; they pass unmasked. */
@@ -46,8 +47,12 @@ export function createApolloServer(schema: GraphQLSchema, options: ApolloOptions
       ApolloServerPluginCacheControlDisabled(),
       errorLogging(),
       operationMetrics(options.metrics),
+      operationSpans(),
     ],
     includeStacktraceInErrorResponses: false,
+    // main.ts drains on SIGTERM itself. Apollo's own handler (on unless NODE_ENV=test) would stop
+    // the server and re-raise the signal, ending the process before the requests in flight finish.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     // Batches are allowed; their size is limited in the HTTP layer (MAX_BATCH_OPERATIONS).
     allowBatchedHttpRequests: true,

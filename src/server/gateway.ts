@@ -32,6 +32,7 @@ import { createApolloServer } from './apollo';
 import { GRAPHQL_PATH, startHttpServer, type GraphqlRequest } from './httpServer';
 import { PersistedQueryStore } from './persistedQueries';
 import { surviveUnhandledRejections } from './processGuards';
+import { Readiness } from './readiness';
 import { readTrustedDocuments } from './trustedDocuments';
 
 export interface GatewayOptions {
@@ -118,7 +119,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const eks = new EksCallRunner(clients, config.maxConcurrency, metrics);
   const callerRate =
     config.maxEksCallsPerCallerPerMinute > 0 ? new CallerCallRate(config.maxEksCallsPerCallerPerMinute) : null;
-  const cache = await createSharedCache(config);
+  // `/readyz` is 503 until the gateway's own credentials (from the SDK's default chain) and Redis are there.
+  const readiness = new Readiness(logger);
+  if (options.credentials === null) {
+    await readiness.retry('credentials', () =>
+      clients.resolveCredentials({ accountId, region: config.regions[0] ?? 'us-east-1' }),
+    );
+  }
+  const cache = await createSharedCache(config, readiness);
   const caching = cache
     ? new CachingLayer(
         cache,
@@ -203,6 +211,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       mayExplore: (caller) => security.mayExplore(caller),
       // `/readyz?full`: also the first full sweep of the inventory (plain /readyz does not wait for it).
       fullyReady: () => inventory?.synced ?? true,
+      waitingFor: () => readiness.waitingFor(),
     },
     config.host,
     config.port,
@@ -226,6 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     close() {
       closing ??= (async () => {
+        readiness.stop();
         await http.close(config.shutdownGraceMs);
         await apollo.stop();
         await inventory?.close();
@@ -272,9 +282,13 @@ function lazyStsClient(options: GatewayOptions): () => STSClient {
     }));
 }
 
-/** The shared EKS cache the configuration asks for: none, in memory, or Redis. */
-async function createSharedCache(config: GatewayConfig): Promise<SharedCache | null> {
+/** The shared EKS cache the configuration asks for: none, in memory, or Redis (not ready until it answers). */
+async function createSharedCache(config: GatewayConfig, readiness: Readiness): Promise<SharedCache | null> {
   if (config.cacheTtlMs === 0) return null;
-  if (config.redisUrl) return RedisCache.connect(config.redisUrl, config.cacheKeyPrefix);
+  if (config.redisUrl) {
+    const { cache, connected } = await RedisCache.start(config.redisUrl, config.cacheKeyPrefix);
+    readiness.track('redis', connected);
+    return cache;
+  }
   return new MemoryCache(config.cacheMaxEntries, config.cacheMaxBytes);
 }

@@ -15,6 +15,7 @@ import type { OperationRequest } from '../graphql/operationLimits';
 import type { GatewayMetrics, RouteLabel } from '../metrics';
 import { authenticationFailure, type Authenticate, type Authentication } from '../security/authenticate';
 import type { Caller } from '../security/caller';
+import { traceHttpRequest, traceLogFields } from '../tracing/spans';
 import { hostAllowed, type AllowedHost } from './allowedHosts';
 import { HttpError, parseJsonBody, readBody } from './body';
 import { corsHeaders, preflightHeaders, type CorsSettings } from './cors';
@@ -58,6 +59,8 @@ export interface HttpServerOptions {
   mayExplore: (caller: Caller) => boolean;
   /** What `/readyz?full` waits for besides start-up (the inventory's first full sweep). */
   fullyReady: () => boolean;
+  /** What plain `/readyz` still waits for (the gateway's own credentials, Redis); empty when ready. */
+  waitingFor: () => readonly string[];
 }
 
 /** What the HTTP layer knows of a GraphQL request when its context is built. */
@@ -89,7 +92,7 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   let draining = false;
   const server = createServer((req, res) => {
-    void runInRequestScope(() => handle(req, res, options, () => draining));
+    void runInRequestScope(() => traceHttpRequest(req, res, () => handle(req, res, options, () => draining)));
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -128,7 +131,11 @@ async function handle(
   const requestId = requestIdOf();
   bindRequestId(requestId);
   const clientRequestId = clientRequestIdOf(req);
-  const logger = options.logger.child({ reqId: requestId, ...(clientRequestId === null ? {} : { clientRequestId }) });
+  const logger = options.logger.child({
+    reqId: requestId,
+    ...(clientRequestId === null ? {} : { clientRequestId }),
+    ...traceLogFields(),
+  });
   res.setHeader('x-request-id', requestId);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
@@ -179,9 +186,11 @@ async function route(
   if (path === '/healthz') return onlyGet(method, () => sendJson(res, 200, { status: 'ok' }));
   if (path === '/readyz') {
     return onlyGet(method, () => {
-      // The server listens only once everything is started, so it is ready until it drains;
+      // Not ready while draining, nor while what may come after start-up is missing;
       // `?full` also waits for the inventory's first full sweep.
       if (isDraining()) return sendJson(res, 503, { status: 'draining' });
+      const waitingFor = options.waitingFor();
+      if (waitingFor.length > 0) return sendJson(res, 503, { status: 'starting', waitingFor });
       if (url.searchParams.has('full') && !options.fullyReady()) return sendJson(res, 503, { status: 'syncing' });
       sendJson(res, 200, { status: 'ready' });
     });

@@ -10,10 +10,11 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** `port`: a given one (to bring back a server that was stopped); a free one by default. */
+export async function startRedis(port?: number): Promise<RedisServer> {
   const binary = spawnSync('which', ['redis-server'], { encoding: 'utf8' }).stdout.trim();
   if (!binary) throw new Error('redis-server is not installed: `apt-get install redis-server` (.ci/run does this).');
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     binary,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
