@@ -11,8 +11,8 @@ import type { PodIdentityBackend } from '../eks/operations';
 import type { AccountRegion } from '../eks/types';
 import type { GatewayMetrics } from '../metrics';
 import { SweepPacer } from './pacer';
-import type { InventoryStore } from './store/types';
-import { sweep, type SweepResult } from './sweep';
+import type { InventoryStore, Visibility } from './store/types';
+import { sweep, SweepCancelled } from './sweep';
 
 export type InventoryState = 'SWEEPING' | 'READY' | 'DEGRADED';
 
@@ -95,9 +95,15 @@ export class FleetInventory {
     return this.fullSweepDone;
   }
 
-  async state(): Promise<{ state: InventoryState; lastSweepStartedAt: Date | null; lastSweepEndedAt: Date | null }> {
+  /**
+   * The state as a caller sees it: DEGRADED only for failures of places it may read, so the
+   * state tells it nothing of the others.
+   */
+  async state(
+    visibility: Visibility,
+  ): Promise<{ state: InventoryState; lastSweepStartedAt: Date | null; lastSweepEndedAt: Date | null }> {
     await this.readShared();
-    const failures = await this.store.listFailures();
+    const failures = await this.store.listFailures(visibility);
     const state: InventoryState = !this.fullSweepDone ? 'SWEEPING' : failures.length > 0 ? 'DEGRADED' : 'READY';
     return { state, lastSweepStartedAt: this.lastStartedAt, lastSweepEndedAt: this.lastEndedAt };
   }
@@ -106,7 +112,8 @@ export class FleetInventory {
     this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
-    await this.sweeping?.catch(() => {});
+    // A sweep running makes no further call (see `cancelled`); its calls in flight end first.
+    await this.sweeping;
     if (this.holdsLease) await this.store.releaseLease(SWEEP_LEASE, this.replicaId).catch(() => false);
     await this.store.close();
   }
@@ -137,13 +144,13 @@ export class FleetInventory {
     }
   }
 
+  /** Never rejects: a sweep that fails (its database, or an error nobody foresaw) is logged and retried at the next tick. */
   private async runSweep(kind: 'full' | 'refresh'): Promise<void> {
-    const startedAt = this.now();
-    this.lastStartedAt = startedAt;
-    await this.writeShared(LAST_SWEEP, startedAt, null);
-    let result: SweepResult;
     try {
-      result = await sweep({
+      const startedAt = this.now();
+      this.lastStartedAt = startedAt;
+      await this.writeShared(LAST_SWEEP, startedAt, null);
+      const result = await sweep({
         kind,
         locations: this.locations(),
         eks: this.eks,
@@ -152,23 +159,24 @@ export class FleetInventory {
         maxAgeMs: this.settings.maxAgeMs,
         refreshMs: this.settings.refreshMs,
         now: this.now,
+        cancelled: () => this.closed,
       });
+      const endedAt = this.now();
+      this.lastEndedAt = endedAt;
+      await this.writeShared(LAST_SWEEP, startedAt, endedAt);
+      if (kind === 'full') {
+        await this.writeShared(LAST_FULL_SWEEP, startedAt, endedAt);
+        this.markSynced();
+      }
+      const seconds = (endedAt.getTime() - startedAt.getTime()) / 1000;
+      this.metrics?.inventorySweepSeconds.observe({ kind }, seconds);
+      this.metrics?.inventorySweepCalls.inc({ kind }, result.calls);
+      await this.refreshGauges();
+      this.logger.info({ kind, seconds, ...result }, 'Inventory sweep done');
     } catch (error) {
-      this.logger.error({ err: error, kind }, 'Inventory sweep failed; the rows stay as they were');
-      return;
+      if (error instanceof SweepCancelled) this.logger.info({ kind }, 'Inventory sweep stopped: shutting down');
+      else this.logger.error({ err: error, kind }, 'Inventory sweep failed; the rows stay as they were');
     }
-    const endedAt = this.now();
-    this.lastEndedAt = endedAt;
-    await this.writeShared(LAST_SWEEP, startedAt, endedAt);
-    if (kind === 'full') {
-      await this.writeShared(LAST_FULL_SWEEP, startedAt, endedAt);
-      this.markSynced();
-    }
-    const seconds = (endedAt.getTime() - startedAt.getTime()) / 1000;
-    this.metrics?.inventorySweepSeconds.observe({ kind }, seconds);
-    this.metrics?.inventorySweepCalls.inc({ kind }, result.calls);
-    await this.refreshGauges();
-    this.logger.info({ kind, seconds, ...result }, 'Inventory sweep done');
   }
 
   private markSynced(): void {

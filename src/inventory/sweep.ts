@@ -29,6 +29,13 @@ export interface SweepOptions {
   maxAgeMs: number;
   refreshMs: number;
   now: () => Date;
+  /** True once the gateway shuts down: the sweep makes no further call and ends with SweepCancelled. */
+  cancelled: () => boolean;
+}
+
+/** The sweep stopped because the gateway is shutting down; what it synced so far stays. */
+export class SweepCancelled extends Error {
+  override readonly name = 'SweepCancelled';
 }
 
 export interface SweepResult {
@@ -56,6 +63,7 @@ async function sweepLocation(options: SweepOptions, at: AccountRegion, result: S
   try {
     clusters = await listAll((token) => call(() => options.eks.listClusters(at, PAGE, token)));
   } catch (error) {
+    if (error instanceof SweepCancelled) throw error;
     result.failures += 1;
     await store.recordFailure({ ...at, clusterName: null, ...failureOf(error) }, now());
     await store.markAccountRegionStale(at, true);
@@ -89,6 +97,7 @@ async function sweepCluster(
       call(() => eks.listAssociations(at, clusterName, { maxResults: PAGE, nextToken: token })),
     );
   } catch (error) {
+    if (error instanceof SweepCancelled) throw error;
     // Deleted between ListClusters and its List: gone, not failing.
     if (error instanceof EksError && error.kind === 'NotFound') {
       await store.dropCluster(cluster);
@@ -114,6 +123,7 @@ async function sweepCluster(
   await store.upsertAssociations(details, now());
   // What List no longer shows is gone; a row whose Describe failed stays as it was.
   result.removed += await store.deleteUnseenAssociations(cluster, listedIds);
+  if (failed instanceof SweepCancelled) throw failed;
   if (failed !== null) return fail(failed);
   await store.markClusterStale(cluster, false);
   await store.clearFailure({ ...at, clusterName });
@@ -145,7 +155,8 @@ async function redescribeOldest(options: SweepOptions, result: SweepResult): Pro
         await store.deleteAssociation(key);
         result.removed += 1;
       }
-    } catch {
+    } catch (error) {
+      if (error instanceof SweepCancelled) throw error;
       // Kept as it was; the cluster's next List and the next refresh try again.
       result.failures += 1;
     }
@@ -159,7 +170,9 @@ type PacedCall = <T>(send: () => Promise<T>) => Promise<T>;
 /** Sends through the pacer of the location, counting each call. */
 function paced(options: SweepOptions, at: AccountRegion, result: SweepResult): PacedCall {
   return async (send) => {
+    if (options.cancelled()) throw new SweepCancelled('The gateway is shutting down.');
     await options.pacer.turn(at);
+    if (options.cancelled()) throw new SweepCancelled('The gateway is shutting down.');
     result.calls += 1;
     return send();
   };

@@ -174,17 +174,25 @@ export const Role: RoleResolvers = {
 };
 
 export const Inventory: InventoryResolvers = {
-  state: async (_, __, ctx) => (ctx.inventory ? (await ctx.inventory.inventory.state()).state : 'OFF'),
-  lastSweepStartedAt: async (_, __, ctx) =>
-    ctx.inventory ? (await ctx.inventory.inventory.state()).lastSweepStartedAt : null,
-  lastSweepEndedAt: async (_, __, ctx) =>
-    ctx.inventory ? (await ctx.inventory.inventory.state()).lastSweepEndedAt : null,
+  state: async (_, __, ctx) => (await state(ctx))?.state ?? 'OFF',
+  lastSweepStartedAt: async (_, __, ctx) => (await state(ctx))?.lastSweepStartedAt ?? null,
+  lastSweepEndedAt: async (_, __, ctx) => (await state(ctx))?.lastSweepEndedAt ?? null,
   accountCount: async (_, __, ctx) => (await counts(ctx))?.accounts ?? 0,
   clusterCount: async (_, __, ctx) => (await counts(ctx))?.clusters ?? 0,
   associationCount: async (_, __, ctx) => (await counts(ctx))?.associations ?? 0,
-  failures: async (_, __, ctx) =>
-    ctx.inventory ? ctx.inventory.inventory.store.listFailures(ctx.inventory.visibility) : [],
+  failures: (_, __, ctx) => {
+    const reach = ctx.inventory;
+    if (!reach) return [];
+    return once(ctx, 'inventory:failures', () => reach.inventory.store.listFailures(reach.visibility));
+  },
 };
+
+/** The inventory's state under the caller's visibility, once per request (however many fields or aliases ask). */
+function state(ctx: GatewayContext) {
+  const reach = ctx.inventory;
+  if (!reach) return Promise.resolve(null);
+  return once(ctx, 'inventory:state', () => reach.inventory.state(reach.visibility));
+}
 
 /** The inventory's counts under the caller's visibility, once per request. */
 function counts(ctx: GatewayContext): Promise<InventoryCounts | null> {

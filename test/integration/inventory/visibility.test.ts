@@ -108,10 +108,14 @@ test('a role look-up shows only the readable uses of the role, and the counts on
   expect((await role('ledger')).role).toEqual({ clusterCount: 0, associations: { totalCount: 0 } });
 
   const counts = (who: keyof typeof TOKENS) =>
-    as<{ inventory: { accountCount: number; associationCount: number; failures: Array<{ accountId: string }> } }>(
-      who,
-      '{ inventory { accountCount associationCount failures { accountId } } }',
-    );
+    as<{
+      inventory: {
+        state: string;
+        accountCount: number;
+        associationCount: number;
+        failures: Array<{ accountId: string }>;
+      };
+    }>(who, '{ inventory { state accountCount associationCount failures { accountId } } }');
   const admin = (await counts('admin')).inventory;
   const ledger = (await counts('ledger')).inventory;
   expect(ledger.accountCount).toBe(2);
@@ -119,4 +123,7 @@ test('a role look-up shows only the readable uses of the role, and the counts on
   // The data account's failure is the admin's to see, not a caller's who may read nothing there.
   expect(admin.failures.map((f) => f.accountId)).toContain(DEMO_ACCOUNTS.data.accountId);
   expect(ledger.failures).toEqual([]);
+  // Nor does the state tell it: DEGRADED for the admin, READY for what it may read.
+  expect(admin.state).toBe('DEGRADED');
+  expect(ledger.state).toBe('READY');
 });
