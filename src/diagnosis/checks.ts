@@ -11,7 +11,7 @@ import {
   targetRoleRequest,
   type AssociationSubject,
 } from '../iam/podIdentityRequests';
-import { TrustPolicy } from '../iam/trustPolicy';
+import { TrustPolicy, UNKNOWN } from '../iam/trustPolicy';
 
 export type CheckStatus = 'PASS' | 'WARN' | 'FAIL' | 'UNKNOWN';
 export type CheckCode =
@@ -182,10 +182,11 @@ function roleChecks({ association: a, cluster, role }: DiagnosisFacts): Check[] 
     ];
   }
   // Would any cluster of any account be let in? Then the trust is not scoped.
+  const stranger = a.accountId === '999999999999' ? '999999999998' : '999999999999';
   const foreign = {
     ...subject,
-    accountId: '999999999999',
-    clusterArn: `arn:aws:eks:${a.region}:999999999999:cluster/another-cluster`,
+    accountId: stranger,
+    clusterArn: `arn:aws:eks:${a.region}:${stranger}:cluster/another-cluster`,
   };
   const scoped = !policy.allows(podIdentityRoleRequest(foreign));
   return [
@@ -234,7 +235,8 @@ function targetChecks({ association: a, cluster, targetRole }: DiagnosisFacts): 
     Action: ['sts:AssumeRole', 'sts:TagSession'],
     Condition: { StringEquals: { 'sts:ExternalId': a.externalId ?? '<the association externalId>' } },
   });
-  const trusts = policy.allows(targetRoleRequest(subject, role, a.externalId ?? ''));
+  // No external id yet (a dry run): EKS will make one, so a condition on it cannot fail here.
+  const trusts = policy.allows(targetRoleRequest(subject, role, a.externalId ?? UNKNOWN));
   if (!trusts) {
     return [
       exists,
@@ -257,7 +259,7 @@ function targetChecks({ association: a, cluster, targetRole }: DiagnosisFacts): 
           'TARGET_ROLE_EXTERNAL_ID',
           'WARN',
           'The target role does not require an sts:ExternalId: any session of the role may chain into it, not only this association.',
-          `Add the condition {"StringEquals": {"sts:ExternalId": "${a.externalId ?? ''}"}} to its statement.`,
+          `Add the condition {"StringEquals": {"sts:ExternalId": "${a.externalId ?? '<the external id EKS gives the association>'}"}} to its statement.`,
         ),
   ];
 }

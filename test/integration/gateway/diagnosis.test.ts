@@ -16,6 +16,7 @@ import {
   DEMO_MISSING_ROLE_ASSOCIATION,
   DEMO_NO_AGENT_CLUSTER,
   DEMO_NO_TAG_SESSION_ASSOCIATION,
+  DEMO_ROLE_ACCOUNT,
   DEMO_UNGUARDED_TARGET_ASSOCIATION,
 } from '../../../src/emulator';
 import { associationId } from '../../../src/graphql/ids';
@@ -309,6 +310,30 @@ describe('dry runs change nothing and answer what a real call would', () => {
     expect(real.errors.length).toBeGreaterThan(0);
     expect(dry).toMatchObject({ dryRun: true, podIdentityAssociation: null, diagnosis: null });
     expect(dry.errors.map((e) => e.code)).toEqual(real.errors.map((e) => e.code));
+  });
+
+  test('a dry run with a target role that requires an external id: EKS will make the id, so the trust holds', async () => {
+    const CHECKS = `mutation($input: CreatePodIdentityAssociationInput!) { createPodIdentityAssociation(input: $input) {
+      dryRun diagnosis { checks { code status } } errors { code } } }`;
+    const res = await stack.gql<{ createPodIdentityAssociation: Payload }>(CHECKS, {
+      input: {
+        clusterName: DEMO_CROSS_ACCOUNT_ASSOCIATION.name,
+        region: DEMO_CROSS_ACCOUNT_ASSOCIATION.region,
+        namespace: DEMO_CROSS_ACCOUNT_ASSOCIATION.namespace,
+        serviceAccount: 'settlement-exporter-next',
+        roleArn: `arn:aws:iam::${DEMO_ROLE_ACCOUNT}:role/payments-${DEMO_CROSS_ACCOUNT_ASSOCIATION.serviceAccount}`,
+        targetRoleArn: DEMO_CROSS_ACCOUNT_ASSOCIATION.targetRoleArn,
+        dryRun: true,
+      },
+    });
+    const payload = res.data!.createPodIdentityAssociation;
+    expect(payload.errors).toEqual([]);
+    expect(payload.diagnosis?.checks).toEqual(
+      expect.arrayContaining([
+        { code: 'TARGET_ROLE_TRUST', status: 'PASS' },
+        { code: 'TARGET_ROLE_EXTERNAL_ID', status: 'PASS' },
+      ]),
+    );
   });
 
   test('a service account that already has an association: ALREADY_EXISTS, as the real create', async () => {
