@@ -46,21 +46,7 @@ export class EksClientPool {
   iamFor(accountId: string): IAMClient {
     let client = this.iamClients.get(accountId);
     if (!client) {
-      const credentials = this.options.credentialsFor(accountId);
-      const { endpoint, maxAttempts, requestTimeoutMs, retryMode } = this.options;
-      client = new IAMClient({
-        region: 'us-east-1',
-        ...(endpoint ? { endpoint } : {}),
-        ...(credentials ? { credentials } : {}),
-        maxAttempts,
-        retryMode,
-        cacheMiddleware: true,
-        requestHandler: {
-          requestTimeout: requestTimeoutMs,
-          throwOnRequestTimeout: true,
-          socketTimeout: requestTimeoutMs,
-        },
-      });
+      client = new IAMClient(this.configFor({ accountId, region: 'us-east-1' }));
       this.iamClients.set(accountId, client);
     }
     return client;
@@ -101,11 +87,16 @@ export class EksClientPool {
     this.iamClients.clear();
   }
 
-  private create({ accountId, region }: AccountRegion): EKSClient {
+  private create(at: AccountRegion): EKSClient {
+    return new EKSClient(this.configFor(at));
+  }
+
+  /** What every client of the pool is made with: the account's credentials, the retries, the timeouts, a keep-alive pool. */
+  private configFor({ accountId, region }: AccountRegion) {
     const credentials = this.options.credentialsFor(accountId);
     const { endpoint, maxSockets, maxAttempts, requestTimeoutMs, retryMode } = this.options;
     const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
-    return new EKSClient({
+    return {
       region,
       ...(endpoint ? { endpoint } : {}),
       ...(credentials ? { credentials } : {}),
@@ -126,6 +117,6 @@ export class EksClientPool {
         socketTimeout: requestTimeoutMs,
         connectionTimeout: Math.min(requestTimeoutMs, 5_000),
       },
-    });
+    };
   }
 }
