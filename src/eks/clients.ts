@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { SignalledHttpHandler } from './httpHandler';
 import type { AccountRegion } from './types';
 
 /** The credentials of an account's clients: static, a provider, or undefined for the SDK's default chain. */
@@ -103,9 +104,10 @@ export class EksClientPool {
       maxAttempts,
       retryMode,
       // Resolve each command's middleware chain once instead of on every call (all middleware
-      // is added when the client is made).
+      // is added when the client is made). It holds because no call passes per-call options to
+      // `send`: the abort signal travels in the async context (src/eks/callSignal.ts).
       cacheMiddleware: true,
-      requestHandler: {
+      requestHandler: new SignalledHttpHandler({
         httpAgent: new HttpAgent(agentOptions),
         httpsAgent: new HttpsAgent(agentOptions),
         // Without throwOnRequestTimeout the handler only logs a warning when requestTimeout
@@ -116,7 +118,7 @@ export class EksClientPool {
         // requestTimeout ends when the headers arrive; a body that stalls after them is idle.
         socketTimeout: requestTimeoutMs,
         connectionTimeout: Math.min(requestTimeoutMs, 5_000),
-      },
+      }),
     };
   }
 }

@@ -13,7 +13,7 @@ import {
   type EKSClient,
 } from '@aws-sdk/client-eks';
 import { GetRoleCommand } from '@aws-sdk/client-iam';
-import type { CallScope, EksCallRunner, SendOptions } from './callRunner';
+import type { CallScope, EksCallRunner } from './callRunner';
 import type { MutationCall } from './deadline';
 import { simulateCreate, simulateUpdate } from './dryRun';
 import { EksError } from './errors';
@@ -64,8 +64,8 @@ export class PodIdentityService implements PodIdentityBackend {
   ) {}
 
   async listClusters(at: AccountRegion, maxResults: number, nextToken: string | null): Promise<EksPage<string>> {
-    const out = await this.send('listClusters', [at, maxResults, nextToken], (c, o) =>
-      c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined }), o),
+    const out = await this.send('listClusters', [at, maxResults, nextToken], (c) =>
+      c.send(new ListClustersCommand({ maxResults, nextToken: nextToken ?? undefined })),
     );
     return toPage('ListClusters', out.clusters, 'clusters', out.nextToken, (name) => toName('ListClusters', name));
   }
@@ -73,8 +73,8 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the cluster does not exist. */
   async describeCluster(key: ClusterKey): Promise<ClusterDetail | null> {
     try {
-      const out = await this.send('describeCluster', [key], (c, o) =>
-        c.send(new DescribeClusterCommand({ name: key.name }), o),
+      const out = await this.send('describeCluster', [key], (c) =>
+        c.send(new DescribeClusterCommand({ name: key.name })),
       );
       return toClusterDetail('DescribeCluster', key, out.cluster);
     } catch (error) {
@@ -88,7 +88,7 @@ export class PodIdentityService implements PodIdentityBackend {
     clusterName: string,
     params: ListAssociationsParams,
   ): Promise<EksPage<AssociationSummary>> {
-    const out = await this.send('listAssociations', [at, clusterName, params], (c, o) =>
+    const out = await this.send('listAssociations', [at, clusterName, params], (c) =>
       c.send(
         new ListPodIdentityAssociationsCommand({
           clusterName,
@@ -97,7 +97,6 @@ export class PodIdentityService implements PodIdentityBackend {
           maxResults: params.maxResults,
           nextToken: params.nextToken ?? undefined,
         }),
-        o,
       ),
     );
     return toPage('ListPodIdentityAssociations', out.associations, 'associations', out.nextToken, (s) =>
@@ -108,13 +107,12 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the association (or its cluster) does not exist. */
   async describeAssociation(key: AssociationKey): Promise<AssociationDetail | null> {
     try {
-      const out = await this.send('describeAssociation', [key], (c, o) =>
+      const out = await this.send('describeAssociation', [key], (c) =>
         c.send(
           new DescribePodIdentityAssociationCommand({
             clusterName: key.clusterName,
             associationId: key.associationId,
           }),
-          o,
         ),
       );
       return toDetail('DescribePodIdentityAssociation', key, key.clusterName, out.association);
@@ -127,8 +125,8 @@ export class PodIdentityService implements PodIdentityBackend {
   async createAssociation(params: CreateAssociationParams): Promise<AssociationDetail> {
     if (params.dryRun) return simulateCreate(this, params);
     const { accountId, region, dryRun: _dryRun, ...input } = params;
-    const out = await this.send('createAssociation', [params], (c, o) =>
-      c.send(new CreatePodIdentityAssociationCommand(input), o),
+    const out = await this.send('createAssociation', [params], (c) =>
+      c.send(new CreatePodIdentityAssociationCommand(input)),
     );
     return toDetail('CreatePodIdentityAssociation', { accountId, region }, params.clusterName, out.association);
   }
@@ -136,38 +134,37 @@ export class PodIdentityService implements PodIdentityBackend {
   async updateAssociation(params: UpdateAssociationParams): Promise<AssociationDetail> {
     if (params.dryRun) return simulateUpdate(this, params);
     const { accountId, region, dryRun: _dryRun, ...input } = params;
-    const out = await this.send('updateAssociation', [params], (c, o) =>
-      c.send(new UpdatePodIdentityAssociationCommand(input), o),
+    const out = await this.send('updateAssociation', [params], (c) =>
+      c.send(new UpdatePodIdentityAssociationCommand(input)),
     );
     return toDetail('UpdatePodIdentityAssociation', { accountId, region }, params.clusterName, out.association);
   }
 
   /** Returns the association as it was before deletion. */
   async deleteAssociation(key: AssociationKey): Promise<AssociationDetail> {
-    const out = await this.send('deleteAssociation', [key], (c, o) =>
+    const out = await this.send('deleteAssociation', [key], (c) =>
       c.send(
         new DeletePodIdentityAssociationCommand({ clusterName: key.clusterName, associationId: key.associationId }),
-        o,
       ),
     );
     return toDetail('DeletePodIdentityAssociation', key, key.clusterName, out.association);
   }
 
   async tagAssociation(target: AssociationTarget, tags: Tags): Promise<void> {
-    await this.send('tagAssociation', [target, tags], (c, o) =>
-      c.send(new TagResourceCommand({ resourceArn: target.associationArn, tags }), o),
+    await this.send('tagAssociation', [target, tags], (c) =>
+      c.send(new TagResourceCommand({ resourceArn: target.associationArn, tags })),
     );
   }
 
   async untagAssociation(target: AssociationTarget, tagKeys: readonly string[]): Promise<void> {
-    await this.send('untagAssociation', [target, tagKeys], (c, o) =>
-      c.send(new UntagResourceCommand({ resourceArn: target.associationArn, tagKeys: [...tagKeys] }), o),
+    await this.send('untagAssociation', [target, tagKeys], (c) =>
+      c.send(new UntagResourceCommand({ resourceArn: target.associationArn, tagKeys: [...tagKeys] })),
     );
   }
 
   async listAssociationTags(target: AssociationTarget): Promise<Tags> {
-    const out = await this.send('listAssociationTags', [target], (c, o) =>
-      c.send(new ListTagsForResourceCommand({ resourceArn: target.associationArn }), o),
+    const out = await this.send('listAssociationTags', [target], (c) =>
+      c.send(new ListTagsForResourceCommand({ resourceArn: target.associationArn })),
     );
     return toTags('ListTagsForResource', out.tags);
   }
@@ -176,8 +173,8 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the cluster has no such add-on (or the cluster does not exist). */
   async describeAddon(key: ClusterKey, addonName: string): Promise<AddonDetail | null> {
     try {
-      const out = await this.send('describeAddon', [key, addonName], (c, o) =>
-        c.send(new DescribeAddonCommand({ clusterName: key.name, addonName }), o),
+      const out = await this.send('describeAddon', [key, addonName], (c) =>
+        c.send(new DescribeAddonCommand({ clusterName: key.name, addonName })),
       );
       return toAddonDetail('DescribeAddon', out.addon);
     } catch (error) {
@@ -189,8 +186,8 @@ export class PodIdentityService implements PodIdentityBackend {
   /** Null when the account has no such role. */
   async getRole(accountId: string, roleName: string): Promise<RoleDetail | null> {
     try {
-      const out = await this.runner.runIam(this.scope, accountId, EKS_OPERATIONS.getRole.operation, (c, o) =>
-        c.send(new GetRoleCommand({ RoleName: roleName }), o),
+      const out = await this.runner.runIam(this.scope, accountId, EKS_OPERATIONS.getRole.operation, (c) =>
+        c.send(new GetRoleCommand({ RoleName: roleName })),
       );
       return toRoleDetail('GetRole', accountId, out.Role);
     } catch (error) {
@@ -202,7 +199,7 @@ export class PodIdentityService implements PodIdentityBackend {
   private send<M extends BackendMethod, T>(
     method: M,
     args: BackendArgs<M>,
-    call: (client: EKSClient, options: SendOptions) => Promise<T>,
+    call: (client: EKSClient) => Promise<T>,
   ): Promise<T> {
     const description = EKS_OPERATIONS[method];
     const at = applyDescribed(description.location, args);
