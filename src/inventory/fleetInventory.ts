@@ -54,8 +54,10 @@ export class FleetInventory {
     private readonly logger: Logger,
     private readonly metrics: GatewayMetrics | null,
     private readonly now: () => Date = () => new Date(),
+    /** Resolves when no interactive EKS call waits or runs (bounded): sweeps leave those the CPU. */
+    yieldToInteractive: () => Promise<void> = () => Promise.resolve(),
   ) {
-    this.pacer = new SweepPacer(settings.callsPerSecond);
+    this.pacer = new SweepPacer(settings.callsPerSecond, Date.now, undefined, yieldToInteractive);
     this.firstSweep = new Promise((resolve) => (this.resolveFirstSweep = resolve));
     metrics?.gaugeOnScrape('inventory_rows', 'Associations in the fleet inventory.', [], () => [[{}, this.rows]]);
     metrics?.gaugeOnScrape(

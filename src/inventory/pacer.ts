@@ -2,7 +2,8 @@
  * The pace of the inventory's sweeps: at most `callsPerSecond` EKS calls per (account, region),
  * so that a sweep of a large fleet never runs into EKS's throttling, whatever the concurrency
  * the interactive requests may use. A token bucket per location, one token per call, with a
- * burst of one second's worth.
+ * burst of one second's worth. Before its token, each call first lets the process's interactive
+ * calls finish (`yieldToInteractive`): the CPU is one for every location.
  */
 import type { AccountRegion } from '../eks/types';
 
@@ -13,6 +14,7 @@ export class SweepPacer {
     private readonly callsPerSecond: number,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly yieldToInteractive: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Resolves when one more call to `at` keeps within the pace. Calls to one location go in order. */
@@ -25,6 +27,7 @@ export class SweepPacer {
     }
     const current = bucket;
     const next = current.waiting.then(async () => {
+      await this.yieldToInteractive();
       const now = this.now();
       current.tokens = Math.min(
         this.callsPerSecond,

@@ -249,6 +249,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
+/**
+ * The longest a sweep's call waits for the interactive calls of the process to end: under
+ * constant interactive load the sweep then still makes a call per location this often.
+ */
+const INTERACTIVE_YIELD_MS = 250;
+
 /** Opens the inventory's store and starts its sweeps, which run on after start-up. */
 async function startInventory(
   settings: InventoryConfig,
@@ -260,13 +266,16 @@ async function startInventory(
   const store = await openInventoryStore(settings.database, {
     onIdleConnectionError: (error) => logger.warn({ err: error }, 'Inventory database connection lost; reconnecting'),
   });
-  // Sweeps take their turns in the limiters' bulk lane: every request's calls go first.
+  // Sweeps take their turns in the limiters' bulk lane, and wait for the process's interactive
+  // calls before each of theirs: every request's calls go first, and get the CPU.
   const sweeps = new PodIdentityService(eks, { caller: 'inventory', priority: 'bulk', signal: null, timeoutMs: null });
   const locations = () =>
     served.snapshot.accounts.flatMap((account) =>
       account.regions.map((region) => ({ accountId: account.accountId, region })),
     );
-  const inventory = new FleetInventory(store, locations, sweeps, settings, logger, metrics);
+  const inventory = new FleetInventory(store, locations, sweeps, settings, logger, metrics, undefined, () =>
+    eks.whenInteractiveIdle(INTERACTIVE_YIELD_MS),
+  );
   inventory.start();
   return inventory;
 }
