@@ -46,4 +46,6 @@ COPY schema ./schema
 USER 1000:1000
 EXPOSE 4000
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node", "dist/src/main.js"]
+# The V8 flags of `npm start`: a young generation of 32 MiB semi-spaces, where the default
+# 16 MiB made garbage collection about a tenth of the gateway's CPU per EKS call (npm run bench).
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

@@ -106,7 +106,11 @@ describe('the Dockerfile', () => {
     expect(JSON.parse(entrypoint)).toEqual(['/usr/bin/tini', '--']);
     expect(runs(runtime).join(' ')).toMatch(/apt-get install .*\btini\b/);
     const cmd = runtime.instructions.find((i) => i.keyword === 'CMD')?.args ?? '';
-    expect(JSON.parse(cmd)).toEqual(['node', 'dist/src/main.js']);
+    // The same V8 flags as `npm start` (package.json), before the build's entry point.
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+    const startFlags = (/^node (.*?) ?scripts\/start\.js$/.exec(scripts.start)?.[1] ?? '').split(' ').filter(Boolean);
+    expect(startFlags).toEqual(['--max-semi-space-size=32']);
+    expect(JSON.parse(cmd)).toEqual(['node', ...startFlags, 'dist/src/main.js']);
     expect(envOf(runtime).get('NODE_ENV')).toBe('production');
     // Inside a pod the gateway listens on the pod's address; AUTH_MODE must then be set.
     expect(envOf(runtime).get('HOST')).toBe('0.0.0.0');
