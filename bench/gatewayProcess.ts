@@ -1,28 +1,42 @@
 /**
- * The gateway under test as a child process (as in bench/soak.ts), so its memory is its own and
- * its CPU is not shared with the load generator's event loop.
+ * The gateway under test as `npm start` runs it: the build (`node dist/src/main.js`, with the
+ * Node.js flags of the start script) in a process of its own, so its CPU and memory are its own and not shared with the load generator's event
+ * loop. With `cpuProfileDir`, Node writes a CPU profile of the whole run there when it exits.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIST, ROOT } from './build';
+import { cpuSeconds, rssMiB, stopChild } from './processes';
 
 export interface GatewayProcess {
   /** The GraphQL endpoint. */
   url: string;
-  /** The process that runs the gateway's code (tsx's launcher runs it as its own child). */
   pid: number;
-  /** Resident set size of that process, in MiB. */
+  /** Resident set size, in MiB. */
   rssMiB(): number;
-  /** CPU time that process has used so far (user + system), in seconds. */
+  /** CPU time the process has used so far (every thread), in seconds. */
   cpuSeconds(): number;
+  /** Milliseconds from the spawn to the "ready" line. */
+  startMs: number;
   stop(): Promise<void>;
 }
 
-const ROOT = join(__dirname, '..');
+export interface GatewayStartOptions {
+  /** Write a `.cpuprofile` (node --cpu-prof) into this folder when the gateway exits. */
+  cpuProfileDir?: string | null;
+}
+
 const START_TIMEOUT_MS = 60_000;
 
-export async function startGateway(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+/** Starts `dist/src/main.js` (see bench/build.ts for the build) with `env` over the bench's own. */
+export async function startGateway(
+  env: Record<string, string>,
+  options: GatewayStartOptions = {},
+): Promise<GatewayProcess> {
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const started = performance.now();
+  const child = spawn(process.execPath, [...startFlags(), ...profile, join(DIST, 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -35,18 +49,28 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
   });
   try {
     const url = await readyUrl(child);
-    const pid = gatewayPid(child.pid ?? 0);
+    const startMs = Math.round(performance.now() - started);
+    const pid = child.pid ?? 0;
     return {
       url,
       pid,
+      startMs,
       rssMiB: () => rssMiB(pid),
       cpuSeconds: () => cpuSeconds(pid),
-      stop: () => stop(child),
+      stop: () => stopChild(child),
     };
   } catch (error) {
-    await stop(child);
+    await stopChild(child);
     throw error;
   }
+}
+
+/** The Node.js flags `npm start` gives (package.json: `node <flags> scripts/start.js`). */
+export function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const match = /^node ((?:--\S+ )*)scripts\/start\.js$/.exec(scripts.start);
+  if (!match) throw new Error(`package.json's start script is not 'node [flags] scripts/start.js': ${scripts.start}`);
+  return (match[1] ?? '').split(' ').filter(Boolean);
 }
 
 /** Resolves with the URL of the `GraphiQL: http://...` line the gateway prints when ready. */
@@ -59,7 +83,7 @@ function readyUrl(child: ChildProcess): Promise<string> {
     );
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const match = /GraphiQL: (http:\/\/\S+)/.exec(out);
+      const match = /(?:GraphiQL|GraphQL endpoint): (http:\/\/\S+)/.exec(out);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -70,54 +94,4 @@ function readyUrl(child: ChildProcess): Promise<string> {
       reject(new Error(`the gateway exited with code ${code} before it was ready (its stderr is above)`));
     });
   });
-}
-
-/**
- * The `tsx` launcher spawns node with its loader as a child and only relays signals; the gateway
- * is the deepest descendant. Falls back to the launcher itself if /proc shows no child.
- */
-function gatewayPid(launcher: number): number {
-  let pid = launcher;
-  for (;;) {
-    const children = childrenOf(pid);
-    if (children.length !== 1) return pid;
-    pid = children[0] as number;
-  }
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-function rssMiB(pid: number): number {
-  try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
-    return Math.round((kb / 1024) * 10) / 10;
-  } catch {
-    return NaN;
-  }
-}
-
-/** Fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s (USER_HZ on Linux). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-/** SIGTERM (the gateway drains and exits), then SIGKILL if it is still there after 15 s. */
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }

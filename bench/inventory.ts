@@ -1,7 +1,8 @@
 /**
- * `npm run bench:inventory`: the fleet inventory's scenarios. The emulator (in this process, with
- * latency L on every call) holds a fleet of N associations over C clusters, 3 accounts and 2
- * regions; the gateway runs as a child process with INVENTORY=on. Measures:
+ * The fleet inventory's scenarios, the last part of `npm run bench` (or alone:
+ * `npm run bench:inventory`). The emulator (a process of its own, with latency L on every call)
+ * holds a fleet of N associations over C clusters, 3 accounts and 2 regions; the gateway runs
+ * from the build, as `npm start` runs it, with INVENTORY=on. Measures:
  * - the first sweep: EKS calls made against the minimum (ListClusters pages + List pages + one
  *   Describe per association), its duration against what the pace allows, the gateway's CPU per
  *   association synced;
@@ -16,8 +17,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type MultiAccountSeedFile, type RunningEmulator } from '../src/emulator';
+import type { MultiAccountSeedFile } from '../src/emulator';
+import { ensureBuilt } from './build';
 import { graphqlClient } from './client';
+import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 import { startGateway, type GatewayProcess } from './gatewayProcess';
 import { percentile, round } from './stats';
 
@@ -27,7 +30,7 @@ const REGIONS = ['us-east-1', 'eu-west-1'];
 const ROLE = 'eks-pod-identity-gateway';
 const TEAMS = ['payments', 'search', 'data', 'platform', 'checkout', 'identity', 'ml', 'web'];
 
-interface Options {
+export interface InventoryBenchOptions {
   associations: number;
   clusters: number;
   latencyMs: number;
@@ -35,7 +38,7 @@ interface Options {
   searches: number;
 }
 
-function options(argv: string[]): Options {
+export function inventoryOptions(argv: readonly string[]): InventoryBenchOptions {
   const value = (flag: string, fallback: number) => {
     const i = argv.indexOf(flag);
     const n = i === -1 ? fallback : Number(argv[i + 1]);
@@ -52,7 +55,7 @@ function options(argv: string[]): Options {
 }
 
 /** N associations over C clusters, spread over 3 accounts and 2 regions; the members trust the platform. */
-function fleetSeed(o: Options): MultiAccountSeedFile {
+function fleetSeed(o: InventoryBenchOptions): MultiAccountSeedFile {
   const accounts = [PLATFORM, ...MEMBERS];
   const perCluster = Math.ceil(o.associations / o.clusters);
   let made = 0;
@@ -98,11 +101,11 @@ function fleetSeed(o: Options): MultiAccountSeedFile {
   } as MultiAccountSeedFile;
 }
 
-async function stats(emulator: RunningEmulator): Promise<Record<string, number>> {
+async function stats(emulator: EmulatorProcess): Promise<Record<string, number>> {
   const res = await fetch(`${emulator.url}/_emulator/stats`);
   return ((await res.json()) as { calls: Record<string, number> }).calls;
 }
-const reset = (emulator: RunningEmulator) => fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
+const reset = (emulator: EmulatorProcess) => fetch(`${emulator.url}/_emulator/reset`, { method: 'POST' });
 const eksCalls = (calls: Record<string, number>) =>
   Object.entries(calls)
     .filter(([name]) => !['AssumeRole', 'GetCallerIdentity', 'GetRole'].includes(name))
@@ -126,7 +129,9 @@ async function timed(runs: number, run: () => Promise<void>): Promise<{ p50: num
   return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
 }
 
-async function main(o: Options): Promise<void> {
+/** Runs the scenarios, writes bench/results/inventory.md and returns its text. */
+export async function runInventoryBench(o: InventoryBenchOptions): Promise<string> {
+  ensureBuilt();
   const seed = fleetSeed(o);
   const dir = mkdtempSync(join(tmpdir(), 'bench-inventory-'));
   const accountsFile = join(dir, 'accounts.json');
@@ -143,7 +148,7 @@ async function main(o: Options): Promise<void> {
       ],
     }),
   );
-  const emulator = await startEmulator({ seed, latencyMs: o.latencyMs, associationLimit: 5000 });
+  const emulator = await startEmulatorProcess({ seed, latencyMs: o.latencyMs, associationLimit: 5000 });
   const clusters = seed.accounts.reduce((n, a) => n + (a.clusters?.length ?? 0), 0);
   const associations = seed.accounts.reduce(
     (n, a) => n + (a.clusters ?? []).reduce((m, c) => m + (c.associations?.length ?? 0), 0),
@@ -256,14 +261,17 @@ async function main(o: Options): Promise<void> {
     }
     client.close();
     mkdirSync(join(__dirname, 'results'), { recursive: true });
-    writeFileSync(join(__dirname, 'results', 'inventory.md'), `${lines.join('\n')}\n`);
+    const text = `${lines.join('\n')}\n`;
+    writeFileSync(join(__dirname, 'results', 'inventory.md'), text);
+    return text;
   } finally {
     await gateway?.stop();
     await emulator.close();
   }
 }
 
-main(options(process.argv.slice(2))).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module)
+  runInventoryBench(inventoryOptions(process.argv.slice(2))).catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });

@@ -5,16 +5,17 @@
 import { graphqlClient, type GraphqlClient } from './client';
 import { callsSinceReset, resetCalls } from './emulatorControl';
 import type { GatewayProcess } from './gatewayProcess';
+import type { ProcessCpu } from './processes';
 import type { LatencyScenario, ThroughputScenario } from './scenarios';
 import { TRIVIAL } from './scenarios';
 import { percentile, round, timed, timing, type Timing } from './stats';
 
 /**
- * Unmeasured runs first, for JIT (a fresh gateway needs on the order of a hundred requests to
- * settle), the keep-alive sockets to EKS and, in 4b, the cache fill: at least 2 runs, then more
- * until 2 s have passed or 100 runs were made. Cold start is not what the scenarios measure.
+ * After the cold runs, unmeasured runs for JIT (a fresh gateway needs on the order of a hundred
+ * requests to settle), the keep-alive sockets to EKS and, in 4b, the cache fill: at least 2
+ * runs, then more until 2 s have passed or 100 runs were made.
  */
-const WARM_UP = { minRuns: 2, maxRuns: 100, ms: 2000 };
+const WARM_UP = { minRuns: 2, maxRuns: 200, ms: 6000 };
 
 async function warmUp(run: () => Promise<unknown>): Promise<void> {
   const until = performance.now() + WARM_UP.ms;
@@ -26,8 +27,30 @@ export interface Memory {
   afterMiB: number;
 }
 
+/** What the gateway's process spent: CPU per request, and per EKS call when the requests made some. */
+export interface CpuCost {
+  cpuMsPerRequest: number;
+  /** Null when the requests made no EKS call. */
+  cpuMsPerCall: number | null;
+  /** EKS calls per request, on average. */
+  callsPerRequest: number;
+}
+
+/** The first requests a freshly started gateway answers. */
+export interface ColdMeasurement extends CpuCost {
+  time: Timing;
+  /** From the spawn of `node dist/src/main.js` to its "ready" line. */
+  startMs: number;
+}
+
+/** Requests a cold measurement takes: the first five after start. */
+export const COLD_RUNS = 5;
+
 export interface LatencyMeasurement {
   gateway: Timing;
+  /** The gateway's CPU over the measured (warm) runs. */
+  cpu: CpuCost;
+  cold: ColdMeasurement;
   /** EKS calls of each measured run, by operation. */
   callsPerRun: Array<Record<string, number>>;
   script: Timing;
@@ -68,6 +91,7 @@ export async function measureLatency(
   // whole result, so each gateway run is compared with an SDK run of the same moment.
   const paired = scenario.comparison === 'overhead';
   const beforeMiB = gateway.rssMiB();
+  const cold = await measureCold(scenario, gateway, client, emulatorUrl);
   await warmUp(() => scenario.run(client));
   // The script warms up too (one run when unpaired: each is long), so neither side pays
   // connection set-up.
@@ -79,6 +103,7 @@ export async function measureLatency(
   const roundTrips: number[] = [];
   const scriptSamples: number[] = [];
   const callsPerRun: Array<Record<string, number>> = [];
+  const cpuBefore = gateway.cpuSeconds();
   await repeat(runs, MEASURE.ms, async () => {
     roundTrips.push(await timed(roundTrip));
     await resetCalls(emulatorUrl);
@@ -86,6 +111,9 @@ export async function measureLatency(
     callsPerRun.push(await callsSinceReset(emulatorUrl));
     if (paired) scriptSamples.push(await timed(() => scenario.script()));
   });
+  // Nothing but the measured runs reached the gateway meanwhile (R, the counters and the script
+  // go to the emulator), so its CPU is theirs.
+  const cpu = cpuCost(gateway.cpuSeconds() - cpuBefore, callsPerRun);
   const afterMiB = gateway.rssMiB();
   if (!paired)
     await repeat(
@@ -95,10 +123,42 @@ export async function measureLatency(
     );
   return {
     gateway: timing(samples),
+    cpu,
+    cold,
     callsPerRun,
     script: timing(scriptSamples),
     roundTrip: timing(roundTrips),
     memory: { beforeMiB, afterMiB },
+  };
+}
+
+/** The first COLD_RUNS requests of a gateway that has answered none: their time and CPU. */
+async function measureCold(
+  scenario: LatencyScenario,
+  gateway: GatewayProcess,
+  client: GraphqlClient,
+  emulatorUrl: string,
+): Promise<ColdMeasurement> {
+  const samples: number[] = [];
+  const callsPerRun: Array<Record<string, number>> = [];
+  let cpuSeconds = 0;
+  for (let i = 0; i < COLD_RUNS; i += 1) {
+    await resetCalls(emulatorUrl);
+    const before = gateway.cpuSeconds();
+    samples.push(await timed(() => scenario.run(client)));
+    cpuSeconds += gateway.cpuSeconds() - before;
+    callsPerRun.push(await callsSinceReset(emulatorUrl));
+  }
+  return { time: timing(samples), startMs: gateway.startMs, ...cpuCost(cpuSeconds, callsPerRun) };
+}
+
+export function cpuCost(cpuSeconds: number, callsPerRun: ReadonlyArray<Record<string, number>>): CpuCost {
+  const runs = Math.max(1, callsPerRun.length);
+  const calls = callsPerRun.reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
+  return {
+    cpuMsPerRequest: round((cpuSeconds * 1000) / runs, 2),
+    cpuMsPerCall: calls > 0 ? round((cpuSeconds * 1000) / calls, 3) : null,
+    callsPerRequest: round(calls / runs, 2),
   };
 }
 
@@ -119,9 +179,12 @@ export interface LoadResult {
   firstError: string | null;
   /** EKS calls counted while the load ran, by operation. */
   calls: Record<string, number>;
-  /** Cores kept busy: by the gateway, and by this process (the emulator and the clients). */
+  /** Cores kept busy: by the gateway, by the emulator's process, and by this one (the clients). */
   gatewayCores: number;
+  emulatorCores: number;
   benchCores: number;
+  /** The gateway's CPU per answered request and per EKS call. */
+  cpu: CpuCost;
 }
 
 export interface ThroughputMeasurement {
@@ -129,14 +192,14 @@ export interface ThroughputMeasurement {
   seconds: number;
   query: LoadResult;
   /** The same server answering `{ __typename }`: what HTTP, Apollo and graphql-js alone cost here. */
-  trivial: LoadResult;
+  trivial: LoadResult | null;
   memory: Memory;
 }
 
 export async function measureThroughput(
   scenario: ThroughputScenario,
   gateway: GatewayProcess,
-  emulatorUrl: string,
+  emulator: ProcessCpu & { url: string },
   clients: number,
   seconds: number,
 ): Promise<ThroughputMeasurement> {
@@ -144,8 +207,8 @@ export async function measureThroughput(
   const client = graphqlClient(gateway.url, clients);
   try {
     const beforeMiB = gateway.rssMiB();
-    const query = await load(client, gateway, scenario.query, scenario.variables, clients, seconds, emulatorUrl);
-    const trivial = await load(client, gateway, TRIVIAL, {}, clients, seconds, emulatorUrl);
+    const query = await load(client, gateway, scenario.query, scenario.variables, clients, seconds, emulator);
+    const trivial = scenario.framework ? await load(client, gateway, TRIVIAL, {}, clients, seconds, emulator) : null;
     return { clients, seconds, query, trivial, memory: { beforeMiB, afterMiB: gateway.rssMiB() } };
   } finally {
     client.close();
@@ -160,8 +223,9 @@ async function load(
   variables: Record<string, unknown>,
   clients: number,
   seconds: number,
-  emulatorUrl: string,
+  emulator: ProcessCpu & { url: string },
 ): Promise<LoadResult> {
+  const emulatorUrl = emulator.url;
   const loop = async (until: number, latencies: number[] | null, errors: string[]) => {
     while (performance.now() < until) {
       const t0 = performance.now();
@@ -182,13 +246,18 @@ async function load(
   const latencies: number[] = [];
   const errors: string[] = [];
   const gatewayCpu = gateway.cpuSeconds();
+  const emulatorCpu = emulator.cpuSeconds();
   const benchCpu = process.cpuUsage();
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, () => loop(started + seconds * 1000, latencies, errors)));
   const elapsed = (performance.now() - started) / 1000;
   const benchUsage = process.cpuUsage(benchCpu);
-  const gatewayCores = round((gateway.cpuSeconds() - gatewayCpu) / elapsed, 2);
+  const gatewaySeconds = gateway.cpuSeconds() - gatewayCpu;
+  const emulatorCores = round((emulator.cpuSeconds() - emulatorCpu) / elapsed, 2);
+  const gatewayCores = round(gatewaySeconds / elapsed, 2);
   const calls = await callsSinceReset(emulatorUrl);
+  const totalCalls = Object.values(calls).reduce((a, b) => a + b, 0);
+  const answered = Math.max(1, latencies.length);
   return {
     requests: latencies.length,
     requestsPerSecond: Math.round(latencies.length / elapsed),
@@ -198,6 +267,12 @@ async function load(
     firstError: errors[0] ?? null,
     calls,
     gatewayCores,
+    emulatorCores,
+    cpu: {
+      cpuMsPerRequest: round((gatewaySeconds * 1000) / answered, 2),
+      cpuMsPerCall: totalCalls > 0 ? round((gatewaySeconds * 1000) / totalCalls, 3) : null,
+      callsPerRequest: round(totalCalls / answered, 2),
+    },
     benchCores: round((benchUsage.user + benchUsage.system) / 1e6 / elapsed, 2),
   };
 }

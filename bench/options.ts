@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 /** Benchmark settings from flags (which win) and environment variables. */
 
 export interface BenchOptions {
@@ -18,6 +19,8 @@ export interface BenchOptions {
   updateReadme: boolean;
   /** Exit with code 1 when a target of the issue is missed. */
   check: boolean;
+  /** Where each gateway writes a CPU profile (node --cpu-prof) when it exits; null for none. */
+  cpuProfileDir: string | null;
 }
 
 const USAGE = `npm run bench -- [flags]
@@ -30,7 +33,9 @@ const USAGE = `npm run bench -- [flags]
   --seconds N       seconds per throughput query (env BENCH_SECONDS; default 10)
   --only IDS        comma-separated scenario ids, e.g. 2,4,4b (default: all); prints, writes no file
   --update-readme   also put the table into README.md's Benchmark section
-  --check           exit 1 when a target of issue 6 is missed
+  --check           exit 1 when a target is missed
+  --cpu-prof DIR    each gateway writes a CPU profile (node --cpu-prof) into DIR when it stops;
+                    open it in Chrome DevTools (Performance) or VS Code
 `;
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -51,7 +56,16 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     if (!name.startsWith('--') || value === undefined) throw new UsageError(`Unexpected argument ${arg}.`);
     flags.set(name, value);
   }
-  const known = ['--latency-ms', '--concurrency', '--runs', '--script-runs', '--clients', '--seconds', '--only'];
+  const known = [
+    '--latency-ms',
+    '--concurrency',
+    '--runs',
+    '--script-runs',
+    '--clients',
+    '--seconds',
+    '--only',
+    '--cpu-prof',
+  ];
   for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`Unknown flag ${name}.`);
 
   const int = (flag: string, envName: string, fallback: number, min: number, max: number): number => {
@@ -79,7 +93,14 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     only,
     updateReadme: switches.has('--update-readme'),
     check: switches.has('--check'),
+    cpuProfileDir: cpuProfileDir(flags.get('--cpu-prof')),
   };
+}
+
+function cpuProfileDir(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === '') throw new UsageError('--cpu-prof needs a folder.');
+  return resolve(value);
 }
 
 export class UsageError extends Error {

@@ -7,8 +7,16 @@ import { cpus } from 'node:os';
 import { parse, print } from 'graphql';
 import { sameCalls, throughputCeiling, totalCalls, type CallCounts } from './floor';
 import type { HopCost } from './hop';
-import type { LatencyMeasurement, LoadResult, Memory, ThroughputMeasurement } from './measure';
-import type { LatencyScenario, Target, ThroughputScenario } from './scenarios';
+import type {
+  ColdMeasurement,
+  CpuCost,
+  LatencyMeasurement,
+  LoadResult,
+  Memory,
+  ThroughputMeasurement,
+} from './measure';
+import { COLD_RUNS } from './measure';
+import type { LatencyScenario, Target, ThroughputScenario, ThroughputTarget } from './scenarios';
 import { round, type Timing } from './stats';
 
 export interface Machine {
@@ -63,6 +71,12 @@ export interface LatencyResult {
   overhead: number;
   comparison: 'speedUp' | 'overhead';
   memory: Memory;
+  /** The gateway's CPU over the warm runs. */
+  cpu: CpuCost;
+  /** The first requests after the gateway started. */
+  cold: ColdMeasurement;
+  /** Cold p50 over rounds x R; null when there are no rounds. */
+  coldOverRoundTrips: number | null;
   targets: TargetResult[];
 }
 
@@ -70,6 +84,8 @@ export interface ThroughputResult extends ThroughputMeasurement {
   id: string;
   title: string;
   ceiling: { requestsPerSecond: number; latencyMs: number };
+  /** The gateway's EKS_MAX_CONCURRENCY in this scenario. */
+  concurrency: number;
   minimumCallsPerRequest: number;
   callsPerRequest: number;
   targets: TargetResult[];
@@ -126,6 +142,9 @@ export function latencyResult(scenario: LatencyScenario, m: LatencyMeasurement, 
     overhead: round(m.gateway.p50Ms / m.script.p50Ms - 1, 3),
     comparison: scenario.comparison,
     memory: m.memory,
+    cpu: m.cpu,
+    cold: m.cold,
+    coldOverRoundTrips: reachableMs > 0 ? round(m.cold.time.p50Ms / reachableMs - 1, 3) : null,
   };
   return {
     ...result,
@@ -136,23 +155,43 @@ export function latencyResult(scenario: LatencyScenario, m: LatencyMeasurement, 
 export function throughputResult(
   scenario: ThroughputScenario,
   m: ThroughputMeasurement,
-  concurrency: number,
   latencyMs: number,
 ): ThroughputResult {
   const minimumCallsPerRequest = totalCalls(scenario.minimum.calls);
   const sent = m.query.requests + m.query.errors;
   const callsPerRequest = sent > 0 ? round(Object.values(m.query.calls).reduce((a, b) => a + b, 0) / sent, 3) : NaN;
+  // At most C calls are in flight, each taking L: the ceiling in requests is that in calls over
+  // the calls each request needs.
+  const callsEach = Math.max(1, minimumCallsPerRequest);
+  const single = throughputCeiling(m.clients * callsEach, scenario.concurrency, latencyMs);
+  const ceiling = { requestsPerSecond: round(single.requestsPerSecond / callsEach, 1), latencyMs: single.latencyMs };
+  const meetsTarget = (t: ThroughputTarget): boolean => {
+    switch (t.kind) {
+      case 'minimumCalls':
+        return callsPerRequest === minimumCallsPerRequest;
+      case 'noErrors':
+        return m.query.errors === 0 && (m.trivial?.errors ?? 0) === 0;
+      case 'requestsPerSecond':
+        return m.query.requestsPerSecond >= t.atLeast;
+      default:
+        return assertNever(t);
+    }
+  };
+  const describe = (t: ThroughputTarget): string =>
+    t.kind === 'minimumCalls'
+      ? 'minimum calls per request'
+      : t.kind === 'noErrors'
+        ? 'no errors'
+        : `at least ${t.atLeast} req/s (${t.why})`;
   return {
     id: scenario.id,
     title: scenario.title,
     ...m,
-    ceiling: throughputCeiling(m.clients, concurrency, latencyMs),
+    ceiling,
+    concurrency: scenario.concurrency,
     minimumCallsPerRequest,
     callsPerRequest,
-    targets: [
-      { target: 'minimum calls per request', met: callsPerRequest === minimumCallsPerRequest },
-      { target: 'no errors', met: m.query.errors === 0 && m.trivial.errors === 0 },
-    ],
+    targets: scenario.targets.map((t) => ({ target: describe(t), met: meetsTarget(t) })),
   };
 }
 
@@ -168,6 +207,10 @@ function meets(target: Target, r: Omit<LatencyResult, 'targets'>, callsPerRun: A
       return r.speedUp >= target.atLeast;
     case 'overhead':
       return r.overhead < target.under;
+    case 'cpuPerCall':
+      return r.cpu.cpuMsPerCall !== null && r.cpu.cpuMsPerCall <= target.atMostMs;
+    case 'coldFloor':
+      return r.coldOverRoundTrips !== null && r.coldOverRoundTrips <= target.within;
     default:
       return assertNever(target);
   }
@@ -183,6 +226,10 @@ function describeTarget(target: Target): string {
       return `${target.atLeast}x the script`;
     case 'overhead':
       return `adds under ${pct(target.under)} to the SDK`;
+    case 'cpuPerCall':
+      return `gateway CPU at most ${target.atMostMs} ms per EKS call (warm)`;
+    case 'coldFloor':
+      return `cold (first ${COLD_RUNS}) within ${pct(target.within)} of rounds × R`;
     default:
       return assertNever(target);
   }
@@ -227,41 +274,70 @@ export function markdownTables(report: Report): string {
       ]),
     ),
   ];
-  for (const t of report.throughput) {
+  lines.push(
+    '',
+    `The gateway's CPU (every thread of its process, from /proc), warm (the measured runs above) and cold (the first ${COLD_RUNS} requests after \`node dist/src/main.js\` printed "ready"; each scenario starts a gateway of its own):`,
+    '',
+    '| # | gateway start | cold p50 | cold vs rounds × R | CPU / request: cold, warm | CPU / EKS call: cold, warm | EKS calls / request |',
+    '|---|---|---|---|---|---|---|',
+    ...report.latency.map((r) =>
+      row([
+        r.id,
+        `${r.cold.startMs} ms`,
+        ms(r.cold.time.p50Ms),
+        r.coldOverRoundTrips === null ? 'n/a' : signedPct(r.coldOverRoundTrips),
+        `${cpuMs(r.cold.cpuMsPerRequest)}, ${cpuMs(r.cpu.cpuMsPerRequest)}`,
+        r.cpu.cpuMsPerCall === null ? 'n/a' : `${cpuMs(r.cold.cpuMsPerCall)}, ${cpuMs(r.cpu.cpuMsPerCall)}`,
+        String(r.cpu.callsPerRequest),
+      ]),
+    ),
+  );
+  if (report.throughput.length > 0)
     lines.push(
       '',
-      `Scenario ${t.id}, ${t.title}: ${t.clients} clients for ${t.seconds} s each. The ceiling is min(clients, C) / L requests per second for a query that costs one call.`,
+      `Throughput: ${report.throughput[0]?.clients ?? 0} concurrent clients, each sending its next request when the last is answered, for ${report.throughput[0]?.seconds ?? 0} s per query. The ceiling is what C calls in flight at L each allow: min(clients × calls, C) / L / calls per request.`,
       '',
-      '| # | query | req/s | ceiling req/s | p50 | p99 | EKS calls / request (min) | errors | CPU cores busy: gateway, bench | gateway RSS | targets |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-      row([
-        t.id,
-        'summary page',
-        String(t.query.requestsPerSecond),
-        String(Math.round(t.ceiling.requestsPerSecond)),
-        ms(t.query.p50Ms),
-        ms(t.query.p99Ms),
-        `${t.callsPerRequest} (${t.minimumCallsPerRequest})`,
-        errorsCell(t.query),
-        coresCell(t.query),
-        memoryCell(t.memory),
-        targetsCell(t.targets),
-      ]),
-      row([
-        t.id,
-        '`{ __typename }` (framework only)',
-        String(t.trivial.requestsPerSecond),
-        '—',
-        ms(t.trivial.p50Ms),
-        ms(t.trivial.p99Ms),
-        `${totalCalls(t.trivial.calls)} total (0)`,
-        errorsCell(t.trivial),
-        coresCell(t.trivial),
-        '',
-        '',
+      '| # | query | C | req/s | ceiling req/s | p50 | p99 | EKS calls / request (min) | errors | CPU / request | CPU / EKS call | cores busy: gateway, emulator, bench | gateway RSS | targets |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      ...report.throughput.flatMap((t) => [
+        row([
+          t.id,
+          t.title.replace(/^throughput: /, ''),
+          String(t.concurrency),
+          String(t.query.requestsPerSecond),
+          String(t.ceiling.requestsPerSecond),
+          ms(t.query.p50Ms),
+          ms(t.query.p99Ms),
+          `${t.callsPerRequest} (${t.minimumCallsPerRequest})`,
+          errorsCell(t.query),
+          cpuMs(t.query.cpu.cpuMsPerRequest),
+          cpuMs(t.query.cpu.cpuMsPerCall),
+          coresCell(t.query),
+          memoryCell(t.memory),
+          targetsCell(t.targets),
+        ]),
+        ...(t.trivial
+          ? [
+              row([
+                t.id,
+                '`{ __typename }` (framework only)',
+                String(t.concurrency),
+                String(t.trivial.requestsPerSecond),
+                '—',
+                ms(t.trivial.p50Ms),
+                ms(t.trivial.p99Ms),
+                `${totalCalls(t.trivial.calls)} total (0)`,
+                errorsCell(t.trivial),
+                cpuMs(t.trivial.cpu.cpuMsPerRequest),
+                'n/a',
+                coresCell(t.trivial),
+                '',
+                '',
+              ]),
+            ]
+          : []),
       ]),
     );
-  }
   return lines.join('\n');
 }
 
@@ -323,7 +399,12 @@ function errorsCell(r: LoadResult): string {
 }
 
 function coresCell(r: LoadResult): string {
-  return `${r.gatewayCores.toFixed(2)}, ${r.benchCores.toFixed(2)}`;
+  return `${r.gatewayCores.toFixed(2)}, ${r.emulatorCores.toFixed(2)}, ${r.benchCores.toFixed(2)}`;
+}
+
+function cpuMs(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'n/a';
+  return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
 }
 
 function memoryCell(m: Memory): string {

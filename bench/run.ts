@@ -1,16 +1,21 @@
 /**
- * `npm run bench`: the scenarios of issue 6 against the emulator (in this process, with latency
- * L on every EKS call) through the gateway (a child process), beside the sequential SDK script.
- * Writes bench/results/latest.md and latest.json; `--update-readme` also updates the README.
+ * `npm run bench`: the scenarios of issue 6 through the gateway as `npm start` runs it (the build,
+ * `node dist/src/main.js`, a process of its own: a fresh one per scenario, so that its first
+ * requests are measured cold) against the emulator (a process of its own too, with latency L on
+ * every EKS call), beside the sequential SDK script; the gateway's CPU per request and per EKS
+ * call for each. Writes bench/results/latest.md and latest.json; `--update-readme` also updates
+ * the README; `--cpu-prof DIR` leaves a CPU profile of each gateway in DIR.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../src/emulator';
+import { ensureBuilt } from './build';
 import { graphqlClient, type GraphqlClient } from './client';
 import { startCpuAccounting } from './contention';
+import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 import { startGateway, type GatewayProcess } from './gatewayProcess';
 import { measureHop } from './hop';
+import { inventoryOptions, runInventoryBench } from './inventory';
 import { measureLatency, measureThroughput } from './measure';
 import { parseOptions, UsageError, type BenchOptions } from './options';
 import { updateReadme } from './readme';
@@ -30,6 +35,8 @@ import { benchSeed, QUOTA_CLUSTER, seedShape } from './seed';
 import { percentile, round } from './stats';
 
 const ROOT = join(__dirname, '..');
+/** `--only inventory`: the fleet inventory's scenarios (bench/inventory.ts), which run last. */
+const INVENTORY_ID = 'inventory';
 const QUOTA = 5000;
 /** Long enough that scenario 4b's runs all fall inside it. */
 const CACHED_TTL_MS = 60_000;
@@ -39,13 +46,15 @@ async function main(options: BenchOptions): Promise<Report> {
   const [loadAverage = 0] = loadavg();
   if (loadAverage > cpus().length / 2)
     progress(`note: load average ${loadAverage.toFixed(2)} on ${cpus().length} cores; other work will skew the times`);
+  // What `npm start` runs: compiled first when src/ changed since the last build.
+  ensureBuilt();
   const seed = benchSeed(QUOTA);
   const regions = seedShape(seed);
-  const emulator = await startEmulator({ seed, latencyMs: options.latencyMs, associationLimit: QUOTA });
+  const emulator = await startEmulatorProcess({ seed, latencyMs: options.latencyMs, associationLimit: QUOTA });
   const script = new SequentialScript(emulator.url);
-  const gateways = new GatewayPool(emulator, options.concurrency);
+  const gateways = new GatewayStarter(emulator, options.concurrency, options.cpuProfileDir);
   try {
-    const association = await firstAssociation((await gateways.get('uncached')).client);
+    const association = await gateways.with('uncached', options.concurrency, ({ client }) => firstAssociation(client));
     const quotaAssociations =
       regions.get(QUOTA_CLUSTER.region)?.find((c) => c.name === QUOTA_CLUSTER.name)?.associations ?? 0;
     const all = scenarios({
@@ -56,9 +65,11 @@ async function main(options: BenchOptions): Promise<Report> {
       associationNodeId: association.id,
       script,
     });
-    const unknown = options.only.filter((id) => !all.some((s) => s.id === id));
+    const unknown = options.only.filter((id) => id !== INVENTORY_ID && !all.some((s) => s.id === id));
     if (unknown.length)
-      throw new UsageError(`Unknown scenario ids: ${unknown.join(', ')}; known: ${all.map((s) => s.id).join(', ')}.`);
+      throw new UsageError(
+        `Unknown scenario ids: ${unknown.join(', ')}; known: ${[...all.map((s) => s.id), INVENTORY_ID].join(', ')}.`,
+      );
     const selected = all.filter((s) => options.only.length === 0 || options.only.includes(s.id));
 
     const roundTrip = () => script.describe(QUOTA_CLUSTER, association.associationId);
@@ -75,31 +86,33 @@ async function main(options: BenchOptions): Promise<Report> {
     for (const scenario of selected) {
       progress(`scenario ${scenario.id}: ${scenario.title} ...`);
       if (scenario.kind === 'latency') {
-        const { process: gateway, client } = await gateways.get(scenario.gateway);
         const settings = { emulatorUrl: emulator.url, runs: options.runs, scriptRuns: options.scriptRuns, roundTrip };
-        const m = await measureLatency(scenario, gateway, client, settings);
+        const m = await gateways.with(scenario.gateway, options.concurrency, ({ process: gateway, client }) =>
+          measureLatency(scenario, gateway, client, settings),
+        );
         roundTrips.push(...m.roundTrip.samplesMs);
         const result = latencyResult(scenario, m, report.machine);
         report.latency.push(result);
         progress(
           `  p50 ${result.time.p50Ms} ms, p99 ${result.time.p99Ms} ms (${result.time.runs} runs), floor ${result.floorMs} ms ` +
-            `(rounds × R ${result.reachableMs} ms, R ${result.roundTripMs} ms), script ${result.script.p50Ms} ms, calls ${JSON.stringify(result.calls)}${missed(result.targets)}`,
+            `(rounds × R ${result.reachableMs} ms, R ${result.roundTripMs} ms), script ${result.script.p50Ms} ms, calls ${JSON.stringify(result.calls)}; ` +
+            `cold p50 ${result.cold.time.p50Ms} ms; CPU ${result.cpu.cpuMsPerRequest} ms per request, ${result.cpu.cpuMsPerCall ?? '—'} ms per call (cold ${result.cold.cpuMsPerRequest}, ${result.cold.cpuMsPerCall ?? '—'})${missed(result.targets)}`,
         );
       } else {
-        const { process: gateway } = await gateways.get('uncached');
-        const m = await measureThroughput(scenario, gateway, emulator.url, options.clients, options.seconds);
-        const result = throughputResult(scenario, m, options.concurrency, options.latencyMs);
+        const m = await gateways.with('uncached', scenario.concurrency, ({ process: gateway }) =>
+          measureThroughput(scenario, gateway, emulator, options.clients, options.seconds),
+        );
+        const result = throughputResult(scenario, m, options.latencyMs);
         report.throughput.push(result);
         progress(
-          `  ${m.query.requestsPerSecond} req/s (p99 ${m.query.p99Ms} ms) vs { __typename } ${m.trivial.requestsPerSecond} req/s${missed(result.targets)}`,
+          `  ${m.query.requestsPerSecond} req/s (p99 ${m.query.p99Ms} ms), CPU ${m.query.cpu.cpuMsPerRequest} ms per request` +
+            `${m.trivial ? ` vs { __typename } ${m.trivial.requestsPerSecond} req/s` : ''}${missed(result.targets)}`,
         );
       }
-      if (scenario.kind === 'latency' && scenario.gateway === 'cached') await gateways.stop('cached');
     }
     report.machine.roundTripMs = roundTrips.length ? round(percentile(roundTrips, 50)) : null;
     return report;
   } finally {
-    await gateways.stopAll();
     script.close();
     await emulator.close();
   }
@@ -116,45 +129,41 @@ async function firstAssociation(client: GraphqlClient): Promise<{ id: string; as
   return association;
 }
 
-/** The gateways under test, started on first use: without the cache, and with it (4b). */
-class GatewayPool {
-  private readonly running = new Map<
-    LatencyScenario['gateway'],
-    Promise<{ process: GatewayProcess; client: GraphqlClient }>
-  >();
-
+/**
+ * Starts a gateway for each scenario and stops it after: without the cache, or with it (4b).
+ * Every scenario so meets a gateway that has answered nothing yet, whose first requests are its
+ * cold ones.
+ */
+class GatewayStarter {
   constructor(
-    private readonly emulator: RunningEmulator,
-    private readonly concurrency: number,
+    private readonly emulator: EmulatorProcess,
+    private readonly defaultConcurrency: number,
+    private readonly cpuProfileDir: string | null,
   ) {}
 
-  get(kind: LatencyScenario['gateway']): Promise<{ process: GatewayProcess; client: GraphqlClient }> {
-    let gateway = this.running.get(kind);
-    if (!gateway) {
-      gateway = startGateway({
+  async with<T>(
+    kind: LatencyScenario['gateway'],
+    concurrency: number,
+    use: (gateway: { process: GatewayProcess; client: GraphqlClient }) => Promise<T>,
+  ): Promise<T> {
+    const process = await startGateway(
+      {
         EKS_ENDPOINT: this.emulator.url,
-        EKS_MAX_CONCURRENCY: String(this.concurrency),
+        EKS_MAX_CONCURRENCY: String(concurrency || this.defaultConcurrency),
         // 0 turns the cache off, so repeated runs pay their calls; 4b measures it on.
         CACHE_TTL_MS: kind === 'cached' ? String(CACHED_TTL_MS) : '0',
         // Every client of the bench is the one caller `anonymous`, at full speed on purpose.
         MAX_EKS_CALLS_PER_CALLER_PER_MINUTE: '0',
-      }).then((process) => ({ process, client: graphqlClient(process.url) }));
-      this.running.set(kind, gateway);
+      },
+      { cpuProfileDir: this.cpuProfileDir },
+    );
+    const client = graphqlClient(process.url);
+    try {
+      return await use({ process, client });
+    } finally {
+      client.close();
+      await process.stop();
     }
-    return gateway;
-  }
-
-  async stop(kind: LatencyScenario['gateway']): Promise<void> {
-    const gateway = this.running.get(kind);
-    this.running.delete(kind);
-    if (!gateway) return;
-    const { process, client } = await gateway.catch(() => ({ process: null, client: null }));
-    client?.close();
-    await process?.stop();
-  }
-
-  async stopAll(): Promise<void> {
-    for (const kind of [...this.running.keys()]) await this.stop(kind);
   }
 }
 
@@ -169,24 +178,35 @@ function progress(line: string): void {
 
 async function cli(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env);
-  const otherCores = startCpuAccounting();
-  const report = await main(options);
-  // After main: the gateways have exited and been reaped, so their CPU time counts as ours.
-  report.machine.otherCores = otherCores();
-  const tables = markdownTables(report);
-  process.stdout.write(`${tables}\n\n`);
-  // bench/results/latest.* and the README always hold a whole run; `--only` just prints.
-  if (options.only.length === 0) {
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'latest.md'), markdownReport(report, QUERIES));
-    writeFileSync(join(dir, 'latest.json'), jsonReport(report));
-    if (options.updateReadme) updateReadme(join(ROOT, 'README.md'), tables);
-    process.stdout.write(
-      `Wrote bench/results/latest.md and latest.json${options.updateReadme ? ' and README.md' : ''}.\n`,
-    );
+  const inventory = options.only.length === 0 || options.only.includes(INVENTORY_ID);
+  const inventoryOnly = options.only.length > 0 && options.only.every((id) => id === INVENTORY_ID);
+  const misses: string[] = [];
+  if (!inventoryOnly) {
+    const otherCores = startCpuAccounting();
+    const report = await main(options);
+    // After main: the gateways and the emulator have exited and been reaped, so their CPU time
+    // counts as ours.
+    report.machine.otherCores = otherCores();
+    const tables = markdownTables(report);
+    process.stdout.write(`${tables}\n\n`);
+    // bench/results/latest.* and the README always hold a whole run; `--only` just prints.
+    if (options.only.length === 0) {
+      const dir = join(ROOT, 'bench', 'results');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'latest.md'), markdownReport(report, QUERIES));
+      writeFileSync(join(dir, 'latest.json'), jsonReport(report));
+      if (options.updateReadme) updateReadme(join(ROOT, 'README.md'), tables);
+      process.stdout.write(
+        `Wrote bench/results/latest.md and latest.json${options.updateReadme ? ' and README.md' : ''}.\n`,
+      );
+    }
+    misses.push(...missedTargets(report));
   }
-  const misses = missedTargets(report);
+  if (inventory) {
+    progress('the fleet inventory (bench/inventory.ts) ...');
+    await runInventoryBench(inventoryOptions([]));
+    process.stdout.write('Wrote bench/results/inventory.md.\n');
+  }
   if (misses.length) process.stdout.write(`Targets missed: ${misses.join('; ')}.\n`);
   if (options.check && misses.length) process.exitCode = 1;
 }

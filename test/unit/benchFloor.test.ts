@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   batches,
   cached,
@@ -10,7 +11,7 @@ import {
   throughputCeiling,
   totalCalls,
 } from '../../bench/floor';
-import type { LatencyMeasurement } from '../../bench/measure';
+import { cpuCost, type LatencyMeasurement } from '../../bench/measure';
 import { parseOptions } from '../../bench/options';
 import { latencyResult, machine } from '../../bench/report';
 import type { LatencyScenario } from '../../bench/scenarios';
@@ -118,6 +119,12 @@ describe('bench helpers', () => {
     expect(() => parseOptions(['--runs', '0'], {})).toThrow(/--runs \(or BENCH_RUNS\) must be an integer from 1/);
     expect(() => parseOptions(['--nope', '1'], {})).toThrow(/Unknown flag --nope/);
   });
+
+  test('--cpu-prof takes the folder the gateways write their CPU profiles to', () => {
+    expect(parseOptions([], {}).cpuProfileDir).toBeNull();
+    expect(parseOptions(['--cpu-prof', 'profiles'], {}).cpuProfileDir).toBe(join(process.cwd(), 'profiles'));
+    expect(() => parseOptions(['--cpu-prof', ' '], {})).toThrow(/--cpu-prof needs a folder/);
+  });
 });
 
 describe('bench results: targets are judged on the measured samples', () => {
@@ -144,6 +151,12 @@ describe('bench results: targets are judged on the measured samples', () => {
     script: timing([2200]),
     roundTrip: timing([roundTripMs, roundTripMs]),
     memory: { beforeMiB: 100, afterMiB: 110 },
+    cpu: cpuCost(0.06 * 3, [minimum, calls, minimum]),
+    cold: {
+      time: timing([gatewayMs * 1.2, gatewayMs * 1.3, gatewayMs * 1.2]),
+      startMs: 700,
+      ...cpuCost(0.1 * 3, [minimum, minimum, minimum]),
+    },
   });
   const met = (r: ReturnType<typeof latencyResult>) => Object.fromEntries(r.targets.map((t) => [t.target, t.met]));
 
@@ -171,6 +184,42 @@ describe('bench results: targets are judged on the measured samples', () => {
     expect(extraCall.callsVaried).toBe(true);
     const slow = latencyResult(scenario, { ...measured(180, 21), script: timing([1700]) }, mc);
     expect(met(slow)['10x the script']).toBe(false);
+  });
+
+  test("CPU per call is the gateway's CPU over the EKS calls its measured runs made", () => {
+    const withCpu: LatencyScenario = {
+      ...scenario,
+      targets: [
+        { kind: 'cpuPerCall', atMostMs: 0.9 },
+        { kind: 'coldFloor', within: 0.5 },
+      ],
+    };
+    // 60 ms of CPU per run over 101 calls: 0.594 ms a call.
+    const r = latencyResult(withCpu, measured(180, 21), mc);
+    expect(r.cpu).toEqual({ cpuMsPerRequest: 60, cpuMsPerCall: 0.594, callsPerRequest: 101 });
+    expect(r.cold.cpuMsPerCall).toBe(0.99);
+    // Cold p50 216 ms against rounds × R = 168 ms.
+    expect(r.coldOverRoundTrips).toBe(0.286);
+    expect(met(r)).toEqual({
+      'gateway CPU at most 0.9 ms per EKS call (warm)': true,
+      'cold (first 5) within 50% of rounds × R': true,
+    });
+    const costly = latencyResult(
+      withCpu,
+      { ...measured(180, 21), cpu: cpuCost(0.1 * 3, [minimum, minimum, minimum]) },
+      mc,
+    );
+    expect(met(costly)['gateway CPU at most 0.9 ms per EKS call (warm)']).toBe(false);
+    const slowStart = latencyResult(
+      withCpu,
+      { ...measured(180, 21), cold: { ...measured(180, 21).cold, time: timing([260]) } },
+      mc,
+    );
+    expect(met(slowStart)['cold (first 5) within 50% of rounds × R']).toBe(false);
+  });
+
+  test('a query that makes no EKS call has no CPU per call', () => {
+    expect(cpuCost(0.5, [{}, {}])).toEqual({ cpuMsPerRequest: 250, cpuMsPerCall: null, callsPerRequest: 0 });
   });
 
   test('the overhead target compares the gateway with the SDK alone', () => {
