@@ -28,6 +28,28 @@ async function detail(a: AssociationModel, ctx: GatewayContext): Promise<Associa
   return loaded;
 }
 
+/** Per request, the detail load of each association: its eight detail fields share one. */
+const detailLoads = new WeakMap<GatewayContext, WeakMap<AssociationModel, Promise<AssociationDetail>>>();
+
+/**
+ * A detail field: at once when the model has the detail (no promise for graphql-js to wait on),
+ * else from the association's one load of this request.
+ */
+function detailField<T>(a: AssociationModel, ctx: GatewayContext, pick: (d: AssociationDetail) => T): T | Promise<T> {
+  if (a.detail) return pick(a.detail);
+  let loads = detailLoads.get(ctx);
+  if (!loads) {
+    loads = new WeakMap();
+    detailLoads.set(ctx, loads);
+  }
+  let load = loads.get(a);
+  if (!load) {
+    load = detail(a, ctx);
+    loads.set(a, load);
+  }
+  return load.then(pick);
+}
+
 export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
   id: (a) => associationId(a.summary),
   associationId: (a) => a.summary.associationId,
@@ -39,14 +61,14 @@ export const PodIdentityAssociation: PodIdentityAssociationResolvers = {
   namespace: (a) => a.summary.namespace,
   serviceAccount: (a) => a.summary.serviceAccount,
   ownerArn: (a) => a.summary.ownerArn,
-  roleArn: async (a, _, ctx) => (await detail(a, ctx)).roleArn,
-  targetRoleArn: async (a, _, ctx) => (await detail(a, ctx)).targetRoleArn,
-  externalId: async (a, _, ctx) => (await detail(a, ctx)).externalId,
-  disableSessionTags: async (a, _, ctx) => (await detail(a, ctx)).disableSessionTags,
-  policy: async (a, _, ctx) => (await detail(a, ctx)).policy,
-  tags: async (a, _, ctx) => tagList((await detail(a, ctx)).tags),
-  createdAt: async (a, _, ctx) => (await detail(a, ctx)).createdAt,
-  modifiedAt: async (a, _, ctx) => (await detail(a, ctx)).modifiedAt,
+  roleArn: (a, _, ctx) => detailField(a, ctx, (d) => d.roleArn),
+  targetRoleArn: (a, _, ctx) => detailField(a, ctx, (d) => d.targetRoleArn),
+  externalId: (a, _, ctx) => detailField(a, ctx, (d) => d.externalId),
+  disableSessionTags: (a, _, ctx) => detailField(a, ctx, (d) => d.disableSessionTags),
+  policy: (a, _, ctx) => detailField(a, ctx, (d) => d.policy),
+  tags: (a, _, ctx) => detailField(a, ctx, (d) => tagList(d.tags)),
+  createdAt: (a, _, ctx) => detailField(a, ctx, (d) => d.createdAt),
+  modifiedAt: (a, _, ctx) => detailField(a, ctx, (d) => d.modifiedAt),
   syncedAt: (a) => a.syncedAt ?? null,
   diagnosis: (a, _, ctx) => associationDiagnosis(a, ctx),
 };
