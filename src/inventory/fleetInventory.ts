@@ -55,7 +55,7 @@ export class FleetInventory {
     private readonly metrics: GatewayMetrics | null,
     private readonly now: () => Date = () => new Date(),
     /** Resolves when no interactive EKS call waits or runs (bounded): sweeps leave those the CPU. */
-    yieldToInteractive: () => Promise<void> = () => Promise.resolve(),
+    private readonly yieldToInteractive: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.pacer = new SweepPacer(settings.callsPerSecond, Date.now, undefined, yieldToInteractive);
     this.firstSweep = new Promise((resolve) => (this.resolveFirstSweep = resolve));
@@ -162,6 +162,7 @@ export class FleetInventory {
         refreshMs: this.settings.refreshMs,
         now: this.now,
         cancelled: () => this.closed,
+        yieldToInteractive: this.yieldToInteractive,
       });
       const endedAt = this.now();
       this.lastEndedAt = endedAt;

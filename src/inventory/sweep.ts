@@ -31,6 +31,11 @@ export interface SweepOptions {
   now: () => Date;
   /** True once the gateway shuts down: the sweep makes no further call and ends with SweepCancelled. */
   cancelled: () => boolean;
+  /**
+   * Resolves when no interactive EKS call of the process waits or runs (bounded): awaited before
+   * each database write, which holds the event loop while it runs (SQLite is synchronous).
+   */
+  yieldToInteractive?: () => Promise<void>;
 }
 
 /** The sweep stopped because the gateway is shutting down; what it synced so far stays. */
@@ -120,6 +125,7 @@ async function sweepCluster(
     }
   });
   result.described += details.length;
+  await options.yieldToInteractive?.();
   await store.upsertAssociations(details, now());
   // What List no longer shows is gone; a row whose Describe failed stays as it was.
   result.removed += await store.deleteUnseenAssociations(cluster, listedIds);
@@ -162,6 +168,7 @@ async function redescribeOldest(options: SweepOptions, result: SweepResult): Pro
     }
   });
   result.described += details.length;
+  await options.yieldToInteractive?.();
   await store.upsertAssociations(details, now());
 }
 

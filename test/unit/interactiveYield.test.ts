@@ -1,11 +1,15 @@
 /**
  * Background work leaves the CPU to requests: the call runner tells when no interactive EKS call
  * waits or runs anywhere in the process (bounded), and the inventory's pacer waits for it before
- * each sweep call.
+ * each sweep call and each database write.
  */
 import { EksCallRunner, type CallScope } from '../../src/eks/callRunner';
 import type { EksClientPool } from '../../src/eks/clients';
+import type { PodIdentityBackend } from '../../src/eks/operations';
+import type { AssociationSummary } from '../../src/eks/types';
 import { SweepPacer } from '../../src/inventory/pacer';
+import { openInventoryStore } from '../../src/inventory/store';
+import { sweep } from '../../src/inventory/sweep';
 
 const AT = { accountId: '111122223333', region: 'us-east-1' };
 const interactive: CallScope = { caller: 'alice', priority: 'interactive', signal: null, timeoutMs: null };
@@ -69,3 +73,67 @@ test("the pacer's turn waits for the interactive calls before it takes a token",
   release();
   expect(await settled(turn)).toBe(true);
 });
+
+test("a sweep's database write waits for the interactive calls: SQLite holds the event loop while it writes", async () => {
+  const summary: AssociationSummary = {
+    ...AT,
+    clusterName: 'payments',
+    namespace: 'shop',
+    serviceAccount: 'cart',
+    associationArn: 'arn:aws:eks:us-east-1:111122223333:podidentityassociation/payments/a-1',
+    associationId: 'a-1',
+    ownerArn: null,
+  };
+  const eks = {
+    listClusters: async () => ({ items: ['payments'], nextToken: null }),
+    listAssociations: async () => ({ items: [summary], nextToken: null }),
+    describeAssociation: async () => ({
+      ...summary,
+      roleArn: 'arn:aws:iam::111122223333:role/cart',
+      targetRoleArn: null,
+      externalId: null,
+      disableSessionTags: false,
+      policy: null,
+      tags: {},
+      createdAt: null,
+      modifiedAt: null,
+    }),
+  } as unknown as PodIdentityBackend;
+  const store = await openInventoryStore('sqlite::memory:');
+  const cluster = { accountId: AT.accountId, region: AT.region, name: 'payments' };
+  // The pacer's own turns go at once; only the writes meet the gate.
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let waits = 0;
+  try {
+    const run = sweep({
+      kind: 'full',
+      locations: [AT],
+      eks,
+      store,
+      pacer: new SweepPacer(1000, Date.now),
+      maxAgeMs: 3_600_000,
+      refreshMs: 300_000,
+      now: () => new Date(),
+      cancelled: () => false,
+      yieldToInteractive: () => {
+        waits += 1;
+        return gate;
+      },
+    });
+    await until(() => waits > 0);
+    expect(await store.clusterRows(cluster)).toEqual([]);
+    release();
+    expect((await run).described).toBe(1);
+    expect((await store.clusterRows(cluster)).map((row) => row.associationId)).toEqual(['a-1']);
+  } finally {
+    await store.close();
+  }
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let turns = 0; !condition(); turns += 1) {
+    if (turns > 1000) throw new Error('the condition never held');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
