@@ -9,7 +9,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { GatewayMetrics } from '../metrics';
 import { traceAwsCall } from '../tracing/spans';
 import { AccountUnavailable } from './assumedRoles';
-import { withCallSignal } from './callSignal';
+import { startWithSignal } from './callSignal';
 import type { EksClientPool } from './clients';
 import { RequestTimedOut, type MutationCall } from './deadline';
 import { toEksError } from './errors';
@@ -87,7 +87,7 @@ export class EksCallRunner {
     return this.runOn(scope, at, operation, () => this.clients.iamFor(accountId), call, null);
   }
 
-  private async runOn<C, T>(
+  private async runOn<C extends object, T>(
     scope: CallScope,
     at: AccountRegion,
     operation: string,
@@ -107,12 +107,12 @@ export class EksCallRunner {
         const stopTimer = metrics?.seconds.startTimer();
         try {
           const service = region === IAM_REGION_LABEL ? 'IAM' : 'EKS';
-          // The signal reaches the HTTP handler through the async context, not `send`'s options,
-          // so that the SDK reuses each command's resolved middleware (src/eks/callSignal.ts).
+          // The signal reaches the HTTP handler with the command, not as `send`'s options, so
+          // that the SDK reuses each command's resolved middleware (src/eks/callSignal.ts).
           const out = await traceAwsCall({ service, operation, region, account }, () =>
             untilAborted(
               signal,
-              withCallSignal(signal, () => call(client)),
+              startWithSignal(signal, () => call(client)),
             ),
           );
           metrics?.count('ok');

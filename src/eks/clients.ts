@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { carryCallSignals } from './callSignal';
 import { SignalledHttpHandler } from './httpHandler';
 import type { AccountRegion } from './types';
 
@@ -48,6 +49,7 @@ export class EksClientPool {
     let client = this.iamClients.get(accountId);
     if (!client) {
       client = new IAMClient(this.configFor({ accountId, region: 'us-east-1' }));
+      carryCallSignals(client);
       this.iamClients.set(accountId, client);
     }
     return client;
@@ -89,7 +91,9 @@ export class EksClientPool {
   }
 
   private create(at: AccountRegion): EKSClient {
-    return new EKSClient(this.configFor(at));
+    const client = new EKSClient(this.configFor(at));
+    carryCallSignals(client);
+    return client;
   }
 
   /** What every client of the pool is made with: the account's credentials, the retries, the timeouts, a keep-alive pool. */
@@ -105,7 +109,7 @@ export class EksClientPool {
       retryMode,
       // Resolve each command's middleware chain once instead of on every call (all middleware
       // is added when the client is made). It holds because no call passes per-call options to
-      // `send`: the abort signal travels in the async context (src/eks/callSignal.ts).
+      // `send`: the abort signal travels with the command (src/eks/callSignal.ts).
       cacheMiddleware: true,
       requestHandler: new SignalledHttpHandler({
         httpAgent: new HttpAgent(agentOptions),

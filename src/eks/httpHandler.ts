@@ -1,6 +1,6 @@
 /**
  * The SDK clients' HTTP transport: the SDK's own node:http handler, given the abort signal of the
- * call running in this async context (src/eks/callSignal.ts). The SDK reuses a command's resolved
+ * call each request is an attempt of (src/eks/callSignal.ts). The SDK reuses a command's resolved
  * middleware chain only when `send` gets no per-call options, so the signal cannot come as
  * `send`'s `abortSignal`; without this wrapper a request's deadline would no longer end the
  * attempt in flight.
@@ -13,7 +13,7 @@
  */
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
-import { currentCallSignal } from './callSignal';
+import { signalOfRequest } from './callSignal';
 
 type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
 type HandlerResult = ReturnType<NodeHttpHandler['handle']>;
@@ -31,7 +31,7 @@ export class SignalledHttpHandler {
 
   handle(request: HttpRequest, options: HttpHandlerOptions = {}): HandlerResult {
     if (options.abortSignal) return this.inner.handle(request, options);
-    const abortSignal = currentCallSignal();
+    const abortSignal = signalOfRequest(request);
     return this.inner.handle(request, abortSignal ? { ...options, abortSignal } : options);
   }
 

@@ -21,7 +21,7 @@ import { HttpError, parseJsonBody, readBody } from './body';
 import { corsHeaders, preflightHeaders, type CorsSettings } from './cors';
 import { GRAPHIQL_ASSET_PREFIX, GRAPHIQL_CSP, graphiqlAsset, graphiqlPage } from './graphiql';
 import { withPersistedDocument, type PersistedQueryStore } from './persistedQueries';
-import { bindRequestId, runInRequestScope } from './processGuards';
+import { runInRequestScope, type RequestScope } from './processGuards';
 import { withTrustedDocument, type TrustedDocuments } from './trustedDocuments';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -92,7 +92,9 @@ export async function startHttpServer(
 ): Promise<RunningHttpServer> {
   let draining = false;
   const server = createServer((req, res) => {
-    void runInRequestScope(() => traceHttpRequest(req, res, () => handle(req, res, options, () => draining)));
+    void runInRequestScope((scope) =>
+      traceHttpRequest(req, res, () => handle(req, res, options, scope, () => draining)),
+    );
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -125,11 +127,12 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   options: HttpServerOptions,
+  scope: RequestScope,
   isDraining: () => boolean,
 ): Promise<void> {
   const started = process.hrtime.bigint();
   const requestId = requestIdOf();
-  bindRequestId(requestId);
+  scope.requestId = requestId;
   const clientRequestId = clientRequestIdOf(req);
   const logger = options.logger.child({
     reqId: requestId,

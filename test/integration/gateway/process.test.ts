@@ -255,20 +255,25 @@ describe('promise rejections', () => {
     expect((await run.exited).code).toBe(0);
   }, 30_000);
 
-  test('one that slips through is logged with its request id and counted, and the gateway keeps serving', async () => {
+  test('one that slips through is logged with the requests in flight and counted, and the gateway keeps serving', async () => {
     // The gateway as main.ts starts it, from the build, with rejections made on purpose inside
     // a request's scope: what any future bug of that kind would do.
     const script = `
       const pino = require('pino');
       const { loadConfig } = require('./dist/src/config');
       const { startGateway } = require('./dist/src/server/gateway');
-      const { runInRequestScope, bindRequestId } = require('./dist/src/server/processGuards');
+      const { runInRequestScope } = require('./dist/src/server/processGuards');
       (async () => {
         const config = loadConfig({ PORT: '0', EKS_ENDPOINT: ${JSON.stringify(emulator.url)}, LOG_LEVEL: 'error', CACHE_TTL_MS: '0' });
         const gateway = await startGateway({ config, endpoint: config.backend.endpoint, credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
           logger: pino({ level: 'error' }), surviveUnhandledRejections: true });
+        // One request in flight at a time, each ending after its rejection surfaced.
         for (let i = 0; i < 200; i += 1) {
-          runInRequestScope(() => { bindRequestId('slipped-' + i); void Promise.reject(new Error('slipped on purpose ' + i)); });
+          await runInRequestScope(async (scope) => {
+            scope.requestId = 'slipped-' + i;
+            void Promise.reject(new Error('slipped on purpose ' + i));
+            await new Promise((resolve) => setImmediate(resolve));
+          });
         }
         setTimeout(() => process.stdout.write('GraphiQL: ' + gateway.graphqlUrl + '\\n'), 50);
       })();`;
@@ -286,9 +291,13 @@ describe('promise rejections', () => {
       const logged = stdout
         .split('\n')
         .filter((line) => line.includes('Unhandled promise rejection'))
-        .map((line) => JSON.parse(line) as { reqId: string; err: { message: string } });
+        .map((line) => JSON.parse(line) as { inFlightReqIds: string[]; inFlight: number; err: { message: string } });
       expect(logged).toHaveLength(200);
-      expect(logged[7]).toMatchObject({ reqId: 'slipped-7', err: { message: 'slipped on purpose 7' } });
+      expect(logged[7]).toMatchObject({
+        inFlightReqIds: ['slipped-7'],
+        inFlight: 1,
+        err: { message: 'slipped on purpose 7' },
+      });
       const res = await post(url, '{ clusters(region: "us-east-1") { nodes { name } } }');
       expect(res.status).toBe(200);
       expect(res.body.errors).toBeUndefined();
