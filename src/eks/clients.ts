@@ -5,6 +5,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { carryCallSignals } from './callSignal';
 import { SignalledHttpHandler } from './httpHandler';
 import type { AccountRegion } from './types';
+import { rememberUserAgent } from './userAgent';
 
 /** The credentials of an account's clients: static, a provider, or undefined for the SDK's default chain. */
 export type AccountCredentials = EKSClientConfig['credentials'];
@@ -50,6 +51,7 @@ export class EksClientPool {
     if (!client) {
       client = new IAMClient(this.configFor({ accountId, region: 'us-east-1' }));
       carryCallSignals(client);
+      rememberUserAgent(client);
       this.iamClients.set(accountId, client);
     }
     return client;
@@ -93,6 +95,7 @@ export class EksClientPool {
   private create(at: AccountRegion): EKSClient {
     const client = new EKSClient(this.configFor(at));
     carryCallSignals(client);
+    rememberUserAgent(client);
     return client;
   }
 
