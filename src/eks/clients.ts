@@ -4,6 +4,7 @@ import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { carryCallSignals } from './callSignal';
 import { SignalledHttpHandler } from './httpHandler';
+import { reuseSigners } from './signers';
 import type { AccountRegion } from './types';
 import { rememberUserAgent } from './userAgent';
 
@@ -52,6 +53,7 @@ export class EksClientPool {
       client = new IAMClient(this.configFor({ accountId, region: 'us-east-1' }));
       carryCallSignals(client);
       rememberUserAgent(client);
+      reuseSigners(client);
       this.iamClients.set(accountId, client);
     }
     return client;
@@ -96,6 +98,7 @@ export class EksClientPool {
     const client = new EKSClient(this.configFor(at));
     carryCallSignals(client);
     rememberUserAgent(client);
+    reuseSigners(client);
     return client;
   }
 
