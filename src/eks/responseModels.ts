@@ -45,8 +45,17 @@ export function toSummary(
 
 export function toDetail(operation: string, at: AccountRegion, clusterName: string, value: unknown): AssociationDetail {
   const a = record<SdkAssociation>(operation, value, 'association');
+  // Member by member rather than spread from toSummary: one object of one shape, made once per
+  // Describe, the gateway's most frequent call.
   return {
-    ...toSummary(operation, at, clusterName, a),
+    accountId: at.accountId,
+    region: at.region,
+    clusterName: optionalString(operation, a.clusterName, 'clusterName') ?? clusterName,
+    namespace: requiredString(operation, a.namespace, 'namespace'),
+    serviceAccount: requiredString(operation, a.serviceAccount, 'serviceAccount'),
+    associationArn: requiredString(operation, a.associationArn, 'associationArn'),
+    associationId: requiredString(operation, a.associationId, 'associationId'),
+    ownerArn: optionalString(operation, a.ownerArn, 'ownerArn'),
     roleArn: requiredString(operation, a.roleArn, 'roleArn'),
     targetRoleArn: optionalString(operation, a.targetRoleArn, 'targetRoleArn') || null,
     externalId: optionalString(operation, a.externalId, 'externalId') || null,
