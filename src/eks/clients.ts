@@ -109,7 +109,8 @@ export class EksClientPool {
     const agentOptions = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets };
     return {
       region,
-      ...(endpoint ? { endpoint } : {}),
+      // Parsed once here: given as a string, the SDK parses it again on every call.
+      ...(endpoint ? { endpoint: parsedEndpoint(endpoint) } : {}),
       ...(credentials ? { credentials } : {}),
       maxAttempts,
       retryMode,
@@ -131,4 +132,10 @@ export class EksClientPool {
       }),
     };
   }
+}
+
+/** A custom endpoint as the SDK parses one (its `parseUrl`), for the SDK to use as it is. */
+function parsedEndpoint(url: string): { protocol: string; hostname: string; port?: number; path: string } {
+  const { protocol, hostname, port, pathname } = new URL(url);
+  return { protocol, hostname, path: pathname, ...(port ? { port: Number(port) } : {}) };
 }
