@@ -17,19 +17,25 @@ const ANSWER = JSON.stringify({
   },
 });
 
-function recordingClient(): { client: EKSClient; seen: Array<AbortSignal | undefined> } {
+/** A client whose handler records each request's signal; the first `failures` attempts get a 503. */
+function recordingClient(failures = 0): { client: EKSClient; seen: Array<AbortSignal | undefined> } {
   const seen: Array<AbortSignal | undefined> = [];
   const client = new EKSClient({
     region: 'us-east-1',
     endpoint: 'http://127.0.0.1:1',
     credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
     cacheMiddleware: true,
-    maxAttempts: 1,
+    maxAttempts: failures + 1,
     requestHandler: {
       handle: (request: object) => {
         seen.push(signalOfRequest(request));
+        const statusCode = seen.length <= failures ? 503 : 200;
         return Promise.resolve({
-          response: { statusCode: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(ANSWER) },
+          response: {
+            statusCode,
+            headers: { 'content-type': 'application/json' },
+            body: Buffer.from(statusCode === 200 ? ANSWER : '{}'),
+          },
         });
       },
     },
@@ -55,30 +61,7 @@ test('each call hands its own signal to its request, and a call without one hand
 });
 
 test('a retried attempt is a new request, and carries the signal too', async () => {
-  const seen: Array<AbortSignal | undefined> = [];
-  let attempts = 0;
-  const client = new EKSClient({
-    region: 'us-east-1',
-    endpoint: 'http://127.0.0.1:1',
-    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
-    cacheMiddleware: true,
-    maxAttempts: 2,
-    requestHandler: {
-      handle: (request: object) => {
-        seen.push(signalOfRequest(request));
-        attempts += 1;
-        const statusCode = attempts === 1 ? 503 : 200;
-        return Promise.resolve({
-          response: {
-            statusCode,
-            headers: { 'content-type': 'application/json' },
-            body: Buffer.from(statusCode === 200 ? ANSWER : '{}'),
-          },
-        });
-      },
-    },
-  });
-  carryCallSignals(client);
+  const { client, seen } = recordingClient(1);
   const signal = new AbortController().signal;
   await startWithSignal(signal, () => client.send(describe1()));
   expect(seen).toEqual([signal, signal]);
