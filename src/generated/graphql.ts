@@ -446,7 +446,7 @@ export type Inventory = {
   accountCount: Scalars['Int']['output'];
   /** Associations in the inventory, among those the caller may read. */
   associationCount: Scalars['Int']['output'];
-  /** Clusters in the inventory, among those the caller may read. */
+  /** Clusters in the inventory (every cluster the sweeps listed, with or without associations), among those the caller may read. */
   clusterCount: Scalars['Int']['output'];
   /** The calls failing now, by account, region and cluster: their rows are kept, marked stale. */
   failures: Array<InventoryFailure>;

@@ -75,6 +75,7 @@ async function sweepLocation(options: SweepOptions, at: AccountRegion, result: S
     return;
   }
   await store.clearFailure({ ...at, clusterName: null });
+  await store.recordClusters(at, clusters);
   const listed = new Set(clusters);
   for (const gone of (await store.listClusters(at)).filter((cluster) => !listed.has(cluster.name))) {
     await store.dropCluster(gone);

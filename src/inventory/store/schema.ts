@@ -43,6 +43,13 @@ export interface FailuresTable {
   since: number;
 }
 
+/** A cluster ListClusters showed, whether or not it has associations. */
+export interface ClustersTable {
+  account_id: string;
+  region: string;
+  cluster_name: string;
+}
+
 export interface LeasesTable {
   name: string;
   holder: string;
@@ -58,6 +65,7 @@ export interface SweepMarkersTable {
 export const ASSOCIATIONS = 'inventory_associations';
 export const TAGS = 'inventory_tags';
 export const FAILURES = 'inventory_failures';
+export const CLUSTERS = 'inventory_clusters';
 export const LEASES = 'inventory_leases';
 export const MARKERS = 'inventory_sweep_markers';
 
@@ -65,6 +73,7 @@ export interface InventoryDatabase {
   [ASSOCIATIONS]: AssociationsTable;
   [TAGS]: TagsTable;
   [FAILURES]: FailuresTable;
+  [CLUSTERS]: ClustersTable;
   [LEASES]: LeasesTable;
   [MARKERS]: SweepMarkersTable;
 }

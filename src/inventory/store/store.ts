@@ -34,6 +34,7 @@ import {
   dropCluster,
   listClusters,
   markStale,
+  recordClusters,
   oldestSynced,
   upsertAssociations,
 } from './writes';
@@ -68,6 +69,9 @@ export class KyselyInventoryStore implements InventoryStore, StoreContext {
   }
   dropCluster(cluster: ClusterKey): Promise<number> {
     return dropCluster(this, cluster);
+  }
+  recordClusters(at: AccountRegion, names: readonly string[]): Promise<void> {
+    return recordClusters(this, at, names);
   }
   listClusters(scope?: AccountRegion): Promise<ClusterKey[]> {
     return listClusters(this, scope);

@@ -142,8 +142,9 @@ export interface InventoryFailure extends FailureScope {
 }
 
 export interface InventoryCounts {
+  /** The accounts with a known cluster. */
   accounts: number;
-  /** The clusters holding at least one association. */
+  /** The clusters known, with or without associations. */
   clusters: number;
   associations: number;
 }
@@ -176,7 +177,12 @@ export interface InventoryStore {
   markAccountRegionStale(scope: AccountRegion, stale: boolean): Promise<number>;
   /** Deletes a cluster that is gone: its rows, tags and failures; returns how many rows. */
   dropCluster(cluster: ClusterKey): Promise<number>;
-  /** The clusters holding rows, in (account, region, name) order; within one account and region if given. */
+  /** Records the clusters ListClusters showed in an account and region, with or without associations. */
+  recordClusters(at: AccountRegion, names: readonly string[]): Promise<void>;
+  /**
+   * The clusters known (recorded, or holding rows), in (account, region, name) order; within one
+   * account and region if given.
+   */
   listClusters(scope?: AccountRegion): Promise<ClusterKey[]>;
   /** The cluster's rows, by association id. */
   clusterRows(cluster: ClusterKey): Promise<SyncedRow[]>;

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AccountRegion, AssociationDetail, AssociationKey, ClusterKey } from '../../eks/types';
 import type { StoreContext } from './context';
 import { chunks, keyColumns, toAssociationRecord, toTagRecords } from './rows';
-import { ASSOCIATIONS, FAILURES, TAGS, type AssociationsTable, type InventoryDatabase } from './schema';
+import { ASSOCIATIONS, CLUSTERS, FAILURES, TAGS, type AssociationsTable, type InventoryDatabase } from './schema';
 import type { SyncedRow } from './types';
 
 /**
@@ -83,7 +83,15 @@ export async function upsertAssociations(
         )
         .execute();
     }
-    for (const group of byCluster(rows).values()) {
+    const groups = [...byCluster(rows).values()];
+    // A row's cluster is known from then on (a write-through may come before any sweep).
+    await insertClusters(
+      trx,
+      groups
+        .map((group) => group[0] as AssociationDetail)
+        .map((row) => inCluster({ accountId: row.accountId, region: row.region, name: row.clusterName })),
+    );
+    for (const group of groups) {
       const first = group[0] as AssociationDetail;
       const cluster = { accountId: first.accountId, region: first.region, name: first.clusterName };
       await deleteTags(
@@ -96,6 +104,25 @@ export async function upsertAssociations(
       }
     }
   });
+}
+
+async function insertClusters(db: Db, clusters: ReturnType<typeof inCluster>[]): Promise<void> {
+  for (const part of chunks(clusters, ROWS_PER_STATEMENT)) {
+    await db
+      .insertInto(CLUSTERS)
+      .values(part)
+      .onConflict((conflict) => conflict.columns(['account_id', 'region', 'cluster_name']).doNothing())
+      .execute();
+  }
+}
+
+/** Records the clusters ListClusters showed in an account and region (what it no longer shows is dropped apart). */
+export async function recordClusters(ctx: StoreContext, at: AccountRegion, names: readonly string[]): Promise<void> {
+  const unique = [...new Set(names)];
+  await insertClusters(
+    ctx.db,
+    unique.map((name) => inCluster({ accountId: at.accountId, region: at.region, name })),
+  );
 }
 
 export async function deleteAssociation(ctx: StoreContext, key: AssociationKey): Promise<boolean> {
@@ -166,7 +193,7 @@ export async function markStale(
 export async function dropCluster(ctx: StoreContext, cluster: ClusterKey): Promise<number> {
   const where = inCluster(cluster);
   return ctx.db.transaction().execute(async (trx) => {
-    for (const table of [TAGS, FAILURES] as const) {
+    for (const table of [TAGS, FAILURES, CLUSTERS] as const) {
       await trx
         .deleteFrom(table)
         .where('account_id', '=', where.account_id)
@@ -185,7 +212,7 @@ export async function dropCluster(ctx: StoreContext, cluster: ClusterKey): Promi
 }
 
 export async function listClusters(ctx: StoreContext, scope?: AccountRegion): Promise<ClusterKey[]> {
-  let select = ctx.db.selectFrom(ASSOCIATIONS).select(['account_id', 'region', 'cluster_name']).distinct();
+  let select = ctx.db.selectFrom(CLUSTERS).select(['account_id', 'region', 'cluster_name']);
   if (scope) select = select.where('account_id', '=', scope.accountId).where('region', '=', scope.region);
   const rows = await select.orderBy('account_id').orderBy('region').orderBy('cluster_name').execute();
   return rows.map((row) => ({ accountId: row.account_id, region: row.region, name: row.cluster_name }));

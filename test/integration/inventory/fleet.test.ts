@@ -57,6 +57,18 @@ function eks(accountId: string, region: string): EKSClient {
   return client;
 }
 
+/** Every cluster of the reachable accounts, with or without associations, read with the SDK directly. */
+async function clusterTruth(): Promise<string[]> {
+  const all: string[] = [];
+  for (const accountId of REACHABLE) {
+    for (const region of REGIONS) {
+      const { clusters = [] } = await eks(accountId, region).send(new ListClustersCommand({}));
+      all.push(...clusters.map((name) => `${accountId}/${region}/${name}`));
+    }
+  }
+  return all;
+}
+
 /** Every association of the reachable accounts, read with the SDK directly. */
 async function groundTruth(): Promise<Truth[]> {
   const all: Truth[] = [];
@@ -226,6 +238,7 @@ describe('the first sweep', () => {
     );
     expect(inventory.accountCount).toBe(2);
     expect(inventory.associationCount).toBe((await groundTruth()).length);
+    expect(inventory.clusterCount).toBe((await clusterTruth()).length);
   });
 });
 
@@ -352,6 +365,24 @@ describe('keeping up with EKS', () => {
       }),
     );
     await until(async () => (await inInventory({ namespace: 'out-of-band' })) === 0, 'the deletion');
+  }, 30_000);
+
+  test('a cluster created directly on EKS without associations is counted within a refresh', async () => {
+    const clusterCount = async () =>
+      (await stack.gql<{ inventory: { clusterCount: number } }>('{ inventory { clusterCount } }')).data!.inventory
+        .clusterCount;
+    const before = await clusterCount();
+    const res = await fetch(`${stack.emulator.url}/_emulator/clusters`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        accountId: DEMO_ACCOUNTS.payments.accountId,
+        clusters: [{ name: 'empty-out-of-band', region: 'eu-west-1', associations: [] }],
+      }),
+    });
+    expect(res.status).toBeLessThan(300);
+    await until(async () => (await clusterCount()) === before + 1, 'the new cluster');
+    expect(await clusterCount()).toBe((await clusterTruth()).length);
   }, 30_000);
 
   test('a change through the gateway is in the inventory at once', async () => {

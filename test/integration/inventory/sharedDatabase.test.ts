@@ -23,7 +23,11 @@ describe('replicas on one PostgreSQL', () => {
     await client.connect();
     try {
       const migrations = await client.query<{ name: string }>('select name from inventory_migrations');
-      expect(migrations.rows.map((row) => row.name).sort()).toEqual(['0001_initial', '0002_sweep_markers']);
+      expect(migrations.rows.map((row) => row.name).sort()).toEqual([
+        '0001_initial',
+        '0002_sweep_markers',
+        '0003_clusters',
+      ]);
     } finally {
       await client.end();
     }

@@ -167,6 +167,24 @@ describe.each(ENGINES)('inventory writes on %s', (engine) => {
     expect((await store.listFailures()).map((failure) => failure.clusterName)).toEqual(['staging']);
   });
 
+  test('recorded clusters are known without associations, counted, visible by their cluster grants, and dropped when gone', async () => {
+    const EMPTY = { accountId: '111122223333', region: 'us-east-1', name: 'empty' };
+    await store.upsertAssociations([inCluster(PROD, 'a-1')], SYNCED);
+    await store.recordClusters(scope(PROD), ['prod', 'empty', 'empty']);
+    await store.recordClusters({ accountId: '777788889999', region: 'eu-west-1' }, ['lonely']);
+    expect(await store.listClusters({ accountId: '111122223333', region: 'us-east-1' })).toEqual([EMPTY, PROD]);
+    expect(await store.counts()).toEqual({ accounts: 2, clusters: 3, associations: 1 });
+    // A grant covers a cluster by its account, region and name, whatever its namespaces.
+    const grant = (clusters: string[]) => [
+      { accountIds: ['111122223333'], regions: ['*'], clusters, namespaces: ['x'] },
+    ];
+    expect(await store.counts(grant(['e*']))).toEqual({ accounts: 1, clusters: 1, associations: 0 });
+    expect(await store.counts(grant(['staging']))).toEqual({ accounts: 0, clusters: 0, associations: 0 });
+    expect(await store.dropCluster(EMPTY)).toBe(0);
+    expect(await store.counts()).toEqual({ accounts: 2, clusters: 2, associations: 1 });
+    expect(await store.listClusters({ accountId: '111122223333', region: 'us-east-1' })).toEqual([PROD]);
+  });
+
   test('listClusters names the clusters holding rows, within an account and region if asked', async () => {
     await store.upsertAssociations(
       [

@@ -7,11 +7,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { InventoryEngine } from '../types';
 import { initialMigration } from './0001_initial';
 import { sweepMarkersMigration } from './0002_sweep_markers';
+import { clustersMigration } from './0003_clusters';
 
 export function inventoryMigrations(engine: InventoryEngine): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialMigration(engine),
     '0002_sweep_markers': sweepMarkersMigration(engine),
+    '0003_clusters': clustersMigration(engine),
   };
   return { getMigrations: async () => migrations };
 }
