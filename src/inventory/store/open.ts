@@ -2,13 +2,11 @@
  * Opening the inventory: the engine from the URL (./url.ts), then the migrations, before the
  * store answers anything.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { Pool, types as pgTypes } from 'pg';
 import { inventoryMigrations, MIGRATION_LOCK_TABLE, MIGRATION_TABLE } from './migrations';
 import type { InventoryDatabase } from './schema';
+import { sqliteDialect } from './sqlite';
 import { KyselyInventoryStore } from './store';
 import type { InventoryEngine } from './types';
 import { parseInventoryUrl } from './url';
@@ -27,7 +25,7 @@ export async function openInventoryStore(
   const location = parseInventoryUrl(url);
   const db =
     location.engine === 'sqlite'
-      ? new Kysely<InventoryDatabase>({ dialect: sqliteDialect(location.path) })
+      ? new Kysely<InventoryDatabase>({ dialect: await sqliteDialect(location.path) })
       : postgres(location.connectionString, options);
   try {
     await migrate(db, location.engine);
@@ -36,17 +34,6 @@ export async function openInventoryStore(
     throw error;
   }
   return new KyselyInventoryStore(db, location.engine);
-}
-
-function sqliteDialect(path: string): SqliteDialect {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const database = new Database(path);
-  if (path !== ':memory:') {
-    // Readers do not wait for the writer, and a commit is one append to the log.
-    database.pragma('journal_mode = WAL');
-    database.pragma('synchronous = NORMAL');
-  }
-  return new SqliteDialect({ database });
 }
 
 const INT8_OID = 20;
