@@ -3,7 +3,7 @@
  * (src/eks/httpHandler.ts). The SDK reuses a command's resolved middleware chain only when `send`
  * gets no per-call options (`cacheMiddleware`), so the signal cannot come as `send`'s
  * `abortSignal`. Nor through an AsyncLocalStorage: on Node.js 20 one in use installs promise
- * hooks on every promise of the process, which cost about a fifth of the gateway's CPU on a
+ * hooks on every promise of the process, which cost about a sixth of the gateway's CPU on a
  * detailed page. So the client's `send` tags the input of the command the runner starts (the one
  * object of the call that every middleware passes on: the handler context is the command
  * class's, shared by all its calls once cached), a middleware hands the tag on to the request of

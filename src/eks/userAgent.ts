@@ -2,7 +2,7 @@
  * The SDK's user-agent headers, worked out once per client and command instead of on every call.
  * The SDK's own middleware rebuilds them each time (the runtime's name and version, every
  * section escaped through regular expressions, the feature list, the app id) and measured as
- * about a sixth of the gateway's CPU on a detailed page. The headers are the SDK's own: the
+ * about a fifth of the gateway's CPU on a detailed page. The headers are the SDK's own: the
  * first call of each command runs its middleware and the rest reuse what it set.
  */
 import { getUserAgentMiddlewareOptions, userAgentMiddleware } from '@aws-sdk/core/client';

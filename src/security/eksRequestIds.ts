@@ -30,7 +30,7 @@ let watching = 0;
 /**
  * Runs `run` with `watch` told of each mutating EKS call it makes. The async context is turned
  * off again when no audited mutation runs: on Node.js 20 an AsyncLocalStorage in use installs
- * promise hooks on every promise of the process (about a fifth of the gateway's CPU on reads),
+ * promise hooks on every promise of the process (about a sixth of the gateway's CPU on reads),
  * and with it off a mutating command finds no watch, and is refused, as outside a mutation.
  */
 export async function watchEksMutations<T>(watch: MutationWatch, run: () => Promise<T>): Promise<T> {

@@ -15,7 +15,7 @@ export interface RequestScope {
 /**
  * The requests being handled now. Not an AsyncLocalStorage, which would name the very request a
  * rejection came from: on Node.js 20 one in use installs promise hooks on every promise of the
- * process, about a fifth of the gateway's CPU, for the sake of a log line about a bug.
+ * process, about a sixth of the gateway's CPU, for the sake of a log line about a bug.
  */
 const inFlight = new Set<RequestScope>();
 
