@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreatePodIdentityAssociationCommand, EKSClient } from '@aws-sdk/client-eks';
 import type { AssociationDetail } from '../../src/eks/types';
 import { openInventoryStore, type KyselyInventoryStore, type InventoryEngine } from '../../src/inventory/store';
 import { startPostgres, type PostgresServer } from './postgres';
@@ -107,5 +108,29 @@ export async function searchAll(
     rows.push(...page.edges.map((edge) => edge.row));
     if (!page.hasNextPage) return rows;
     after = page.endCursor;
+  }
+}
+
+/**
+ * Creates an association directly on the emulator's default account (us-east-1), with the SDK:
+ * a change the gateway learns of only by sweeping.
+ */
+export async function createOnEmulator(emulatorUrl: string, clusterName: string, namespace: string): Promise<void> {
+  const client = new EKSClient({
+    endpoint: emulatorUrl,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  try {
+    await client.send(
+      new CreatePodIdentityAssociationCommand({
+        clusterName,
+        namespace,
+        serviceAccount: 'sa',
+        roleArn: `arn:aws:iam::000000000000:role/${namespace}`,
+      }),
+    );
+  } finally {
+    client.destroy();
   }
 }

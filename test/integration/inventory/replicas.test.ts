@@ -4,11 +4,11 @@
  * read it, and when the sweeping replica stops, the other takes the lease over and keeps the
  * inventory up to date.
  */
-import { CreatePodIdentityAssociationCommand, EKSClient } from '@aws-sdk/client-eks';
 import pino from 'pino';
 import { loadConfig } from '../../../src/config';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { startGateway, type RunningGateway } from '../../../src/server/gateway';
+import { createOnEmulator } from '../../helpers/inventory';
 import { startPostgres, type PostgresServer } from '../../helpers/postgres';
 
 let postgres: PostgresServer;
@@ -91,23 +91,7 @@ test('two replicas sweep once between them; when the sweeper stops, the other ta
   expect(await leaseHeldBy(survivor)).toBe(false);
   await sweeper.close();
   replicas.splice(replicas.indexOf(sweeper), 1);
-  const client = new EKSClient({
-    endpoint: emulator.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-  try {
-    await client.send(
-      new CreatePodIdentityAssociationCommand({
-        clusterName: 'prod-platform',
-        namespace: 'after-takeover',
-        serviceAccount: 'sa',
-        roleArn: 'arn:aws:iam::000000000000:role/after-takeover',
-      }),
-    );
-  } finally {
-    client.destroy();
-  }
+  await createOnEmulator(emulator.url, 'prod-platform', 'after-takeover');
   await until(async () => (await total(survivor)) === associations + 1, 'the survivor sweeping');
 }, 60_000);
 

@@ -8,7 +8,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreatePodIdentityAssociationCommand, EKSClient } from '@aws-sdk/client-eks';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import {
   baseEnvironment,
@@ -18,6 +17,7 @@ import {
   until,
   type LaunchedGateway,
 } from '../../helpers/builtGateway';
+import { createOnEmulator } from '../../helpers/inventory';
 
 let emulator: RunningEmulator;
 let dir: string;
@@ -128,23 +128,7 @@ test('two processes on one SQLite file sweep once, see each other’s writes, an
   // Killed, not stopped: its lease expires instead of being given back.
   sweeper.process.child.kill('SIGKILL');
   await sweeper.process.exited;
-  const client = new EKSClient({
-    endpoint: emulator.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
-  try {
-    await client.send(
-      new CreatePodIdentityAssociationCommand({
-        clusterName: 'prod-platform',
-        namespace: 'after-takeover',
-        serviceAccount: 'sa',
-        roleArn: 'arn:aws:iam::000000000000:role/after-takeover',
-      }),
-    );
-  } finally {
-    client.destroy();
-  }
+  await createOnEmulator(emulator.url, 'prod-platform', 'after-takeover');
   await until(async () => (await inNamespace(survivor.url, 'after-takeover')) === 1, 'the survivor sweeping', 30_000);
   expect(await leaseHeld(survivor.url)).toBe(true);
 }, 120_000);
