@@ -41,7 +41,7 @@ export async function startGateway(
     env: {
       ...process.env,
       PORT: '0',
-      LOG_LEVEL: 'warn',
+      // LOG_LEVEL as npm start has it (info): a log line per request is part of what it costs.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       ...env,
     },
@@ -81,14 +81,18 @@ function readyUrl(child: ChildProcess): Promise<string> {
       () => reject(new Error(`the gateway did not print its URL within ${START_TIMEOUT_MS / 1000} s`)),
       START_TIMEOUT_MS,
     );
-    child.stdout?.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       out += d.toString();
       const match = /(?:GraphiQL|GraphQL endpoint): (http:\/\/\S+)/.exec(out);
       if (match?.[1]) {
         clearTimeout(timer);
+        // The log lines that follow are read and dropped, so that the gateway never waits on a full pipe.
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
         resolve(match[1]);
       }
-    });
+    };
+    child.stdout?.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the gateway exited with code ${code} before it was ready (its stderr is above)`));
