@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { EKSClient, type EKSClientConfig } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { parseUrl } from '@smithy/core/transport';
 import { carryCallSignals } from './callSignal';
 import { SignalledHttpHandler } from './httpHandler';
 import { reuseSigners } from './signers';
@@ -110,7 +111,7 @@ export class EksClientPool {
     return {
       region,
       // Parsed once here: given as a string, the SDK parses it again on every call.
-      ...(endpoint ? { endpoint: parsedEndpoint(endpoint) } : {}),
+      ...(endpoint ? { endpoint: parseUrl(endpoint) } : {}),
       ...(credentials ? { credentials } : {}),
       maxAttempts,
       retryMode,
@@ -132,10 +133,4 @@ export class EksClientPool {
       }),
     };
   }
-}
-
-/** A custom endpoint as the SDK parses one (its `parseUrl`), for the SDK to use as it is. */
-function parsedEndpoint(url: string): { protocol: string; hostname: string; port?: number; path: string } {
-  const { protocol, hostname, port, pathname } = new URL(url);
-  return { protocol, hostname, path: pathname, ...(port ? { port: Number(port) } : {}) };
 }
